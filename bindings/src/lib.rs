@@ -1,1 +1,13 @@
+//! The UniFFI surface of sinch-core: exported objects wrapping core types, and conversions.
+//! No logic lives here; every rule is implemented once, in `sinch-core`.
+//!
+//! Records, the error enum and open enums are derived in core (feature `uniffi`), so they are
+//! generated in the `sinch_core` namespace; this crate's namespace holds the objects.
+
 uniffi::setup_scaffolding!("sinch_core_ffi");
+
+mod auth;
+mod provisioning;
+
+pub use auth::SinchAuth;
+pub use provisioning::{ProvisioningClient, WebhookPager, Webhooks};

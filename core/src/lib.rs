@@ -1,1 +1,34 @@
-//! sinch-core
+//! sinch-core: Sinch authentication with one shared token cache, and the Sinch Provisioning API.
+//!
+//! ```no_run
+//! use sinch_core::{Auth, OAuthConfig, ProvisioningClient, ProvisioningConfig};
+//! let auth = Auth::oauth(OAuthConfig::new("my-key-id", "my-key-secret"))?;
+//! let client = ProvisioningClient::new(ProvisioningConfig::new("my-project-id"), auth)?;
+//! for webhook in client.webhooks().pages(None)?.items() {
+//!     println!("{}", webhook?.target);
+//! }
+//! # Ok::<(), sinch_core::SinchError>(())
+//! ```
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("sinch_core");
+
+pub mod api;
+pub mod auth;
+pub mod clock;
+pub mod error;
+pub mod http;
+mod open_enum;
+pub mod provisioning;
+pub mod retry;
+pub mod secret;
+pub mod token;
+pub mod url_policy;
+
+pub use auth::oauth::OAuthConfig;
+pub use auth::Auth;
+pub use error::{Result, SinchError};
+pub use http::HttpSettings;
+pub use provisioning::{ProvisioningClient, ProvisioningConfig};
+pub use retry::RetryPolicy;
+pub use secret::Secret;

@@ -1,0 +1,125 @@
+//! Authentication schemes. Each flow lives in its own module and turns credentials into an
+//! `Authorization` header; token flows plug into the shared [`TokenCache`](crate::token::TokenCache).
+
+pub mod basic;
+pub mod oauth;
+pub(crate) mod token_endpoint;
+
+use crate::clock::Clock;
+use crate::error::{Result, SinchError};
+use crate::secret::Secret;
+use crate::token::{registry, CacheKey, CacheOptions, TokenCache, TokenEntry};
+use basic::BasicCredentials;
+use oauth::{OAuthConfig, OAuthProvider};
+use std::fmt::Debug;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A freshly fetched token, before the cache computes its refresh times.
+#[derive(Debug)]
+pub struct FetchedToken {
+    pub access_token: Secret,
+    pub lifetime: Duration,
+    pub refresh_token: Option<Secret>,
+    pub refresh_lifetime: Option<Duration>,
+    /// Monotonic send time of the request that produced it.
+    pub sent_at: Duration,
+}
+
+impl FetchedToken {
+    pub(crate) fn from_response(r: token_endpoint::TokenResponse) -> Self {
+        FetchedToken {
+            access_token: r.access_token,
+            lifetime: r.expires_in,
+            refresh_token: r.refresh_token,
+            refresh_lifetime: r.refresh_expires_in,
+            sent_at: r.sent_at,
+        }
+    }
+}
+
+/// A way to obtain tokens for one credential. The cache calls `fetch` (one call at a time).
+pub trait TokenProvider: Send + Sync + Debug {
+    /// Which cache entry this credential owns.
+    fn cache_key(&self) -> CacheKey;
+    /// Names the credential for errors and logs: IDs and URLs only, never secrets.
+    fn describe(&self) -> String;
+    fn clock(&self) -> Arc<dyn Clock>;
+    /// Gets a new token; `previous` is the last token held (its refresh token may be used).
+    fn fetch(&self, previous: Option<&TokenEntry>) -> Result<FetchedToken>;
+}
+
+/// How API requests are authenticated.
+#[derive(Debug, Clone)]
+pub enum Auth {
+    /// A token from the shared cache, sent as `Bearer`.
+    Bearer(Arc<TokenCache>),
+    /// Key ID and secret on every request (test-only per Sinch).
+    Basic(BasicCredentials),
+}
+
+/// The header to send and, for Bearer, the token it carries (for the 401 compare-and-swap).
+pub(crate) struct Authorization {
+    pub header_value: Secret,
+    pub token: Option<Arc<TokenEntry>>,
+}
+
+impl Auth {
+    /// Sinch OAuth2 through the process-wide token cache: every `Auth` built from the same
+    /// credentials shares one token.
+    pub fn oauth(config: OAuthConfig) -> Result<Auth> {
+        let provider = OAuthProvider::with_system_clock(&config)?;
+        let options = CacheOptions::for_http(&config.http, &config.retry);
+        Ok(Auth::Bearer(registry::shared_cache(
+            Box::new(provider),
+            options,
+        )))
+    }
+
+    pub fn basic(key_id: impl Into<String>, key_secret: impl Into<Secret>) -> Result<Auth> {
+        Ok(Auth::Basic(BasicCredentials::new(key_id, key_secret)?))
+    }
+
+    /// The current access token (fetching or refreshing it if needed).
+    pub fn access_token(&self) -> Result<Secret> {
+        match self {
+            Auth::Bearer(cache) => Ok(cache.get()?.access_token().clone()),
+            Auth::Basic(b) => Err(SinchError::invalid_config(format!(
+                "key ID '{}' uses HTTP Basic auth, which has no access token; build the client \
+                 with OAuth2 to get tokens",
+                b.key_id()
+            ))),
+        }
+    }
+
+    pub(crate) fn authorization(&self) -> Result<Authorization> {
+        match self {
+            Auth::Bearer(cache) => {
+                let token = cache.get()?;
+                Ok(Authorization {
+                    header_value: Secret::new(format!("Bearer {}", token.access_token().expose())),
+                    token: Some(token),
+                })
+            }
+            Auth::Basic(b) => Ok(Authorization {
+                header_value: b.header_value(),
+                token: None,
+            }),
+        }
+    }
+
+    /// Names the credential for error messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Auth::Bearer(cache) => cache.describe(),
+            Auth::Basic(b) => format!("key ID '{}' (HTTP Basic)", b.key_id()),
+        }
+    }
+
+    pub fn token_cache(&self) -> Option<&Arc<TokenCache>> {
+        match self {
+            Auth::Bearer(c) => Some(c),
+            Auth::Basic(_) => None,
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Talking to a token endpoint (Sinch OAuth2 or Keycloak): POST a form, retry 429/5xx and broken
+//! connections with full-jitter backoff honouring `Retry-After`, parse the answer leniently.
+//!
+//! Token responses carry tokens, so nothing here ever quotes a response body in an error.
+
+use crate::clock::Clock;
+use crate::error::{Result, SinchError};
+use crate::http::{self, HttpSettings, RawResponse};
+use crate::retry::{parse_retry_after, RetryPolicy};
+use crate::secret::Secret;
+use base64::Engine;
+use std::sync::Arc;
+use std::time::Duration;
+use url::Url;
+
+#[derive(Debug, Clone)]
+pub(crate) struct TokenEndpoint {
+    pub url: Url,
+    pub http: HttpSettings,
+    pub retry: RetryPolicy,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// A successful token response, read leniently.
+#[derive(Debug)]
+pub(crate) struct TokenResponse {
+    pub access_token: Secret,
+    pub expires_in: Duration,
+    pub refresh_token: Option<Secret>,
+    pub refresh_expires_in: Option<Duration>,
+    /// Monotonic time at which the successful request was sent: expiry counts from here.
+    pub sent_at: Duration,
+}
+
+/// Why a token request failed.
+#[derive(Debug)]
+pub(crate) enum TokenFailure {
+    /// The endpoint refused the request (HTTP 400/401/403): `error` and `error_description`
+    /// from the RFC 6749 body when present. Never retried.
+    Rejected {
+        status: u16,
+        error: String,
+        description: String,
+    },
+    /// Anything else, already mapped (rate limited after retries, network, protocol...).
+    Failed(SinchError),
+}
+
+impl TokenEndpoint {
+    /// POSTs `form`, with HTTP Basic `client` credentials when given.
+    pub fn request(
+        &self,
+        form: &[(&str, &str)],
+        client: Option<(&str, &Secret)>,
+        extra_headers: &[(&str, &str)],
+    ) -> std::result::Result<TokenResponse, TokenFailure> {
+        let what = format!("the token endpoint {}", self.url);
+        let client_http = http::shared_client(self.http).map_err(TokenFailure::Failed)?;
+        let started = self.clock.now();
+        let mut retry = 0u32;
+        loop {
+            let mut builder = client_http
+                .post(self.url.clone())
+                .header("accept", "application/json")
+                .form(form);
+            for (k, v) in extra_headers {
+                builder = builder.header(*k, *v);
+            }
+            if let Some((id, secret)) = client {
+                let raw = format!("{}:{}", id, secret.expose());
+                let encoded = Secret::new(base64::engine::general_purpose::STANDARD.encode(raw));
+                builder = builder.header("authorization", format!("Basic {}", encoded.expose()));
+            }
+            let sent_at = self.clock.now();
+            let outcome = http::send(builder, &what);
+            let (retryable, retry_after) = match &outcome {
+                Ok(r) if r.status == 429 || r.status >= 500 => {
+                    let ra = r
+                        .header("retry-after")
+                        .and_then(|v| parse_retry_after(v, self.clock.wall()));
+                    (true, ra)
+                }
+                Err(SinchError::Network { .. }) => (true, None),
+                _ => (false, None),
+            };
+            if retryable {
+                let elapsed = self.clock.now().saturating_sub(started);
+                if let Some(wait) = self.retry.delay(retry, retry_after, elapsed) {
+                    log::debug!(
+                        "{what}: attempt {} failed ({}), retrying in {} ms",
+                        retry + 1,
+                        describe_outcome(&outcome),
+                        wait.as_millis()
+                    );
+                    self.clock.sleep(wait);
+                    retry += 1;
+                    continue;
+                }
+            }
+            return match outcome {
+                Err(e) => Err(TokenFailure::Failed(e)),
+                Ok(r) => self.classify(r, sent_at, retry + 1, &what),
+            };
+        }
+    }
+
+    fn classify(
+        &self,
+        r: RawResponse,
+        sent_at: Duration,
+        attempts: u32,
+        what: &str,
+    ) -> std::result::Result<TokenResponse, TokenFailure> {
+        match r.status {
+            200..=299 => parse_success(&r, sent_at, what).map_err(TokenFailure::Failed),
+            400 | 401 | 403 => {
+                let (error, description) = parse_oauth_error(&r);
+                Err(TokenFailure::Rejected {
+                    status: r.status,
+                    error,
+                    description,
+                })
+            }
+            429 => {
+                let retry_after = r
+                    .header("retry-after")
+                    .and_then(|v| parse_retry_after(v, self.clock.wall()));
+                Err(TokenFailure::Failed(SinchError::RateLimited {
+                    retry_after_ms: retry_after.map(|d| d.as_millis() as u64),
+                    reason: format!(
+                        "{what} is rate limiting token requests (HTTP 429 after {attempts} \
+                         attempts); wait and try again, and share one client per credential"
+                    ),
+                }))
+            }
+            s if s >= 500 => Err(TokenFailure::Failed(SinchError::ServiceUnavailable {
+                status: s,
+                reason: format!(
+                    "{what} answered HTTP {s} after {attempts} attempts; the service is having \
+                     trouble, try again later"
+                ),
+            })),
+            s => Err(TokenFailure::Failed(SinchError::protocol(format!(
+                "{what} answered with unexpected HTTP {s} ({}, {} bytes)",
+                content_kind(&r),
+                r.body.len()
+            )))),
+        }
+    }
+}
+
+fn describe_outcome(outcome: &Result<RawResponse>) -> String {
+    match outcome {
+        Ok(r) => format!("HTTP {}", r.status),
+        Err(e) => e.reason().to_string(),
+    }
+}
+
+fn content_kind(r: &RawResponse) -> String {
+    let ct = r.content_type();
+    if ct.is_empty() {
+        "no content type".into()
+    } else {
+        ct.split(';').next().unwrap_or(ct).trim().to_string()
+    }
+}
+
+/// Reads a number that may arrive as a JSON number or a numeric string.
+fn lenient_secs(v: Option<&serde_json::Value>) -> Option<Duration> {
+    let v = v?;
+    let secs = match v {
+        serde_json::Value::Number(n) => n.as_f64()?,
+        serde_json::Value::String(s) => s.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs))
+}
+
+fn parse_success(r: &RawResponse, sent_at: Duration, what: &str) -> Result<TokenResponse> {
+    let value: serde_json::Value = serde_json::from_slice(&r.body).map_err(|_| {
+        SinchError::protocol(format!(
+            "{what} answered HTTP {} with a body that is not valid JSON ({}, {} bytes); \
+             is the token URL right?",
+            r.status,
+            content_kind(r),
+            r.body.len()
+        ))
+    })?;
+    let access_token = value
+        .get("access_token")
+        .and_then(|v| v.as_str())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| SinchError::protocol(format!("{what} answered without an access_token")))?;
+    let expires_in = lenient_secs(value.get("expires_in")).ok_or_else(|| {
+        SinchError::protocol(format!(
+            "{what} answered without a usable expires_in; sinch-core never guesses a lifetime"
+        ))
+    })?;
+    if let Some(tt) = value.get("token_type").and_then(|v| v.as_str()) {
+        if !tt.eq_ignore_ascii_case("bearer") {
+            return Err(SinchError::protocol(format!(
+                "{what} issued a '{tt}' token; only Bearer tokens are supported"
+            )));
+        }
+    }
+    Ok(TokenResponse {
+        access_token: Secret::new(access_token),
+        expires_in,
+        refresh_token: value
+            .get("refresh_token")
+            .and_then(|v| v.as_str())
+            .filter(|s| !s.is_empty())
+            .map(Secret::new),
+        refresh_expires_in: lenient_secs(value.get("refresh_expires_in")),
+        sent_at,
+    })
+}
+
+/// `(error, error_description)` from an RFC 6749 error body; empty strings when absent.
+fn parse_oauth_error(r: &RawResponse) -> (String, String) {
+    let value: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
+    let field = |name: &str| {
+        value
+            .get(name)
+            .and_then(|v| v.as_str())
+            .map(|s| s.chars().take(200).collect::<String>())
+            .unwrap_or_default()
+    };
+    (field("error"), field("error_description"))
+}

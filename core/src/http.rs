@@ -1,0 +1,124 @@
+//! The HTTP transport: one `reqwest::blocking::Client` per process configuration (connection
+//! pools are reused by every client and token cache built with the same settings), response
+//! reading with a size cap, and the mapping of transport failures to [`SinchError`].
+
+use crate::error::{Result, SinchError};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Timeouts for every request. Part of the key under which clients are shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HttpSettings {
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Responses larger than this are refused (a proxy error page or a runaway body must not
+/// exhaust memory).
+pub const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+
+static CLIENTS: Lazy<Mutex<HashMap<HttpSettings, reqwest::blocking::Client>>> =
+    Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// The shared client for `settings`, built on first use.
+pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client> {
+    let mut clients = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(c) = clients.get(&settings) {
+        return Ok(c.clone());
+    }
+    let client = reqwest::blocking::Client::builder()
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.request_timeout)
+        .user_agent(concat!("sinch-core/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| SinchError::internal(format!("cannot build the HTTP client: {e}")))?;
+    clients.insert(settings, client.clone());
+    Ok(client)
+}
+
+/// A response read in full (bounded), with what the retry and error rules need.
+#[derive(Debug)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+    /// A short, printable excerpt of the body for error messages. Never use it on token
+    /// endpoint responses (they carry tokens).
+    pub fn excerpt(&self) -> String {
+        let text = String::from_utf8_lossy(&self.body);
+        let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut out: String = one_line.chars().take(200).collect();
+        if one_line.chars().count() > 200 {
+            out.push('…');
+        }
+        out
+    }
+    pub fn content_type(&self) -> &str {
+        self.header("content-type").unwrap_or("")
+    }
+}
+
+/// Sends `request` and reads the whole response (at most [`MAX_RESPONSE_BYTES`]).
+/// `what` names the endpoint in errors ("the token endpoint https://…").
+pub fn send(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<RawResponse> {
+    let response = request.send().map_err(|e| transport_error(e, what))?;
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let mut body = Vec::new();
+    let mut limited = response.take(MAX_RESPONSE_BYTES + 1);
+    limited
+        .read_to_end(&mut body)
+        .map_err(|e| SinchError::network(format!("reading the response of {what} failed: {e}")))?;
+    if body.len() as u64 > MAX_RESPONSE_BYTES {
+        return Err(SinchError::protocol(format!(
+            "{what} sent a response larger than {} MiB (HTTP {status}); refusing to read it",
+            MAX_RESPONSE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(RawResponse {
+        status,
+        headers,
+        body,
+    })
+}
+
+fn transport_error(e: reqwest::Error, what: &str) -> SinchError {
+    // reqwest's Display may include the URL, never headers or bodies; the URL carries no secret
+    // (credentials are never put in URLs).
+    if e.is_timeout() {
+        SinchError::timeout(format!("{what} did not answer in time: {e}"))
+    } else if e.is_builder() {
+        SinchError::invalid_config(format!("cannot build a request to {what}: {e}"))
+    } else {
+        let mut detail = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            detail.push_str(": ");
+            detail.push_str(&s.to_string());
+            source = s.source();
+        }
+        SinchError::network(format!("could not reach {what}: {detail}"))
+    }
+}

@@ -1,0 +1,108 @@
+//! Mapping Provisioning API answers that are not 2xx to [`SinchError`].
+
+use crate::error::SinchError;
+use crate::http::RawResponse;
+use crate::retry::parse_retry_after;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::time::SystemTime;
+
+/// The "PAPI error" body.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PapiError {
+    error_code: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    resolution: String,
+    #[serde(default)]
+    additional_information: HashMap<String, serde_json::Value>,
+}
+
+fn flatten(v: serde_json::Value) -> Vec<String> {
+    match v {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .map(|i| match i {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            })
+            .collect(),
+        serde_json::Value::String(s) => vec![s],
+        serde_json::Value::Null => vec![],
+        other => vec![other.to_string()],
+    }
+}
+
+/// The typed error for an unsuccessful response. `what` names the call; `credential` the auth.
+pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
+    if let Ok(e) = serde_json::from_slice::<PapiError>(&r.body) {
+        if r.status == 429 {
+            return rate_limited(r, what);
+        }
+        let additional_information: HashMap<String, Vec<String>> = e
+            .additional_information
+            .into_iter()
+            .map(|(k, v)| (k, flatten(v)))
+            .collect();
+        let mut reason = format!(
+            "{what} failed: HTTP {} {}: {}",
+            r.status, e.error_code, e.message
+        );
+        if let Some(v) = additional_information.get("validationErrors") {
+            if !v.is_empty() {
+                reason.push_str(&format!(" ({})", v.join("; ")));
+            }
+        }
+        if !e.resolution.is_empty() {
+            reason.push_str(&format!(". {}", e.resolution));
+        }
+        if r.status == 401 {
+            reason.push_str(&format!(" (credential: {credential})"));
+        }
+        return SinchError::Api {
+            status: r.status,
+            error_code: e.error_code,
+            detail: e.message,
+            resolution: e.resolution,
+            additional_information,
+            reason,
+        };
+    }
+    match r.status {
+        401 | 403 => SinchError::InvalidCredentials {
+            reason: format!(
+                "{what} was refused with HTTP {} for {credential}; check the credentials and \
+                 that the project ID belongs to them",
+                r.status
+            ),
+        },
+        429 => rate_limited(r, what),
+        s if s >= 500 => SinchError::ServiceUnavailable {
+            status: s,
+            reason: format!(
+                "{what} failed: the service answered HTTP {s} ({}); try again later",
+                r.excerpt()
+            ),
+        },
+        s => SinchError::protocol(format!(
+            "{what} failed with HTTP {s} and a body that is not a Provisioning API error: {}",
+            r.excerpt()
+        )),
+    }
+}
+
+fn rate_limited(r: &RawResponse, what: &str) -> SinchError {
+    let ra = r
+        .header("retry-after")
+        .and_then(|v| parse_retry_after(v, SystemTime::now()));
+    SinchError::RateLimited {
+        retry_after_ms: ra.map(|d| d.as_millis() as u64),
+        reason: format!(
+            "{what} was rate limited (HTTP 429) and retries ran out; slow down{}",
+            ra.map(|d| format!(" and retry after {} ms", d.as_millis()))
+                .unwrap_or_default()
+        ),
+    }
+}

@@ -1,0 +1,188 @@
+//! The Sinch Provisioning API client. One module per resource family; this module holds what
+//! they share: the project-scoped URL builder, JSON decoding and error mapping.
+
+mod error;
+pub mod pagination;
+pub mod webhooks;
+
+pub use pagination::{Page, PageRequest, Pager};
+
+use crate::api::{ApiRequest, ApiTransport, UnauthorizedRule};
+use crate::auth::Auth;
+use crate::error::{Result, SinchError};
+use crate::http::{HttpSettings, RawResponse};
+use crate::retry::RetryPolicy;
+use crate::url_policy::checked_url;
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use url::Url;
+
+pub const DEFAULT_BASE_URL: &str = "https://provisioning.api.sinch.com";
+
+#[derive(Debug, Clone)]
+pub struct ProvisioningConfig {
+    pub project_id: String,
+    /// Defaults to [`DEFAULT_BASE_URL`].
+    pub base_url: Option<String>,
+    pub http: HttpSettings,
+    pub retry: RetryPolicy,
+}
+
+impl ProvisioningConfig {
+    pub fn new(project_id: impl Into<String>) -> Self {
+        ProvisioningConfig {
+            project_id: project_id.into(),
+            base_url: None,
+            http: HttpSettings::default(),
+            retry: RetryPolicy::default(),
+        }
+    }
+    pub fn with_base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+}
+
+/// Client for one project. Cheap to clone; all clones share one connection pool and token.
+#[derive(Debug, Clone)]
+pub struct ProvisioningClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    transport: ApiTransport,
+    base: Url,
+    project_id: String,
+}
+
+impl ProvisioningClient {
+    pub fn new(config: ProvisioningConfig, auth: Auth) -> Result<Self> {
+        let project_id = config.project_id.trim().to_string();
+        if project_id.is_empty() {
+            return Err(SinchError::invalid_config(
+                "the project ID is empty; it is the project UUID shown in the Sinch dashboard",
+            ));
+        }
+        if !project_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(SinchError::invalid_config(format!(
+                "the project ID '{project_id}' has characters a Sinch project ID never has \
+                 (expected a UUID such as 1c7a4b2e-...)"
+            )));
+        }
+        let base = checked_url(
+            config.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+            "Provisioning API base URL",
+        )?;
+        let transport = ApiTransport::new(
+            auth,
+            config.http,
+            config.retry,
+            UnauthorizedRule::ExpiredMarker,
+        )?;
+        Ok(ProvisioningClient {
+            inner: Arc::new(Inner {
+                transport,
+                base,
+                project_id,
+            }),
+        })
+    }
+
+    pub fn project_id(&self) -> &str {
+        &self.inner.project_id
+    }
+
+    pub fn auth(&self) -> &Auth {
+        self.inner.transport.auth()
+    }
+
+    pub fn webhooks(&self) -> webhooks::Webhooks {
+        webhooks::Webhooks::new(self.clone())
+    }
+
+    /// `{base}/v1/projects/{projectId}/` + the given path segments (each percent-encoded).
+    pub(crate) fn url(&self, segments: &[&str], query: &[(&str, String)]) -> Result<Url> {
+        let mut url = self.inner.base.clone();
+        {
+            let mut path = url.path_segments_mut().map_err(|_| {
+                SinchError::invalid_config("the Provisioning API base URL cannot have a path")
+            })?;
+            path.pop_if_empty()
+                .extend(["v1", "projects", &self.inner.project_id]);
+            for s in segments {
+                if s.is_empty() {
+                    return Err(SinchError::invalid_config(
+                        "an ID in the request path is empty",
+                    ));
+                }
+                path.push(s);
+            }
+        }
+        if !query.is_empty() {
+            let mut q = url.query_pairs_mut();
+            for (k, v) in query {
+                q.append_pair(k, v);
+            }
+        }
+        Ok(url)
+    }
+
+    /// Sends a request and returns the successful response, or the typed error.
+    pub(crate) fn send(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&serde_json::Value>,
+        action: &str,
+    ) -> Result<RawResponse> {
+        let r = self.inner.transport.execute(&ApiRequest {
+            method,
+            url,
+            body,
+            action,
+        })?;
+        if r.is_success() {
+            Ok(r)
+        } else {
+            Err(error::map_error(&r, action, &self.auth().describe()))
+        }
+    }
+
+    /// Sends and decodes the JSON answer into `T`.
+    pub(crate) fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&serde_json::Value>,
+        action: &str,
+    ) -> Result<T> {
+        let r = self.send(method, url, body, action)?;
+        decode(&r, action)
+    }
+}
+
+pub(crate) fn decode<T: DeserializeOwned>(r: &RawResponse, action: &str) -> Result<T> {
+    serde_json::from_slice(&r.body).map_err(|e| {
+        SinchError::protocol(format!(
+            "{action}: the answer (HTTP {}) could not be read: {e}; body starts: {}",
+            r.status,
+            r.excerpt()
+        ))
+    })
+}
+
+pub(crate) fn paging_query(req: &PageRequest) -> Vec<(&'static str, String)> {
+    let mut q = Vec::new();
+    if let Some(s) = req.page_size {
+        q.push(("pageSize", s.to_string()));
+    }
+    if let Some(t) = req.page_token.as_ref().filter(|t| !t.is_empty()) {
+        q.push(("pageToken", t.clone()));
+    }
+    q
+}

@@ -1,0 +1,124 @@
+//! Retries for 429 and 5xx: full-jitter exponential backoff that honours `Retry-After`, bounded
+//! both in tries and in total time. One policy serves the token endpoints and the APIs.
+
+use rand::Rng;
+use std::time::{Duration, SystemTime};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 disables retries).
+    pub max_retries: u32,
+    /// First backoff ceiling; attempt n waits `rand(0, base * factor^n)`, capped at `max_delay`.
+    pub base_delay: Duration,
+    pub factor: u32,
+    pub max_delay: Duration,
+    /// No retry starts once this much time has passed since the first attempt, and no single
+    /// wait (even a server's `Retry-After`) goes beyond it.
+    pub max_total: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// Sinch's own SDKs: 3 retries, base 1 s, x4, full jitter; capped at 10 s a wait, 30 s total.
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            base_delay: Duration::from_secs(1),
+            factor: 4,
+            max_delay: Duration::from_secs(10),
+            max_total: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_retries: 0,
+            ..Self::default()
+        }
+    }
+
+    /// How long to wait before retry number `retry` (0-based), or `None` when retries are over.
+    /// `retry_after` is the server's hint; `elapsed` the time since the first attempt.
+    pub fn delay(
+        &self,
+        retry: u32,
+        retry_after: Option<Duration>,
+        elapsed: Duration,
+    ) -> Option<Duration> {
+        if retry >= self.max_retries || elapsed >= self.max_total {
+            return None;
+        }
+        let remaining = self.max_total - elapsed;
+        let wait = match retry_after {
+            // The server said when: honour it, plus a little jitter so clients spread out.
+            Some(ra) => ra + Duration::from_millis(rand::rng().random_range(0..=250)),
+            None => {
+                let ceiling = self
+                    .base_delay
+                    .saturating_mul(self.factor.saturating_pow(retry))
+                    .min(self.max_delay);
+                let ms = ceiling.as_millis() as u64;
+                Duration::from_millis(rand::rng().random_range(0..=ms))
+            }
+        };
+        if wait > remaining {
+            return None;
+        }
+        Some(wait)
+    }
+}
+
+/// Parses a `Retry-After` value: delay-seconds or an HTTP-date.
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let v = value.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    if let Ok(secs) = v.parse::<f64>() {
+        if secs.is_finite() && secs >= 0.0 {
+            return Some(Duration::from_secs_f64(secs));
+        }
+    }
+    httpdate::parse_http_date(v)
+        .ok()
+        .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert_eq!(parse_retry_after("1", now), Some(Duration::from_secs(1)));
+        assert_eq!(
+            parse_retry_after(" 120 ", now),
+            Some(Duration::from_secs(120))
+        );
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(7));
+        assert_eq!(parse_retry_after(&later, now), Some(Duration::from_secs(7)));
+        assert_eq!(parse_retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn delays_are_bounded_in_tries_and_total_time() {
+        let p = RetryPolicy::default();
+        for retry in 0..3 {
+            let d = p.delay(retry, None, Duration::ZERO).unwrap();
+            assert!(d <= p.max_delay);
+        }
+        assert_eq!(p.delay(3, None, Duration::ZERO), None);
+        assert_eq!(p.delay(0, None, Duration::from_secs(30)), None);
+        // A Retry-After beyond the total budget is not waited for.
+        assert_eq!(
+            p.delay(0, Some(Duration::from_secs(60)), Duration::ZERO),
+            None
+        );
+        let d = p
+            .delay(0, Some(Duration::from_secs(1)), Duration::ZERO)
+            .unwrap();
+        assert!(d >= Duration::from_secs(1) && d <= Duration::from_millis(1250));
+    }
+}

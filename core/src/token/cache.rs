@@ -1,0 +1,352 @@
+//! `TokenCache`: refresh-ahead, single-flight and compare-and-swap invalidation for one
+//! credential (DESIGN, token contract points 2–4 and 7).
+//!
+//! * A read of a fresh token is a lock and an `Arc` clone.
+//! * Past the soft time, the first caller refreshes while everyone else keeps using the current
+//!   token; if that refresh fails, the current token is served until the hard floor.
+//! * Past the hard floor (or with no token), callers wait for the one in-flight fetch and share
+//!   its result, success or error. A wait is bounded: a fetch that overruns fails its waiters.
+//! * A 400/401 from the token endpoint is remembered for `negative_ttl`: bad credentials return
+//!   the same error again without a request, so they cannot cause a request storm.
+//! * `invalidate(token)` drops the cached token only if it is still the one that failed.
+
+use super::entry::{RefreshRules, TokenEntry};
+use crate::auth::{FetchedToken, TokenProvider};
+use crate::clock::Clock;
+use crate::error::{Result, SinchError};
+use crate::http::HttpSettings;
+use crate::retry::RetryPolicy;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CacheOptions {
+    pub rules: RefreshRules,
+    /// How long a credentials error from the token endpoint is replayed without a request.
+    pub negative_ttl: Duration,
+    /// After a failed soft refresh, how long to wait before the next soft attempt (capped so a
+    /// retry still happens before the hard floor).
+    pub soft_retry_interval: Duration,
+    /// The longest a caller waits for another caller's fetch.
+    pub wait_timeout: Duration,
+}
+
+impl Default for CacheOptions {
+    fn default() -> Self {
+        Self::for_http(&HttpSettings::default(), &RetryPolicy::default())
+    }
+}
+
+impl CacheOptions {
+    /// Options whose wait bound covers one full fetch with all its retries.
+    pub fn for_http(http: &HttpSettings, retry: &RetryPolicy) -> Self {
+        CacheOptions {
+            rules: RefreshRules::default(),
+            negative_ttl: Duration::from_secs(30),
+            soft_retry_interval: Duration::from_secs(5),
+            wait_timeout: retry.max_total + http.request_timeout * 2 + Duration::from_secs(5),
+        }
+    }
+}
+
+/// Counters a user or test can read to see what the cache did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Fetches started (each is one provider call, which may retry internally).
+    pub fetches: u64,
+    pub fetch_failures: u64,
+    /// Errors replayed from the negative cache without a request.
+    pub negative_hits: u64,
+    pub invalidations: u64,
+}
+
+struct Flight {
+    result: Mutex<Option<Result<Arc<TokenEntry>>>>,
+    done: Condvar,
+}
+
+impl Flight {
+    fn new() -> Arc<Self> {
+        Arc::new(Flight {
+            result: Mutex::new(None),
+            done: Condvar::new(),
+        })
+    }
+
+    fn complete(&self, r: Result<Arc<TokenEntry>>) {
+        *lock(&self.result) = Some(r);
+        self.done.notify_all();
+    }
+
+    fn wait(&self, timeout: Duration) -> Option<Result<Arc<TokenEntry>>> {
+        let deadline = Instant::now() + timeout;
+        let mut slot = lock(&self.result);
+        loop {
+            if let Some(r) = slot.as_ref() {
+                return Some(r.clone());
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            slot = self
+                .done
+                .wait_timeout(slot, deadline - now)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+    }
+}
+
+#[derive(Default)]
+struct State {
+    current: Option<Arc<TokenEntry>>,
+    /// The last token invalidated by a 401: kept only so its refresh token can still be used.
+    retired: Option<Arc<TokenEntry>>,
+    flight: Option<Arc<Flight>>,
+    negative: Option<(SinchError, Duration)>,
+    soft_retry_at: Option<Duration>,
+}
+
+enum Step {
+    Wait(Arc<Flight>),
+    Lead(Arc<Flight>, Option<Arc<TokenEntry>>),
+}
+
+pub struct TokenCache {
+    provider: Box<dyn TokenProvider>,
+    clock: Arc<dyn Clock>,
+    options: CacheOptions,
+    state: Mutex<State>,
+    fetches: AtomicU64,
+    fetch_failures: AtomicU64,
+    negative_hits: AtomicU64,
+    invalidations: AtomicU64,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not make the cache unusable: the state stays consistent because
+    // every critical section below is a few assignments.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl TokenCache {
+    pub fn new(provider: Box<dyn TokenProvider>, options: CacheOptions) -> Self {
+        let clock = provider.clock();
+        TokenCache {
+            provider,
+            clock,
+            options,
+            state: Mutex::new(State::default()),
+            fetches: AtomicU64::new(0),
+            fetch_failures: AtomicU64::new(0),
+            negative_hits: AtomicU64::new(0),
+            invalidations: AtomicU64::new(0),
+        }
+    }
+
+    /// A valid token: cached, refreshed ahead, or fetched (once, whoever else is asking).
+    pub fn get(&self) -> Result<Arc<TokenEntry>> {
+        let step = {
+            let mut st = lock(&self.state);
+            let now = self.clock.now();
+            if let Some(t) = &st.current {
+                if now < t.soft_at {
+                    return Ok(t.clone());
+                }
+            }
+            if let Some((err, until)) = &st.negative {
+                if now < *until {
+                    self.negative_hits.fetch_add(1, Ordering::Relaxed);
+                    return Err(err.clone());
+                }
+                st.negative = None;
+            }
+            let usable = st.current.clone().filter(|t| now < t.hard_at);
+            match (&st.flight, usable) {
+                // Someone is refreshing and our token is still good: use it.
+                (Some(_), Some(t)) => return Ok(t),
+                (Some(f), None) => Step::Wait(f.clone()),
+                (None, Some(t)) => {
+                    if st.soft_retry_at.is_some_and(|at| now < at) {
+                        return Ok(t);
+                    }
+                    let f = Flight::new();
+                    st.flight = Some(f.clone());
+                    Step::Lead(f, Some(t))
+                }
+                (None, None) => {
+                    let f = Flight::new();
+                    st.flight = Some(f.clone());
+                    Step::Lead(f, None)
+                }
+            }
+        };
+        match step {
+            Step::Wait(f) => f.wait(self.options.wait_timeout).unwrap_or_else(|| {
+                Err(SinchError::timeout(format!(
+                    "waited {} s for another caller's token request for {} to finish",
+                    self.options.wait_timeout.as_secs(),
+                    self.provider.describe()
+                )))
+            }),
+            Step::Lead(f, still_valid) => self.lead(f, still_valid),
+        }
+    }
+
+    /// Runs the one fetch, publishes its result to the cache and to every waiter.
+    fn lead(
+        &self,
+        flight: Arc<Flight>,
+        still_valid: Option<Arc<TokenEntry>>,
+    ) -> Result<Arc<TokenEntry>> {
+        let previous = {
+            let st = lock(&self.state);
+            st.current.clone().or_else(|| st.retired.clone())
+        };
+        self.fetches.fetch_add(1, Ordering::Relaxed);
+        let fetched = catch_unwind(AssertUnwindSafe(|| {
+            self.provider.fetch(previous.as_deref())
+        }))
+        .unwrap_or_else(|_| {
+            Err(SinchError::internal(format!(
+                "the token fetch for {} panicked; please report this bug",
+                self.provider.describe()
+            )))
+        });
+        let outcome = {
+            let mut st = lock(&self.state);
+            st.flight = None;
+            let now = self.clock.now();
+            match fetched {
+                Ok(token) => {
+                    let entry = Arc::new(self.entry_from(token));
+                    log::debug!(
+                        "new token {} for {} (lifetime {} s)",
+                        entry.fingerprint(),
+                        self.provider.describe(),
+                        entry.lifetime().as_secs()
+                    );
+                    st.current = Some(entry.clone());
+                    st.retired = None;
+                    st.soft_retry_at = None;
+                    Ok(entry)
+                }
+                Err(e) => {
+                    self.fetch_failures.fetch_add(1, Ordering::Relaxed);
+                    if matches!(e, SinchError::InvalidCredentials { .. }) {
+                        st.negative = Some((e.clone(), now + self.options.negative_ttl));
+                    }
+                    match still_valid.filter(|t| now < t.hard_at) {
+                        Some(t) => {
+                            // A failed soft refresh: keep serving the valid token, retry later
+                            // but still before the hard floor.
+                            let gap = self
+                                .options
+                                .soft_retry_interval
+                                .min(t.hard_at.saturating_sub(now) / 2);
+                            st.soft_retry_at = Some(now + gap);
+                            log::warn!(
+                                "refreshing the token for {} failed, still serving {} until it \
+                                 nears expiry: {}",
+                                self.provider.describe(),
+                                t.fingerprint(),
+                                e
+                            );
+                            Ok(t)
+                        }
+                        None => {
+                            log::warn!(
+                                "getting a token for {} failed: {}",
+                                self.provider.describe(),
+                                e
+                            );
+                            Err(e)
+                        }
+                    }
+                }
+            }
+        };
+        flight.complete(outcome.clone());
+        outcome
+    }
+
+    fn entry_from(&self, t: FetchedToken) -> TokenEntry {
+        let (soft_at, hard_at) = self.options.rules.schedule(t.sent_at, t.lifetime);
+        let now = self.clock.now();
+        let remaining = (t.sent_at + t.lifetime).saturating_sub(now);
+        TokenEntry {
+            access_token: t.access_token,
+            refresh_token: t.refresh_token,
+            obtained_at: t.sent_at,
+            expires_at: t.sent_at + t.lifetime,
+            refresh_expires_at: t.refresh_lifetime.map(|l| t.sent_at + l),
+            soft_at,
+            hard_at,
+            wall_expires_at: self.clock.wall() + remaining,
+        }
+    }
+
+    /// Drops the cached token if it is still `failed` (the token a request was rejected with).
+    /// N concurrent 401s therefore cause one refresh, not N.
+    pub fn invalidate(&self, failed: &TokenEntry) -> bool {
+        let mut st = lock(&self.state);
+        let same = st
+            .current
+            .as_ref()
+            .is_some_and(|c| c.access_token == failed.access_token);
+        if same {
+            self.invalidations.fetch_add(1, Ordering::Relaxed);
+            log::debug!(
+                "token {} for {} was rejected as expired; dropping it",
+                failed.fingerprint(),
+                self.provider.describe()
+            );
+            st.retired = st.current.take();
+            st.soft_retry_at = None;
+        }
+        same
+    }
+
+    /// Forgets everything, including a remembered credentials error.
+    pub fn clear(&self) {
+        let mut st = lock(&self.state);
+        st.current = None;
+        st.retired = None;
+        st.negative = None;
+        st.soft_retry_at = None;
+    }
+
+    /// The cached token without fetching, if any.
+    pub fn peek(&self) -> Option<Arc<TokenEntry>> {
+        lock(&self.state).current.clone()
+    }
+
+    pub fn stats(&self) -> CacheStats {
+        CacheStats {
+            fetches: self.fetches.load(Ordering::Relaxed),
+            fetch_failures: self.fetch_failures.load(Ordering::Relaxed),
+            negative_hits: self.negative_hits.load(Ordering::Relaxed),
+            invalidations: self.invalidations.load(Ordering::Relaxed),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        self.provider.describe()
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+}
+
+impl std::fmt::Debug for TokenCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenCache")
+            .field("credential", &self.provider.describe())
+            .field("token", &self.peek().map(|t| t.fingerprint()))
+            .finish()
+    }
+}
