@@ -52,25 +52,50 @@ impl Emulator {
         let std_listener = std::net::TcpListener::bind(("127.0.0.1", config.port))?;
         std_listener.set_nonblocking(true)?;
         let port = std_listener.local_addr()?.port();
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("sinch-emulator")
-            .enable_all()
-            .build()?;
-        let listener = {
-            let _guard = runtime.enter();
-            tokio::net::TcpListener::from_std(std_listener)?
-        };
         let app = AppState::new(config);
         let (tx, rx) = oneshot::channel();
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let serve_app = app.clone();
+        // The runtime is built, used and dropped only on this thread, so starting or
+        // stopping the emulator from inside a caller's async runtime cannot panic.
         let thread = std::thread::Builder::new()
             .name("sinch-emulator".into())
             .spawn(move || {
-                runtime.block_on(server::serve(listener, serve_app, rx));
+                let runtime = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .thread_name("sinch-emulator-worker")
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                };
+                let listener = {
+                    let _guard = runtime.enter();
+                    tokio::net::TcpListener::from_std(std_listener)
+                };
+                match listener {
+                    Ok(listener) => {
+                        let _ = ready_tx.send(Ok(()));
+                        runtime.block_on(server::serve(listener, serve_app, rx));
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                    }
+                }
                 // Drops open keep-alive connections and in-flight handlers.
                 runtime.shutdown_timeout(Duration::from_secs(1));
             })?;
+        let ready = ready_rx
+            .recv()
+            .unwrap_or_else(|_| Err(std::io::Error::other("emulator thread died during start")));
+        if let Err(e) = ready {
+            let _ = thread.join();
+            return Err(e);
+        }
         Ok(Emulator {
             app,
             port,
@@ -147,6 +172,14 @@ impl Emulator {
     /// Off by default so in-process tests stay quiet; the binary turns it on.
     pub fn set_request_logging(&self, on: bool) {
         self.app.lock().log_requests = on;
+    }
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("base_url", &self.base_url())
+            .finish_non_exhaustive()
     }
 }
 

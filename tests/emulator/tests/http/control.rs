@@ -124,3 +124,29 @@ fn keys_users_config_expire() {
         .unwrap();
     assert_eq!(resp.status(), 401);
 }
+
+#[test]
+fn emulator_is_shareable_and_stops_on_drop() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Emulator>();
+    let emu = start();
+    let url = format!("{}/_emulator/health", emu.base_url());
+    assert_eq!(client().get(&url).send().unwrap().status(), 200);
+    drop(emu);
+    assert!(
+        client().get(&url).send().is_err(),
+        "server still up after drop"
+    );
+}
+
+#[test]
+fn start_and_drop_inside_an_async_runtime() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let emu = start();
+        assert!(emu.port() > 0);
+        drop(emu);
+    });
+}
