@@ -5,9 +5,13 @@
 //! endpoint family, applied to the next `count` matching requests, then forgotten.
 
 use axum::body::Body;
+use axum::body::Bytes;
 use axum::http::{header, HeaderValue, Response, StatusCode};
+use http_body::{Frame, SizeHint};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 /// Which endpoints a fault applies to.
@@ -156,7 +160,7 @@ pub fn apply(kind: FaultKind, family: Family) -> Applied {
             b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n".to_vec(),
         )),
         FaultKind::Oversized { bytes } => {
-            Applied::Respond(response(StatusCode::OK, "application/json", oversized(bytes)))
+            Applied::Respond(oversized(bytes))
         }
     }
 }
@@ -169,14 +173,59 @@ fn response(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Re
     resp
 }
 
-/// `{"data":"xxxx…` padded to exactly `bytes` bytes (never closed: it is garbage anyway).
-fn oversized(bytes: u64) -> Vec<u8> {
-    let n = usize::try_from(bytes).unwrap_or(usize::MAX);
-    let prefix = br#"{"data":""#;
-    let mut body = Vec::with_capacity(n);
-    body.extend_from_slice(&prefix[..prefix.len().min(n)]);
-    body.resize(n, b'x');
-    body
+/// A streamed body of exactly `remaining` bytes, `{"data":"xxxx…` (never closed: it is
+/// garbage anyway). Streaming in 64 KiB chunks means a fault of many gigabytes costs no memory.
+struct Oversized {
+    sent: u64,
+    total: u64,
+}
+
+const OVERSIZED_PREFIX: &[u8] = br#"{"data":""#;
+const CHUNK: u64 = 64 * 1024;
+
+impl http_body::Body for Oversized {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        let left = self.total - self.sent;
+        if left == 0 {
+            return Poll::Ready(None);
+        }
+        // Bounded by CHUNK, so the cast cannot truncate.
+        let n = left.min(CHUNK) as usize;
+        let mut chunk = vec![b'x'; n];
+        if self.sent < OVERSIZED_PREFIX.len() as u64 {
+            let start = self.sent as usize;
+            let m = (OVERSIZED_PREFIX.len() - start).min(n);
+            chunk[..m].copy_from_slice(&OVERSIZED_PREFIX[start..start + m]);
+        }
+        self.sent += n as u64;
+        Poll::Ready(Some(Ok(Frame::data(Bytes::from(chunk)))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.sent == self.total
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.total - self.sent)
+    }
+}
+
+fn oversized(bytes: u64) -> Response<Body> {
+    let mut resp = Response::new(Body::new(Oversized {
+        sent: 0,
+        total: bytes,
+    }));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    resp
 }
 
 /// The error body each endpoint family really uses, so clients parse it as they would in
@@ -273,7 +322,5 @@ mod tests {
                 body: None
             }
         );
-        assert_eq!(oversized(5).len(), 5);
-        assert_eq!(oversized(100).len(), 100);
     }
 }

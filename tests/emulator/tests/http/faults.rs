@@ -176,3 +176,22 @@ fn faults_never_hit_the_control_api() {
     assert_eq!(resp.status(), 200);
     assert!(token_request(&emu, &client()).is_err());
 }
+
+#[test]
+fn oversized_tiny_and_prefix() {
+    let emu = start();
+    for n in [0u64, 3, 9, 70_000] {
+        emu.inject_fault(fault(
+            FaultTarget::Token,
+            1,
+            FaultKind::Oversized { bytes: n },
+        ));
+        let resp = token_request(&emu, &client()).unwrap();
+        assert_eq!(resp.content_length(), Some(n));
+        let body = resp.bytes().unwrap();
+        assert_eq!(body.len() as u64, n);
+        let prefix = br#"{"data":""#;
+        let k = prefix.len().min(body.len());
+        assert_eq!(&body[..k], &prefix[..k]);
+    }
+}
