@@ -1,1 +1,195 @@
-//! Sinch emulator
+//! A local emulator of Sinch's auth and API services, for SDK tests (in-process from Rust,
+//! or as the `sinch-emulator` binary from Python/Kotlin) and for users, like stripe-mock.
+//!
+//! Emulated:
+//! - Sinch OAuth2 `POST /oauth2/token` (client credentials, Basic auth).
+//! - Provisioning API `/v1/projects/{projectId}/webhooks...` (Bearer or Basic).
+//! - Sinch India Keycloak realm `ipmessaging` (password + rotating refresh grants) and the
+//!   India WhatsApp send API.
+//! - Test controls: counters, token expiry, lifetimes, credentials, fault injection, both
+//!   as Rust methods on [`Emulator`] and as the HTTP `/_emulator/...` API.
+//!
+//! ```no_run
+//! use sinch_emulator::{Emulator, EmulatorConfig};
+//! let emu = Emulator::start(EmulatorConfig { token_lifetime_secs: 2, ..Default::default() })?;
+//! println!("{}", emu.token_url());
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+mod config;
+mod control;
+mod faults;
+mod http_util;
+mod india;
+mod keycloak;
+mod oauth;
+pub mod provisioning;
+mod server;
+mod state;
+mod tokens;
+
+pub use config::EmulatorConfig;
+pub use faults::{Fault, FaultKind, FaultTarget};
+pub use state::Counters;
+
+use state::AppState;
+use std::thread::JoinHandle;
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+/// A running emulator. Dropping it stops the server and waits for its thread.
+pub struct Emulator {
+    app: AppState,
+    port: u16,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Emulator {
+    /// Binds `127.0.0.1:port` and serves on a background thread with its own tokio
+    /// runtime. The socket is bound before this returns, so clients can connect at once.
+    pub fn start(config: EmulatorConfig) -> std::io::Result<Emulator> {
+        let std_listener = std::net::TcpListener::bind(("127.0.0.1", config.port))?;
+        std_listener.set_nonblocking(true)?;
+        let port = std_listener.local_addr()?.port();
+        let app = AppState::new(config);
+        let (tx, rx) = oneshot::channel();
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+        let serve_app = app.clone();
+        // The runtime is built, used and dropped only on this thread, so starting or
+        // stopping the emulator from inside a caller's async runtime cannot panic.
+        let thread = std::thread::Builder::new()
+            .name("sinch-emulator".into())
+            .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .thread_name("sinch-emulator-worker")
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                };
+                let listener = {
+                    let _guard = runtime.enter();
+                    tokio::net::TcpListener::from_std(std_listener)
+                };
+                match listener {
+                    Ok(listener) => {
+                        let _ = ready_tx.send(Ok(()));
+                        runtime.block_on(server::serve(listener, serve_app, rx));
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                    }
+                }
+                // Drops open keep-alive connections and in-flight handlers.
+                runtime.shutdown_timeout(Duration::from_secs(1));
+            })?;
+        let ready = ready_rx
+            .recv()
+            .unwrap_or_else(|_| Err(std::io::Error::other("emulator thread died during start")));
+        if let Err(e) = ready {
+            let _ = thread.join();
+            return Err(e);
+        }
+        Ok(Emulator {
+            app,
+            port,
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`; also the base of the Provisioning and India APIs.
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Sinch OAuth2 token URL.
+    pub fn token_url(&self) -> String {
+        format!("{}/oauth2/token", self.base_url())
+    }
+
+    /// Keycloak token URL (the `/auth/realms/...` UAT form is served too).
+    pub fn keycloak_token_url(&self) -> String {
+        format!("{}{}", self.base_url(), keycloak::TOKEN_PATH)
+    }
+
+    /// A snapshot of the request counters.
+    pub fn counters(&self) -> Counters {
+        self.app.lock().counters.clone()
+    }
+
+    /// Every issued Sinch and Keycloak access token is expired from now on (refresh tokens
+    /// stay valid).
+    pub fn expire_all_tokens(&self) {
+        self.app.lock().expire_all_tokens();
+    }
+
+    /// Lifetime of Sinch access tokens issued from now on.
+    pub fn set_token_lifetime(&self, secs: u64) {
+        self.app.lock().token_lifetime = Duration::from_secs(secs);
+    }
+
+    /// Lifetimes of Keycloak access and refresh tokens issued from now on.
+    pub fn set_keycloak_lifetimes(&self, access_secs: u64, refresh_secs: u64) {
+        let mut st = self.app.lock();
+        st.keycloak_access_lifetime = Duration::from_secs(access_secs);
+        st.keycloak_refresh_lifetime = Duration::from_secs(refresh_secs);
+    }
+
+    /// Accepts another Sinch key (or replaces the secret of `key_id`).
+    pub fn add_key(&self, key_id: &str, key_secret: &str) {
+        state::State::upsert(&mut self.app.lock().keys, key_id, key_secret);
+    }
+
+    /// Accepts another Keycloak user (or replaces the password of `username`).
+    pub fn add_user(&self, username: &str, password: &str) {
+        state::State::upsert(&mut self.app.lock().users, username, password);
+    }
+
+    /// Queues a fault; see [`Fault`].
+    pub fn inject_fault(&self, fault: Fault) {
+        if fault.count > 0 {
+            self.app.lock().faults.push(fault);
+        }
+    }
+
+    /// Back to the start configuration: tokens, counters, faults and resources cleared.
+    pub fn reset(&self) {
+        self.app.reset();
+    }
+
+    /// Log each request (method, path, status; never headers or bodies) to stderr.
+    /// Off by default so in-process tests stay quiet; the binary turns it on.
+    pub fn set_request_logging(&self, on: bool) {
+        self.app.lock().log_requests = on;
+    }
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("base_url", &self.base_url())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -1,1 +1,108 @@
-fn main() {}
+//! `sinch-emulator`: runs the emulator until killed. See `--help`.
+
+use sinch_emulator::{Emulator, EmulatorConfig};
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: sinch-emulator [OPTIONS]
+
+A local emulator of Sinch auth (OAuth2 + Keycloak), Provisioning and India WhatsApp APIs.
+
+Options:
+  --port N                          Port on 127.0.0.1 (0 = pick a free one; default 0)
+  --token-lifetime SECS             Sinch OAuth2 access token lifetime (default 3600)
+  --keycloak-access-lifetime SECS   Keycloak access token lifetime (default 3600)
+  --keycloak-refresh-lifetime SECS  Keycloak refresh token idle lifetime (default 1800)
+  --key ID:SECRET                   Accepted Sinch key (repeatable; replaces the demo key)
+  --user NAME:PASSWORD              Accepted Keycloak user (repeatable; replaces the demo user)
+  -h, --help                        Print this help
+
+Prints `sinch-emulator listening on http://127.0.0.1:PORT` as its first stdout line, then
+serves until killed. Control API: /_emulator/{health,counters,reset,expire-tokens,config,keys,users,faults}.
+";
+
+/// Parses the command line. `Ok(None)` means `--help` was asked for.
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<EmulatorConfig>, String> {
+    let mut config = EmulatorConfig::default();
+    let mut keys = Vec::new();
+    let mut users = Vec::new();
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        // Accept both `--opt value` and `--opt=value`.
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        if name == "-h" || name == "--help" {
+            return Ok(None);
+        }
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        let number = |v: String| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{name}: not a number: {v}"))
+        };
+        let pair = |v: String| {
+            v.split_once(':')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .ok_or_else(|| format!("{name}: expected A:B"))
+        };
+        match name.as_str() {
+            "--port" => {
+                let v = value()?;
+                config.port = v.parse().map_err(|_| format!("--port: bad port: {v}"))?;
+            }
+            "--token-lifetime" => config.token_lifetime_secs = number(value()?)?,
+            "--keycloak-access-lifetime" => {
+                config.keycloak_access_lifetime_secs = number(value()?)?
+            }
+            "--keycloak-refresh-lifetime" => {
+                config.keycloak_refresh_lifetime_secs = number(value()?)?
+            }
+            "--key" => keys.push(pair(value()?)?),
+            "--user" => users.push(pair(value()?)?),
+            other => return Err(format!("unknown argument: {other}")),
+        }
+    }
+    if !keys.is_empty() {
+        config.keys = keys;
+    }
+    if !users.is_empty() {
+        config.users = users;
+    }
+    Ok(Some(config))
+}
+
+fn main() -> ExitCode {
+    let config = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("sinch-emulator: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let emulator = match Emulator::start(config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("sinch-emulator: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    emulator.set_request_logging(true);
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "sinch-emulator listening on {}", emulator.base_url());
+    let _ = out.flush();
+    // Serve until killed (SIGTERM/SIGINT end the process).
+    loop {
+        std::thread::park();
+    }
+}

@@ -1,0 +1,35 @@
+//! Start-up configuration of the emulator.
+
+/// How an [`crate::Emulator`] starts. `reset()` returns to exactly this configuration.
+///
+/// The fields are public so tests can write
+/// `EmulatorConfig { token_lifetime_secs: 1, ..Default::default() }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmulatorConfig {
+    /// TCP port on 127.0.0.1; 0 picks a free port.
+    pub port: u16,
+    /// Lifetime of Sinch OAuth2 access tokens (`expires_in`).
+    pub token_lifetime_secs: u64,
+    /// Lifetime of Keycloak access tokens (`expires_in`).
+    pub keycloak_access_lifetime_secs: u64,
+    /// Idle lifetime of Keycloak refresh tokens (`refresh_expires_in`). Real Keycloak uses
+    /// 1800 s, shorter than the access token, which is the trap clients must handle.
+    pub keycloak_refresh_lifetime_secs: u64,
+    /// Accepted Sinch access keys as `(key_id, key_secret)`.
+    pub keys: Vec<(String, String)>,
+    /// Accepted Keycloak users as `(username, password)`.
+    pub users: Vec<(String, String)>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        EmulatorConfig {
+            port: 0,
+            token_lifetime_secs: 3600,
+            keycloak_access_lifetime_secs: 3600,
+            keycloak_refresh_lifetime_secs: 1800,
+            keys: vec![("demo-key-id".to_string(), "demo-key-secret".to_string())],
+            users: vec![("demo-user".to_string(), "demo-password".to_string())],
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Shared in-memory state: accepted credentials, issued tokens, counters, queued faults and
+//! Provisioning resources.
+//!
+//! One `std::sync::Mutex` guards everything. Handlers hold it only briefly and never across
+//! an `.await`, so contention is irrelevant at test scale and there is no deadlock risk.
+
+use crate::config::EmulatorConfig;
+use crate::faults::Fault;
+use crate::provisioning::ProvisioningState;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// Request counters, so tests can assert how many token fetches or retries a client made.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Counters {
+    /// All POSTs to `/oauth2/token`, whatever the outcome (faulted ones included).
+    pub token_requests: u64,
+    /// `token_requests` by the key id of the Basic header (requests without a decodable one are not here).
+    pub token_requests_by_key: BTreeMap<String, u64>,
+    pub keycloak_password_grants: u64,
+    pub keycloak_refresh_grants: u64,
+    /// Every request to `/v1/...` (Provisioning), whatever the outcome.
+    pub api_requests: u64,
+    pub india_send_requests: u64,
+    /// Every 401 sent by an API endpoint (Provisioning or India), not by token endpoints.
+    pub unauthorized_sent: u64,
+    /// The 401s among `unauthorized_sent` whose `www-authenticate` said "expired".
+    pub expired_401_sent: u64,
+}
+
+/// A live Keycloak refresh token.
+#[derive(Debug, Clone)]
+pub struct RefreshEntry {
+    pub username: String,
+    pub session_state: String,
+    /// Idle expiry: the token dies if not used before this instant.
+    pub expires_at: Instant,
+}
+
+/// Why an access token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenCheck {
+    Valid,
+    Expired,
+    Unknown,
+}
+
+/// Everything the emulator knows. Reset returns it to `State::new(initial config)`.
+#[derive(Debug)]
+pub struct State {
+    pub token_lifetime: Duration,
+    pub keycloak_access_lifetime: Duration,
+    pub keycloak_refresh_lifetime: Duration,
+    pub keys: Vec<(String, String)>,
+    pub users: Vec<(String, String)>,
+    /// Sinch OAuth2 access token -> expiry (monotonic, so wall-clock jumps do not matter).
+    pub sinch_tokens: HashMap<String, Instant>,
+    /// Keycloak access token -> expiry.
+    pub keycloak_access: HashMap<String, Instant>,
+    /// Live Keycloak refresh tokens.
+    pub keycloak_refresh: HashMap<String, RefreshEntry>,
+    /// Refresh tokens that were rotated out; reusing one gives "Stale token".
+    pub keycloak_stale: HashSet<String>,
+    pub counters: Counters,
+    pub faults: Vec<Fault>,
+    pub provisioning: ProvisioningState,
+    /// Log each request to stderr (the binary turns this on; in-process tests keep quiet).
+    pub log_requests: bool,
+}
+
+impl State {
+    pub fn new(config: &EmulatorConfig) -> State {
+        State {
+            token_lifetime: Duration::from_secs(config.token_lifetime_secs),
+            keycloak_access_lifetime: Duration::from_secs(config.keycloak_access_lifetime_secs),
+            keycloak_refresh_lifetime: Duration::from_secs(config.keycloak_refresh_lifetime_secs),
+            keys: config.keys.clone(),
+            users: config.users.clone(),
+            sinch_tokens: HashMap::new(),
+            keycloak_access: HashMap::new(),
+            keycloak_refresh: HashMap::new(),
+            keycloak_stale: HashSet::new(),
+            counters: Counters::default(),
+            faults: Vec::new(),
+            provisioning: ProvisioningState::default(),
+            log_requests: false,
+        }
+    }
+
+    pub fn key_matches(&self, key_id: &str, key_secret: &str) -> bool {
+        self.keys
+            .iter()
+            .any(|(id, secret)| id == key_id && secret == key_secret)
+    }
+
+    pub fn user_matches(&self, username: &str, password: &str) -> bool {
+        self.users
+            .iter()
+            .any(|(u, p)| u == username && p == password)
+    }
+
+    /// Adds or replaces (same id) a credential pair.
+    pub fn upsert(list: &mut Vec<(String, String)>, id: &str, secret: &str) {
+        list.retain(|(i, _)| i != id);
+        list.push((id.to_string(), secret.to_string()));
+    }
+
+    pub fn check_sinch_token(&self, token: &str) -> TokenCheck {
+        check(&self.sinch_tokens, token)
+    }
+
+    pub fn check_keycloak_token(&self, token: &str) -> TokenCheck {
+        check(&self.keycloak_access, token)
+    }
+
+    /// Every issued access token (Sinch and Keycloak) is expired from now on.
+    /// Refresh tokens are untouched: a client should be able to refresh.
+    pub fn expire_all_tokens(&mut self) {
+        let now = Instant::now();
+        self.sinch_tokens.values_mut().for_each(|e| *e = now);
+        self.keycloak_access.values_mut().for_each(|e| *e = now);
+    }
+}
+
+fn check(map: &HashMap<String, Instant>, token: &str) -> TokenCheck {
+    match map.get(token) {
+        None => TokenCheck::Unknown,
+        Some(expiry) if Instant::now() >= *expiry => TokenCheck::Expired,
+        Some(_) => TokenCheck::Valid,
+    }
+}
+
+/// Cheaply cloneable handle shared by the server, the handlers and [`crate::Emulator`].
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Mutex<State>>,
+    initial: Arc<EmulatorConfig>,
+}
+
+impl AppState {
+    pub fn new(config: EmulatorConfig) -> AppState {
+        AppState {
+            inner: Arc::new(Mutex::new(State::new(&config))),
+            initial: Arc::new(config),
+        }
+    }
+
+    /// Locks the state. A poisoned lock is recovered: a panicking test thread must not
+    /// turn every later request into a 500.
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Back to the start configuration: tokens, counters, faults and resources cleared,
+    /// keys/users/lifetimes added at run time dropped. Request logging is kept.
+    pub fn reset(&self) {
+        let mut st = self.lock();
+        let log = st.log_requests;
+        *st = State::new(&self.initial);
+        st.log_requests = log;
+    }
+}
+
+/// `now + lifetime`, saturating at ~100 years so absurd configured lifetimes cannot panic.
+pub fn expiry_after(lifetime: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(lifetime)
+        .or_else(|| now.checked_add(Duration::from_secs(100 * 365 * 86_400)))
+        .unwrap_or(now)
+}
