@@ -76,6 +76,20 @@ impl Auth {
         )))
     }
 
+    /// Sinch OAuth2 with a private cache (not shared through the registry) on the given clock
+    /// and options. For tests of the time rules, and for callers that must not share tokens.
+    pub fn oauth_private(
+        config: OAuthConfig,
+        clock: Arc<dyn Clock>,
+        options: CacheOptions,
+    ) -> Result<Auth> {
+        let provider = OAuthProvider::new(&config, clock)?;
+        Ok(Auth::Bearer(Arc::new(TokenCache::new(
+            Box::new(provider),
+            options,
+        ))))
+    }
+
     pub fn basic(key_id: impl Into<String>, key_secret: impl Into<Secret>) -> Result<Auth> {
         Ok(Auth::Basic(BasicCredentials::new(key_id, key_secret)?))
     }
