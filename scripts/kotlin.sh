@@ -19,9 +19,13 @@ goals=("${@:-test}")
 
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }   # bash 5, no bc/date needed
 step_start=0
+script_start=$(now_ms)
 step() { step_start=$(now_ms); echo "==> $*"; }
 done_step() { local ms=$(($(now_ms) - step_start)); printf '    (%d.%01d s)\n' $((ms / 1000)) $((ms % 1000 / 100)); }
 
+for tool in java mvn; do
+    command -v "$tool" >/dev/null || { echo "$tool not found: install a JDK 17+ and Maven 3.8+" >&2; exit 1; }
+done
 for f in "$debug/libsinch_core_ffi.so" "$debug/uniffi-bindgen" "$debug/sinch-emulator"; do
     if [[ ! -e "$f" ]]; then
         echo "missing $f: run 'cargo build -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator' first" >&2
@@ -51,3 +55,5 @@ cd "$kotlin"
 export SINCH_EMULATOR="${SINCH_EMULATOR:-$debug/sinch-emulator}"   # read by the test helper
 mvn -B -ntp ${MVN_ARGS:-} "${goals[@]}"
 done_step
+total=$(($(now_ms) - script_start))
+printf 'kotlin.sh: done in %d.%01d s\n' $((total / 1000)) $((total % 1000 / 100))
