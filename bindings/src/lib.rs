@@ -16,4 +16,4 @@ pub use auth::{IndiaEnvironment, SinchAuth};
 pub use india::IndiaWhatsappClient;
 pub use logging::{set_log_sink, LogLevel, LogSink};
 pub use provisioning::{ProvisioningClient, WebhookPager, Webhooks};
-pub use store::{TokenStore, TokenStoreBackend};
+pub use store::TokenStore;
