@@ -10,4 +10,8 @@ mod auth;
 mod provisioning;
 
 pub use auth::SinchAuth;
-pub use provisioning::{ProvisioningClient, WebhookPager, Webhooks};
+pub use provisioning::{
+    ProvisioningClient, WebhookPager, Webhooks, WhatsappAccounts, WhatsappFlowPager, WhatsappFlows,
+    WhatsappSenderPager, WhatsappSenders, WhatsappSolutions, WhatsappTemplatePager,
+    WhatsappTemplates,
+};
