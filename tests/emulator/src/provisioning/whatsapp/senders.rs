@@ -148,7 +148,7 @@ fn new_sender(body: Map<String, Value>) -> Result<Map<String, Value>, PapiError>
     let es = body.contains_key("wabaId") || body.contains_key("phoneNumberId");
     if es {
         for key in ["wabaId", "phoneNumberId"] {
-            if !str_field(&body, key).is_some_and(|s| !s.trim().is_empty()) {
+            if str_field(&body, key).is_none_or(|s| s.trim().is_empty()) {
                 errors.push(format!("{key} should not be empty"));
             }
         }

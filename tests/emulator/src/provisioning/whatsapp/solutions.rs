@@ -55,7 +55,7 @@ async fn create(
     if name.is_none() {
         errors.push("details.name should not be empty".to_string());
     }
-    if !str_field(&body, "accessToken").is_some_and(|t| !t.is_empty()) {
+    if str_field(&body, "accessToken").is_none_or(|t| t.is_empty()) {
         errors.push("accessToken should not be empty".to_string());
     }
     let bm = str_field(&body, "businessManager").filter(|b| BUSINESS_MANAGERS.contains(b));
