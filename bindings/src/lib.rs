@@ -15,5 +15,9 @@ mod store;
 pub use auth::{IndiaEnvironment, SinchAuth};
 pub use india::IndiaWhatsappClient;
 pub use logging::{set_log_sink, LogLevel, LogSink};
-pub use provisioning::{ProvisioningClient, WebhookPager, Webhooks};
+pub use provisioning::{
+    ProvisioningClient, WebhookPager, Webhooks, WhatsappAccounts, WhatsappFlowPager, WhatsappFlows,
+    WhatsappSenderPager, WhatsappSenders, WhatsappSolutions, WhatsappTemplatePager,
+    WhatsappTemplates,
+};
 pub use store::TokenStore;

@@ -51,6 +51,22 @@ impl From<&str> for Secret {
     }
 }
 
+// Across the FFI a secret is a plain string (Python `str`, Kotlin `String`): records that
+// hold one export a redacting `Debug`/`Display`, so printing the record never shows it.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Secret, String, {
+    lower: |s| s.expose().to_string(),
+    try_lift: |s| Ok(Secret::new(s)),
+});
+
+/// Reads an optional secret from JSON (`null` or absent = none). There is deliberately no
+/// `Serialize`: a DTO holding a secret skips it when serialized.
+pub(crate) fn deserialize_opt_secret<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Secret>, D::Error> {
+    Ok(<Option<String> as serde::Deserialize>::deserialize(d)?.map(Secret::new))
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret([redacted])")
@@ -85,11 +101,3 @@ mod tests {
         assert!(!a.fingerprint().contains("token-a"));
     }
 }
-
-// Across the FFI a secret is a plain string (the caller asked for the value); records that hold
-// one export redacting Debug/Display so their printed forms stay clean.
-#[cfg(feature = "uniffi")]
-uniffi::custom_type!(Secret, String, {
-    lower: |s| s.expose().to_string(),
-    try_lift: |s| Ok(Secret::new(s)),
-});

@@ -2,8 +2,13 @@
 //! family (one module each). Each method converts arguments, calls core, and returns.
 
 mod webhooks;
+mod whatsapp;
 
 pub use webhooks::{WebhookPager, Webhooks};
+pub use whatsapp::{
+    WhatsappAccounts, WhatsappFlowPager, WhatsappFlows, WhatsappSenderPager, WhatsappSenders,
+    WhatsappSolutions, WhatsappTemplatePager, WhatsappTemplates,
+};
 
 use crate::auth::SinchAuth;
 use sinch_core::{ProvisioningConfig, SinchError};
@@ -71,6 +76,36 @@ impl ProvisioningClient {
     pub fn webhooks(&self) -> Arc<Webhooks> {
         Arc::new(Webhooks {
             inner: self.inner.webhooks(),
+        })
+    }
+
+    pub fn whatsapp_account(&self) -> Arc<WhatsappAccounts> {
+        Arc::new(WhatsappAccounts {
+            inner: self.inner.whatsapp_account(),
+        })
+    }
+
+    pub fn whatsapp_senders(&self) -> Arc<WhatsappSenders> {
+        Arc::new(WhatsappSenders {
+            inner: self.inner.whatsapp_senders(),
+        })
+    }
+
+    pub fn whatsapp_templates(&self) -> Arc<WhatsappTemplates> {
+        Arc::new(WhatsappTemplates {
+            inner: self.inner.whatsapp_templates(),
+        })
+    }
+
+    pub fn whatsapp_flows(&self) -> Arc<WhatsappFlows> {
+        Arc::new(WhatsappFlows {
+            inner: self.inner.whatsapp_flows(),
+        })
+    }
+
+    pub fn whatsapp_solutions(&self) -> Arc<WhatsappSolutions> {
+        Arc::new(WhatsappSolutions {
+            inner: self.inner.whatsapp_solutions(),
         })
     }
 }

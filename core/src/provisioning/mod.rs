@@ -4,6 +4,7 @@
 mod error;
 pub mod pagination;
 pub mod webhooks;
+pub mod whatsapp;
 
 pub use pagination::{Page, PageRequest, Pager};
 
@@ -103,6 +104,26 @@ impl ProvisioningClient {
 
     pub fn webhooks(&self) -> webhooks::Webhooks {
         webhooks::Webhooks::new(self.clone())
+    }
+
+    pub fn whatsapp_account(&self) -> whatsapp::account::WhatsappAccounts {
+        whatsapp::account::WhatsappAccounts::new(self.clone())
+    }
+
+    pub fn whatsapp_senders(&self) -> whatsapp::senders::WhatsappSenders {
+        whatsapp::senders::WhatsappSenders::new(self.clone())
+    }
+
+    pub fn whatsapp_templates(&self) -> whatsapp::templates::WhatsappTemplates {
+        whatsapp::templates::WhatsappTemplates::new(self.clone())
+    }
+
+    pub fn whatsapp_flows(&self) -> whatsapp::flows::WhatsappFlows {
+        whatsapp::flows::WhatsappFlows::new(self.clone())
+    }
+
+    pub fn whatsapp_solutions(&self) -> whatsapp::solutions::WhatsappSolutions {
+        whatsapp::solutions::WhatsappSolutions::new(self.clone())
     }
 
     /// `{base}/v1/projects/{projectId}/` + the given path segments (each percent-encoded).

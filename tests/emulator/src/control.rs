@@ -3,6 +3,7 @@
 
 use crate::faults::Fault;
 use crate::http_util::json_response;
+use crate::provisioning::whatsapp;
 use crate::state::{AppState, State as EmState};
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -24,6 +25,9 @@ pub fn routes() -> Router<AppState> {
         .route("/_emulator/keys", post(add_key))
         .route("/_emulator/users", post(add_user))
         .route("/_emulator/faults", post(add_fault))
+        .route("/_emulator/whatsapp/templates", post(seed_templates))
+        .route("/_emulator/whatsapp/flows", post(add_flow))
+        .route("/_emulator/whatsapp/state", post(set_state))
 }
 
 fn ok() -> Response<Body> {
@@ -130,6 +134,83 @@ async fn add_fault(State(app): State<AppState>, body: Bytes) -> Response<Body> {
             }
             ok()
         }
+        Err(e) => bad_request(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct SeedTemplates {
+    project_id: String,
+    count: usize,
+    #[serde(default = "default_prefix")]
+    prefix: String,
+    #[serde(default = "default_template_state")]
+    state: String,
+}
+
+fn default_prefix() -> String {
+    "bench_".into()
+}
+
+fn default_template_state() -> String {
+    "APPROVED".into()
+}
+
+/// Adds `count` approved EN_US templates named `{prefix}00000...` (for list benchmarks).
+async fn seed_templates(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    match parse::<SeedTemplates>(&body) {
+        Ok(s) => {
+            let mut st = app.lock();
+            let wa = whatsapp::project(&mut st, &s.project_id);
+            whatsapp::templates::seed(wa, &s.prefix, s.count, &s.state);
+            ok()
+        }
+        Err(e) => bad_request(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct AddFlow {
+    project_id: String,
+    flow: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    screens: Vec<serde_json::Value>,
+}
+
+/// Adds a flow; answers `{"ok":true,"id":...}`.
+async fn add_flow(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    match parse::<AddFlow>(&body) {
+        Ok(f) => {
+            let id = whatsapp::add_flow(&mut app.lock(), &f.project_id, f.flow, f.screens);
+            json_response(StatusCode::OK, &json!({"ok": true, "id": id}), &[])
+        }
+        Err(e) => bad_request(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct SetState {
+    project_id: String,
+    target: whatsapp::StateTarget,
+    id: Option<String>,
+    language: Option<String>,
+    state: String,
+}
+
+/// Moves the account, a sender or a template to `state`; 404 if it does not exist.
+async fn set_state(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    match parse::<SetState>(&body) {
+        Ok(s) => match whatsapp::set_state(
+            &mut app.lock(),
+            &s.project_id,
+            s.target,
+            s.id.as_deref(),
+            s.language.as_deref(),
+            &s.state,
+        ) {
+            Ok(()) => ok(),
+            Err(e) => json_response(StatusCode::NOT_FOUND, &json!({"error": e}), &[]),
+        },
         Err(e) => bad_request(e),
     }
 }

@@ -168,6 +168,43 @@ impl Emulator {
         self.app.reset();
     }
 
+    /// Adds `count` approved `EN_US` WhatsApp templates named `{prefix}00000`, `{prefix}00001`...
+    pub fn seed_whatsapp_templates(&self, project_id: &str, prefix: &str, count: usize) {
+        let mut st = self.app.lock();
+        let wa = provisioning::whatsapp::project(&mut st, project_id);
+        provisioning::whatsapp::templates::seed(wa, prefix, count, "APPROVED");
+    }
+
+    /// Adds a WhatsApp flow (`{"name", "status"?, "id"?}`) with its screens; returns its id.
+    pub fn add_whatsapp_flow(
+        &self,
+        project_id: &str,
+        flow: serde_json::Map<String, serde_json::Value>,
+        screens: Vec<serde_json::Value>,
+    ) -> String {
+        provisioning::whatsapp::add_flow(&mut self.app.lock(), project_id, flow, screens)
+    }
+
+    /// Moves the WhatsApp account, a sender (`id`) or a template (`id` = name, `language`,
+    /// default `EN_US`) to `state`, as Sinch's asynchronous review would.
+    pub fn set_whatsapp_state(
+        &self,
+        project_id: &str,
+        target: provisioning::whatsapp::StateTarget,
+        id: Option<&str>,
+        language: Option<&str>,
+        state: &str,
+    ) -> Result<(), String> {
+        provisioning::whatsapp::set_state(
+            &mut self.app.lock(),
+            project_id,
+            target,
+            id,
+            language,
+            state,
+        )
+    }
+
     /// Log each request (method, path, status; never headers or bodies) to stderr.
     /// Off by default so in-process tests stay quiet; the binary turns it on.
     pub fn set_request_logging(&self, on: bool) {

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod error;
 pub mod pagination;
 pub mod webhooks;
+pub mod whatsapp;
 
 use crate::state::AppState;
 use axum::Router;
@@ -18,9 +19,12 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct ProvisioningState {
     pub webhooks: HashMap<String, Vec<webhooks::Webhook>>,
+    pub whatsapp: HashMap<String, whatsapp::WhatsappState>,
 }
 
 /// Every Provisioning route.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(webhooks::routes())
+    Router::new()
+        .merge(webhooks::routes())
+        .merge(whatsapp::routes())
 }

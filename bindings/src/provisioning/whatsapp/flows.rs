@@ -1,0 +1,41 @@
+use sinch_core::provisioning::pagination::PageRequest;
+use sinch_core::provisioning::whatsapp::flows::{WhatsappFlowPage, WhatsappFlowScreen};
+use sinch_core::SinchError;
+use std::sync::Arc;
+
+/// The WhatsApp flows of a project (read only).
+#[derive(uniffi::Object, Debug)]
+#[uniffi::export(Debug)]
+pub struct WhatsappFlows {
+    pub(crate) inner: sinch_core::provisioning::whatsapp::flows::WhatsappFlows,
+}
+
+#[uniffi::export]
+impl WhatsappFlows {
+    #[uniffi::method(default(page_size = None, page_token = None))]
+    pub fn list(
+        &self,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+    ) -> Result<WhatsappFlowPage, SinchError> {
+        self.inner.list(&PageRequest {
+            page_size,
+            page_token,
+        })
+    }
+
+    #[uniffi::method(default(page_size = None))]
+    pub fn pages(&self, page_size: Option<u32>) -> Result<Arc<WhatsappFlowPager>, SinchError> {
+        Ok(WhatsappFlowPager::new(self.inner.pages(page_size)?))
+    }
+
+    pub fn screens(&self, flow_id: String) -> Result<Vec<WhatsappFlowScreen>, SinchError> {
+        self.inner.screens(&flow_id)
+    }
+}
+
+crate::pager_object!(
+    /// Pages of WhatsApp flows.
+    WhatsappFlowPager,
+    WhatsappFlowPage
+);

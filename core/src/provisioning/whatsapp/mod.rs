@@ -1,0 +1,161 @@
+//! WhatsApp on the Provisioning API (`/v1/projects/{projectId}/whatsapp/...`): the account,
+//! senders, templates, flows and solutions of one project, one module each. This module holds
+//! what they share: the open enums used by several families, activities, and the two rules for
+//! shapes the public notes do not pin down:
+//!
+//! - **Inputs** whose fields are not documented take a *raw JSON object* as a `String`
+//!   (checked to be a JSON object before anything is sent, sent unchanged).
+//! - **Outputs** whose fields are only partly documented keep the typed fields we know plus
+//!   `raw_json`, the whole object as the server sent it, so nothing is lost.
+//!
+//! Every enum is open (see `open_enum`): a value this version does not know is kept, not an
+//! error. Paths marked *unconfirmed* in the docs below are inferred from operation IDs.
+
+pub mod account;
+pub mod flows;
+pub mod senders;
+pub mod solutions;
+pub mod templates;
+
+use crate::error::{Result, SinchError};
+use crate::open_enum;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+open_enum! {
+    /// The region a sender or Conversation API app lives in.
+    WhatsappRegion {
+        Br = "BR",
+        Eu = "EU",
+        Us = "US",
+        Unrecognized = "UNRECOGNIZED",
+    }
+}
+
+open_enum! {
+    /// Where Meta stores message data at rest (Meta local storage), or `UNSPECIFIED`.
+    WhatsappMetaLocalStorage {
+        Ae = "AE", Au = "AU", Bh = "BH", Br = "BR", Ca = "CA", Ch = "CH", De = "DE", Gb = "GB",
+        Id = "ID", In = "IN", Jp = "JP", Kr = "KR", Sg = "SG", Us = "US", Za = "ZA",
+        Unspecified = "UNSPECIFIED",
+        Unrecognized = "UNRECOGNIZED",
+    }
+}
+
+open_enum! {
+    /// The Sinch Meta business manager a sender belongs to. Allowed per region: BR → SINCH_BR
+    /// or SINCH_MX; EU → SINCH_UK; US → all three.
+    WhatsappBusinessManager {
+        SinchAmerica = "SINCH_AMERICA",
+        SinchBr = "SINCH_BR",
+        SinchMx = "SINCH_MX",
+        SinchSep = "SINCH_SEP",
+        SinchUk = "SINCH_UK",
+        Unrecognized = "UNRECOGNIZED",
+    }
+}
+
+open_enum! {
+    /// Meta messaging limit tiers (business-initiated conversations per 24 h).
+    WhatsappDailyLimit {
+        Tier50 = "TIER_50",
+        Tier250 = "TIER_250",
+        Tier1k = "TIER_1K",
+        Tier2k = "TIER_2K",
+        Tier10k = "TIER_10K",
+        Tier100k = "TIER_100K",
+        TierUnlimited = "TIER_UNLIMITED",
+        NotSet = "NOT_SET",
+    }
+}
+
+/// Whether an update is kept as a draft or submitted for review (sender and template updates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "UPPERCASE")]
+pub enum WhatsappSubmitMode {
+    /// Saved, not sent to Meta (the API default).
+    #[default]
+    Draft,
+    /// Sent for review.
+    Submit,
+}
+
+/// One entry of an activity log (account activities). The entry shape is **unconfirmed**
+/// (not in the public notes): `kind` (`type`), `created` and `comment` are read when present;
+/// `raw_json` is the whole entry.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct WhatsappActivity {
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub created: Option<String>,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(skip)]
+    pub raw_json: String,
+}
+
+/// Checks that `raw` is a JSON object (the escape hatch for undocumented request shapes).
+pub(crate) fn raw_object(raw: &str, what: &str) -> Result<Map<String, Value>> {
+    match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(SinchError::invalid_config(format!(
+            "{what} must be a JSON object ({{...}})"
+        ))),
+        Err(e) => Err(SinchError::invalid_config(format!(
+            "{what} is not valid JSON: {e}"
+        ))),
+    }
+}
+
+/// Decodes a JSON object into `T` and lets `attach` store the raw text in it.
+pub(crate) fn with_raw<T: DeserializeOwned>(
+    v: Value,
+    attach: impl FnOnce(&mut T, String),
+) -> std::result::Result<T, serde_json::Error> {
+    let raw = v.to_string();
+    let mut t: T = serde_json::from_value(v)?;
+    attach(&mut t, raw);
+    Ok(t)
+}
+
+/// The items of a list answer that is either a bare array or `{<key>: [...]}` (for endpoints
+/// whose envelope is unconfirmed).
+pub(crate) fn list_items(v: Value, key: &str) -> Vec<Value> {
+    match v {
+        Value::Array(items) => items,
+        Value::Object(mut map) => match map.remove(key) {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+pub(crate) fn protocol(action: &str, e: impl std::fmt::Display) -> SinchError {
+    SinchError::protocol(format!("{action}: the answer could not be read: {e}"))
+}
+
+/// Activities from a list answer (`{activities: [...]}` or a bare array).
+pub(crate) fn activities(v: Value, action: &str) -> Result<Vec<WhatsappActivity>> {
+    list_items(v, "activities")
+        .into_iter()
+        .map(|item| {
+            with_raw(item, |a: &mut WhatsappActivity, raw| a.raw_json = raw)
+                .map_err(|e| protocol(action, e))
+        })
+        .collect()
+}
+
+/// Appends `key` once per value (the API's repeated `filterStates[]=A&filterStates[]=B`).
+pub(crate) fn push_all<T: std::fmt::Display>(
+    q: &mut Vec<(&'static str, String)>,
+    key: &'static str,
+    values: &[T],
+) {
+    q.extend(values.iter().map(|v| (key, v.to_string())));
+}

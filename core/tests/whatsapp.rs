@@ -1,0 +1,309 @@
+//! WhatsApp Provisioning scenarios against the emulator: account rules, sender lifecycle
+//! (register before verify, null deletes a detail), templates paging over 1000+, flows,
+//! solutions.
+
+mod common;
+
+use common::*;
+use sinch_core::provisioning::pagination::PageRequest;
+use sinch_core::provisioning::whatsapp::account::WhatsappAccountState;
+use sinch_core::provisioning::whatsapp::senders::*;
+use sinch_core::provisioning::whatsapp::solutions::WhatsappSolutionCreate;
+use sinch_core::provisioning::whatsapp::templates::*;
+use sinch_core::provisioning::whatsapp::*;
+use sinch_core::SinchError;
+use sinch_emulator::provisioning::whatsapp::StateTarget;
+
+fn api_code(e: SinchError) -> (u16, String) {
+    match e {
+        SinchError::Api {
+            status, error_code, ..
+        } => (status, error_code),
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+#[test]
+fn whatsapp_account_rules() {
+    let emu = emulator();
+    let account = client(&emu, oauth(&emu)).whatsapp_account();
+    assert_eq!(
+        api_code(account.get().unwrap_err()).1,
+        "project_not_initialized"
+    );
+    let a = account.create(r#"{"businessName":"Acme"}"#).unwrap();
+    assert_eq!(a.state, Some(WhatsappAccountState::InProgress));
+    assert!(a.raw_json.contains("Acme"));
+    assert_eq!(api_code(account.create("{}").unwrap_err()).0, 409);
+    assert_eq!(
+        api_code(account.update(r#"{"businessName":"B"}"#).unwrap_err()).1,
+        "account_not_rejected"
+    );
+    emu.set_whatsapp_state(PROJECT, StateTarget::Account, None, None, "REJECTED")
+        .unwrap();
+    let a = account.update(r#"{"businessName":"B"}"#).unwrap();
+    assert_eq!(a.state, Some(WhatsappAccountState::InProgress));
+    assert!(!account.activities().unwrap().is_empty());
+    account.enable_template_analytics().unwrap();
+    let senders = client(&emu, oauth(&emu)).whatsapp_senders();
+    let s = senders.create(&es_sender()).unwrap();
+    assert_eq!(
+        api_code(account.delete().unwrap_err()).1,
+        "account_has_senders"
+    );
+    senders.delete(&s.id).unwrap();
+    account.delete().unwrap();
+}
+
+fn es_sender() -> WhatsappSenderCreate {
+    WhatsappSenderCreate::EmbeddedSignup {
+        region: WhatsappRegion::Eu,
+        meta_local_storage: Some(WhatsappMetaLocalStorage::De),
+        waba_id: "1234567890".into(),
+        phone_number_id: "998877".into(),
+    }
+}
+
+#[test]
+fn whatsapp_sender_lifecycle() {
+    let emu = emulator();
+    let senders = client(&emu, oauth(&emu)).whatsapp_senders();
+    let s = senders.create(&es_sender()).unwrap();
+    assert_eq!(s.business_manager, Some(WhatsappBusinessManager::SinchUk));
+    assert!(s.bearer_token.is_some());
+    assert!(!format!("{s:?}{s}").contains(s.bearer_token.as_ref().unwrap().expose()));
+    let raw = senders
+        .create(&WhatsappSenderCreate::PartnerInitiated {
+            json: r#"{"region":"US","partner":"x"}"#.into(),
+        })
+        .unwrap();
+    assert_eq!(raw.region, Some(WhatsappRegion::Us));
+
+    // Verify before register is refused by the server (order), bad length by core.
+    assert!(matches!(
+        senders.verify(&s.id, "12"),
+        Err(SinchError::InvalidConfig { .. })
+    ));
+    assert_eq!(
+        api_code(senders.verify(&s.id, "123456").unwrap_err()).1,
+        "sender_not_registered"
+    );
+    let r = senders
+        .register(&s.id, WhatsappVerificationMethod::Sms)
+        .unwrap();
+    assert!(r.verification_code_sent);
+    senders.verify(&s.id, "123456").unwrap();
+    assert_eq!(
+        senders.get(&s.id).unwrap().state,
+        Some(WhatsappSenderState::Active)
+    );
+
+    // Submit sets a detail; a later submit with `clear` deletes it (explicit null).
+    let set = WhatsappSenderUpdate {
+        status: Some(WhatsappSubmitMode::Submit),
+        details: Some(WhatsappSenderDetails {
+            email: Some("a@acme.test".into()),
+            about: Some("hi".into()),
+            ..Default::default()
+        }),
+        clear: vec![],
+    };
+    let u = senders.update(&s.id, &set).unwrap();
+    assert_eq!(u.details.unwrap().email.as_deref(), Some("a@acme.test"));
+    let clear = WhatsappSenderUpdate {
+        status: Some(WhatsappSubmitMode::Submit),
+        details: None,
+        clear: vec![WhatsappSenderDetailField::Email],
+    };
+    let d = senders.update(&s.id, &clear).unwrap().details.unwrap();
+    assert_eq!((d.email, d.about.as_deref()), (None, Some("hi")));
+
+    // A draft lands in `changes`; discarding removes it.
+    let draft = WhatsappSenderUpdate {
+        details: Some(WhatsappSenderDetails {
+            display_name: Some("Acme".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let u = senders.update(&s.id, &draft).unwrap();
+    assert_eq!(
+        u.changes.unwrap().status,
+        Some(WhatsappSenderChangeStatus::Draft)
+    );
+    let filter = WhatsappSenderFilter {
+        statuses: vec![WhatsappSenderChangeStatus::Draft],
+        ..Default::default()
+    };
+    assert_eq!(
+        senders
+            .list(&filter, &PageRequest::default())
+            .unwrap()
+            .senders
+            .len(),
+        1
+    );
+    senders.discard_changes(&s.id).unwrap();
+    assert!(senders.get(&s.id).unwrap().changes.is_none());
+    senders.comment(&s.id, "please review").unwrap();
+
+    let active = WhatsappSenderFilter {
+        states: vec![WhatsappSenderState::Active],
+        ..Default::default()
+    };
+    let all: Vec<_> = senders
+        .pages(WhatsappSenderFilter::default(), Some(1))
+        .unwrap()
+        .items()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        senders
+            .list(&active, &PageRequest::default())
+            .unwrap()
+            .senders
+            .len(),
+        1
+    );
+    assert!(senders
+        .list(
+            &active,
+            &PageRequest {
+                page_size: Some(101),
+                page_token: None
+            }
+        )
+        .is_err());
+}
+
+#[test]
+fn whatsapp_templates_crud_and_paging() {
+    let emu = emulator();
+    let templates = client(&emu, oauth(&emu)).whatsapp_templates();
+    let create = WhatsappTemplateCreate {
+        name: "order_update".into(),
+        language: "EN_US".into(),
+        category: WhatsappTemplateCategory::Utility,
+        components: vec![
+            WhatsappTemplateComponent::Body {
+                text: Some("Hi {{1}}".into()),
+                examples: vec!["Ann".into()],
+                add_security_recommendation: None,
+            },
+            WhatsappTemplateComponent::Buttons {
+                buttons: vec![WhatsappTemplateButton::QuickReply {
+                    text: Some("OK".into()),
+                }],
+            },
+            WhatsappTemplateComponent::Other {
+                json: r#"{"type":"LIMITED_TIME_OFFER","hasExpiration":true}"#.into(),
+            },
+        ],
+        message_send_ttl_seconds: None,
+        status: None,
+    };
+    let t = templates.create(&create).unwrap();
+    assert_eq!(
+        t.changes.as_ref().unwrap().status,
+        Some(WhatsappTemplateChangeStatus::Draft)
+    );
+    let got = templates.get("order_update", "EN_US").unwrap();
+    let components = got.details.unwrap().components;
+    assert_eq!(components[..2], create.components[..2]);
+    // Raw components come back as the same JSON object (key order may differ).
+    let WhatsappTemplateComponent::Other { json } = &components[2] else {
+        panic!("raw component kept raw")
+    };
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(json).unwrap(),
+        serde_json::json!({"type": "LIMITED_TIME_OFFER", "hasExpiration": true})
+    );
+    assert_eq!(templates.get_by_name("order_update").unwrap().len(), 1);
+    let submitted = templates
+        .update(
+            "order_update",
+            "EN_US",
+            &WhatsappTemplateUpdate {
+                status: Some(WhatsappSubmitMode::Submit),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(submitted.state, Some(WhatsappTemplateState::Pending));
+    assert_eq!(
+        api_code(
+            templates
+                .delete_language("order_update", "EN_US", false)
+                .unwrap_err()
+        )
+        .1,
+        "template_submitted"
+    );
+    templates
+        .delete_language("order_update", "EN_US", true)
+        .unwrap();
+    assert_eq!(
+        api_code(templates.delete("order_update").unwrap_err()).0,
+        404
+    );
+    templates.sync().unwrap();
+
+    emu.seed_whatsapp_templates(PROJECT, "bench_", 1500);
+    let mut seen = 0;
+    for page in templates
+        .pages(WhatsappTemplateFilter::default(), Some(1000))
+        .unwrap()
+    {
+        let page = page.unwrap();
+        assert_eq!(page.total_size, 1500);
+        seen += page.templates.len();
+    }
+    assert_eq!(seen, 1500);
+    let masked = templates
+        .list(
+            &WhatsappTemplateFilter {
+                field_mask: vec!["state".into()],
+                states: vec![WhatsappTemplateState::Approved],
+                name_prefix: Some("bench_0001".into()),
+                ..Default::default()
+            },
+            &PageRequest::default(),
+        )
+        .unwrap();
+    assert_eq!(masked.total_size, 10);
+    assert!(masked.templates[0].details.is_none());
+}
+
+#[test]
+fn whatsapp_flows_and_solutions() {
+    let emu = emulator();
+    let c = client(&emu, oauth(&emu));
+    let mut flow = serde_json::Map::new();
+    flow.insert("name".into(), "signup".into());
+    let id = emu.add_whatsapp_flow(
+        PROJECT,
+        flow,
+        vec![serde_json::json!({"id": "WELCOME", "title": "Hi"})],
+    );
+    let page = c.whatsapp_flows().list(&PageRequest::default()).unwrap();
+    assert_eq!(page.flows[0].status, Some(flows_status()));
+    let screens = c.whatsapp_flows().screens(&id).unwrap();
+    assert_eq!(screens[0].id.as_deref(), Some("WELCOME"));
+
+    let solutions = c.whatsapp_solutions();
+    let s = solutions
+        .create(&WhatsappSolutionCreate {
+            name: "mps".into(),
+            access_token: "meta-token-secret".into(),
+            business_manager: WhatsappBusinessManager::SinchUk,
+        })
+        .unwrap();
+    solutions.assign(&s.id).unwrap();
+    assert_eq!(solutions.get(&s.id).unwrap().assigned, Some(true));
+    assert_eq!(solutions.list().unwrap().len(), 1);
+}
+
+fn flows_status() -> sinch_core::provisioning::whatsapp::flows::WhatsappFlowStatus {
+    sinch_core::provisioning::whatsapp::flows::WhatsappFlowStatus::Published
+}
