@@ -1,8 +1,10 @@
 //! The Provisioning API objects: a client per project and one sub-client object per resource
 //! family (one module each). Each method converts arguments, calls core, and returns.
 
+mod sms_apps;
 mod webhooks;
 
+pub use sms_apps::SmsApps;
 pub use webhooks::{WebhookPager, Webhooks};
 
 use crate::auth::SinchAuth;
@@ -71,6 +73,12 @@ impl ProvisioningClient {
     pub fn webhooks(&self) -> Arc<Webhooks> {
         Arc::new(Webhooks {
             inner: self.inner.webhooks(),
+        })
+    }
+
+    pub fn sms_apps(&self) -> Arc<SmsApps> {
+        Arc::new(SmsApps {
+            inner: self.inner.sms_apps(),
         })
     }
 }

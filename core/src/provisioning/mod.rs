@@ -3,6 +3,7 @@
 
 mod error;
 pub mod pagination;
+pub mod sms_apps;
 pub mod webhooks;
 
 pub use pagination::{Page, PageRequest, Pager};
@@ -103,6 +104,10 @@ impl ProvisioningClient {
 
     pub fn webhooks(&self) -> webhooks::Webhooks {
         webhooks::Webhooks::new(self.clone())
+    }
+
+    pub fn sms_apps(&self) -> sms_apps::SmsApps {
+        sms_apps::SmsApps::new(self.clone())
     }
 
     /// `{base}/v1/projects/{projectId}/` + the given path segments (each percent-encoded).

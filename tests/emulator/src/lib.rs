@@ -168,6 +168,30 @@ impl Emulator {
         self.app.reset();
     }
 
+    /// Sets `field` (a name or dotted path such as `details.name`) of a stored Provisioning
+    /// resource to any JSON value, e.g. a status the client does not know. `resource` is
+    /// `sms_apps`, `bundles`, `kakaotalk_senders` or `rcs_senders`; `id` is the resource id
+    /// (`plusFriendId` for KakaoTalk). Same as `POST /_emulator/provisioning/set-field`.
+    pub fn set_field(
+        &self,
+        project_id: &str,
+        resource: &str,
+        id: &str,
+        field: &str,
+        value: serde_json::Value,
+    ) -> Result<(), String> {
+        self.app
+            .lock()
+            .provisioning
+            .set_field(&provisioning::store::SetField {
+                project_id: project_id.to_string(),
+                resource: resource.to_string(),
+                id: id.to_string(),
+                field: field.to_string(),
+                value,
+            })
+    }
+
     /// Log each request (method, path, status; never headers or bodies) to stderr.
     /// Off by default so in-process tests stay quiet; the binary turns it on.
     pub fn set_request_logging(&self, on: bool) {

@@ -8,6 +8,8 @@
 pub mod auth;
 pub mod error;
 pub mod pagination;
+pub mod sms_apps;
+pub mod store;
 pub mod webhooks;
 
 use crate::state::AppState;
@@ -18,9 +20,37 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct ProvisioningState {
     pub webhooks: HashMap<String, Vec<webhooks::Webhook>>,
+    pub sms_apps: store::JsonStore,
+}
+
+impl ProvisioningState {
+    /// The JSON-stored resource named `resource` (as in the set-field control) and its id field.
+    fn json_store(&mut self, resource: &str) -> Option<(&mut store::JsonStore, &'static str)> {
+        match resource {
+            "sms_apps" => Some((&mut self.sms_apps, "id")),
+            _ => None,
+        }
+    }
+
+    /// Sets one field of a stored resource (the set-field control).
+    pub fn set_field(&mut self, req: &store::SetField) -> Result<(), String> {
+        let (store, id_field) = self
+            .json_store(&req.resource)
+            .ok_or_else(|| format!("unknown resource '{}'", req.resource))?;
+        let rec = store::find_mut(store, &req.project_id, id_field, &req.id).ok_or_else(|| {
+            format!(
+                "no {} '{}' in project '{}'",
+                req.resource, req.id, req.project_id
+            )
+        })?;
+        store::set_path(rec, &req.field, req.value.clone())
+    }
 }
 
 /// Every Provisioning route.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(webhooks::routes())
+    Router::new()
+        .merge(webhooks::routes())
+        .merge(store::routes())
+        .merge(sms_apps::routes())
 }

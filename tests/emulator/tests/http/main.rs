@@ -5,6 +5,7 @@ mod control;
 mod faults;
 mod india_keycloak;
 mod oauth;
+mod sms_apps;
 mod webhooks;
 
 use reqwest::blocking::{Client, Response};
