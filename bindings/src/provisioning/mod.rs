@@ -1,9 +1,11 @@
 //! The Provisioning API objects: a client per project and one sub-client object per resource
 //! family (one module each). Each method converts arguments, calls core, and returns.
 
+mod bundles;
 mod sms_apps;
 mod webhooks;
 
+pub use bundles::Bundles;
 pub use sms_apps::SmsApps;
 pub use webhooks::{WebhookPager, Webhooks};
 
@@ -73,6 +75,12 @@ impl ProvisioningClient {
     pub fn webhooks(&self) -> Arc<Webhooks> {
         Arc::new(Webhooks {
             inner: self.inner.webhooks(),
+        })
+    }
+
+    pub fn bundles(&self) -> Arc<Bundles> {
+        Arc::new(Bundles {
+            inner: self.inner.bundles(),
         })
     }
 

@@ -1,6 +1,7 @@
 //! The Sinch Provisioning API client. One module per resource family; this module holds what
 //! they share: the project-scoped URL builder, JSON decoding and error mapping.
 
+pub mod bundles;
 mod error;
 pub mod pagination;
 pub mod sms_apps;
@@ -104,6 +105,10 @@ impl ProvisioningClient {
 
     pub fn webhooks(&self) -> webhooks::Webhooks {
         webhooks::Webhooks::new(self.clone())
+    }
+
+    pub fn bundles(&self) -> bundles::Bundles {
+        bundles::Bundles::new(self.clone())
     }
 
     pub fn sms_apps(&self) -> sms_apps::SmsApps {

@@ -6,6 +6,7 @@
 //! [`ProvisioningState`], and merge the routes in [`routes`].
 
 pub mod auth;
+pub mod bundles;
 pub mod error;
 pub mod pagination;
 pub mod sms_apps;
@@ -21,6 +22,7 @@ use std::collections::HashMap;
 pub struct ProvisioningState {
     pub webhooks: HashMap<String, Vec<webhooks::Webhook>>,
     pub sms_apps: store::JsonStore,
+    pub bundles: store::JsonStore,
 }
 
 impl ProvisioningState {
@@ -28,6 +30,7 @@ impl ProvisioningState {
     fn json_store(&mut self, resource: &str) -> Option<(&mut store::JsonStore, &'static str)> {
         match resource {
             "sms_apps" => Some((&mut self.sms_apps, "id")),
+            "bundles" => Some((&mut self.bundles, "id")),
             _ => None,
         }
     }
@@ -53,4 +56,5 @@ pub fn routes() -> Router<AppState> {
         .merge(webhooks::routes())
         .merge(store::routes())
         .merge(sms_apps::routes())
+        .merge(bundles::routes())
 }

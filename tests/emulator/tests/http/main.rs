@@ -1,6 +1,7 @@
 //! Black-box tests of the emulator over real HTTP (one test binary, one module per area).
 
 mod binary;
+mod bundles;
 mod control;
 mod faults;
 mod india_keycloak;
