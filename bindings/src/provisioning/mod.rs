@@ -2,10 +2,12 @@
 //! family (one module each). Each method converts arguments, calls core, and returns.
 
 mod bundles;
+mod kakaotalk;
 mod sms_apps;
 mod webhooks;
 
 pub use bundles::Bundles;
+pub use kakaotalk::KakaoTalkSenders;
 pub use sms_apps::SmsApps;
 pub use webhooks::{WebhookPager, Webhooks};
 
@@ -81,6 +83,12 @@ impl ProvisioningClient {
     pub fn bundles(&self) -> Arc<Bundles> {
         Arc::new(Bundles {
             inner: self.inner.bundles(),
+        })
+    }
+
+    pub fn kakaotalk_senders(&self) -> Arc<KakaoTalkSenders> {
+        Arc::new(KakaoTalkSenders {
+            inner: self.inner.kakaotalk_senders(),
         })
     }
 

@@ -3,6 +3,7 @@
 
 pub mod bundles;
 mod error;
+pub mod kakaotalk;
 pub mod pagination;
 pub mod sms_apps;
 pub mod webhooks;
@@ -109,6 +110,10 @@ impl ProvisioningClient {
 
     pub fn bundles(&self) -> bundles::Bundles {
         bundles::Bundles::new(self.clone())
+    }
+
+    pub fn kakaotalk_senders(&self) -> kakaotalk::KakaoTalkSenders {
+        kakaotalk::KakaoTalkSenders::new(self.clone())
     }
 
     pub fn sms_apps(&self) -> sms_apps::SmsApps {

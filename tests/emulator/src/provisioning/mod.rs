@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod bundles;
 pub mod error;
+pub mod kakaotalk;
 pub mod pagination;
 pub mod sms_apps;
 pub mod store;
@@ -23,6 +24,7 @@ pub struct ProvisioningState {
     pub webhooks: HashMap<String, Vec<webhooks::Webhook>>,
     pub sms_apps: store::JsonStore,
     pub bundles: store::JsonStore,
+    pub kakaotalk_senders: store::JsonStore,
 }
 
 impl ProvisioningState {
@@ -31,6 +33,7 @@ impl ProvisioningState {
         match resource {
             "sms_apps" => Some((&mut self.sms_apps, "id")),
             "bundles" => Some((&mut self.bundles, "id")),
+            "kakaotalk_senders" => Some((&mut self.kakaotalk_senders, "plusFriendId")),
             _ => None,
         }
     }
@@ -57,4 +60,5 @@ pub fn routes() -> Router<AppState> {
         .merge(store::routes())
         .merge(sms_apps::routes())
         .merge(bundles::routes())
+        .merge(kakaotalk::routes())
 }

@@ -5,6 +5,7 @@ mod bundles;
 mod control;
 mod faults;
 mod india_keycloak;
+mod kakaotalk;
 mod oauth;
 mod sms_apps;
 mod webhooks;
