@@ -3,11 +3,13 @@
 
 mod bundles;
 mod kakaotalk;
+mod rcs;
 mod sms_apps;
 mod webhooks;
 
 pub use bundles::Bundles;
 pub use kakaotalk::KakaoTalkSenders;
+pub use rcs::RcsSenders;
 pub use sms_apps::SmsApps;
 pub use webhooks::{WebhookPager, Webhooks};
 
@@ -89,6 +91,12 @@ impl ProvisioningClient {
     pub fn kakaotalk_senders(&self) -> Arc<KakaoTalkSenders> {
         Arc::new(KakaoTalkSenders {
             inner: self.inner.kakaotalk_senders(),
+        })
+    }
+
+    pub fn rcs_senders(&self) -> Arc<RcsSenders> {
+        Arc::new(RcsSenders {
+            inner: self.inner.rcs_senders(),
         })
     }
 

@@ -5,6 +5,7 @@ pub mod bundles;
 mod error;
 pub mod kakaotalk;
 pub mod pagination;
+pub mod rcs;
 pub mod sms_apps;
 pub mod webhooks;
 
@@ -114,6 +115,10 @@ impl ProvisioningClient {
 
     pub fn kakaotalk_senders(&self) -> kakaotalk::KakaoTalkSenders {
         kakaotalk::KakaoTalkSenders::new(self.clone())
+    }
+
+    pub fn rcs_senders(&self) -> rcs::RcsSenders {
+        rcs::RcsSenders::new(self.clone())
     }
 
     pub fn sms_apps(&self) -> sms_apps::SmsApps {

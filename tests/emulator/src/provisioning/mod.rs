@@ -10,6 +10,7 @@ pub mod bundles;
 pub mod error;
 pub mod kakaotalk;
 pub mod pagination;
+pub mod rcs;
 pub mod sms_apps;
 pub mod store;
 pub mod webhooks;
@@ -25,6 +26,7 @@ pub struct ProvisioningState {
     pub sms_apps: store::JsonStore,
     pub bundles: store::JsonStore,
     pub kakaotalk_senders: store::JsonStore,
+    pub rcs_senders: store::JsonStore,
 }
 
 impl ProvisioningState {
@@ -34,6 +36,7 @@ impl ProvisioningState {
             "sms_apps" => Some((&mut self.sms_apps, "id")),
             "bundles" => Some((&mut self.bundles, "id")),
             "kakaotalk_senders" => Some((&mut self.kakaotalk_senders, "plusFriendId")),
+            "rcs_senders" => Some((&mut self.rcs_senders, "id")),
             _ => None,
         }
     }
@@ -61,4 +64,5 @@ pub fn routes() -> Router<AppState> {
         .merge(sms_apps::routes())
         .merge(bundles::routes())
         .merge(kakaotalk::routes())
+        .merge(rcs::routes())
 }

@@ -7,6 +7,7 @@ mod faults;
 mod india_keycloak;
 mod kakaotalk;
 mod oauth;
+mod rcs;
 mod sms_apps;
 mod webhooks;
 
