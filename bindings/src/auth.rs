@@ -1,7 +1,17 @@
-//! `SinchAuth`: one credential (OAuth2 or Basic), backed by the process-wide token cache.
+//! `SinchAuth`: one credential (Sinch OAuth2, Basic, or Sinch India), backed by the
+//! process-wide token cache.
 
-use sinch_core::{Auth, OAuthConfig, SinchError};
+use crate::store::TokenStore;
+use sinch_core::auth::keycloak;
+use sinch_core::{Auth, KeycloakConfig, OAuthConfig, SinchError};
 use std::sync::Arc;
+
+/// Which Sinch India environment (default: production).
+#[derive(uniffi::Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndiaEnvironment {
+    Production,
+    Uat,
+}
 
 #[derive(uniffi::Object)]
 #[uniffi::export(Debug)]
@@ -19,14 +29,16 @@ impl std::fmt::Debug for SinchAuth {
 impl SinchAuth {
     /// Sinch OAuth2 (`client_credentials`). Every `SinchAuth` built from the same credentials in
     /// this process shares one cached token.
-    #[uniffi::constructor(default(token_url = None))]
+    #[uniffi::constructor(default(token_url = None, store = None))]
     pub fn oauth(
         key_id: String,
         key_secret: String,
         token_url: Option<String>,
+        store: Option<Arc<TokenStore>>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = OAuthConfig::new(key_id, key_secret);
         config.token_url = token_url;
+        config.store = store.map(|s| s.inner.clone());
         Ok(Arc::new(SinchAuth {
             inner: Auth::oauth(config)?,
         }))
@@ -40,12 +52,36 @@ impl SinchAuth {
         }))
     }
 
+    /// Sinch India WhatsApp (Keycloak password grant, refreshed with the refresh token while it
+    /// lives). `token_url` overrides the environment's URL.
+    #[uniffi::constructor(default(environment = None, token_url = None, store = None))]
+    pub fn india(
+        username: String,
+        password: String,
+        environment: Option<IndiaEnvironment>,
+        token_url: Option<String>,
+        store: Option<Arc<TokenStore>>,
+    ) -> Result<Arc<Self>, SinchError> {
+        let mut config = KeycloakConfig::new(username, password);
+        config.token_url = Some(token_url.unwrap_or_else(|| {
+            match environment.unwrap_or(IndiaEnvironment::Production) {
+                IndiaEnvironment::Production => keycloak::PRODUCTION_TOKEN_URL,
+                IndiaEnvironment::Uat => keycloak::UAT_TOKEN_URL,
+            }
+            .to_string()
+        }));
+        config.store = store.map(|s| s.inner.clone());
+        Ok(Arc::new(SinchAuth {
+            inner: Auth::keycloak(config)?,
+        }))
+    }
+
     /// A valid access token, from the cache when possible.
     pub fn access_token(&self) -> Result<String, SinchError> {
         Ok(self.inner.access_token()?.expose().to_string())
     }
 
-    /// Drops the cached token so the next call fetches a new one.
+    /// Drops the cached token (and a remembered credentials error) so the next call fetches.
     pub fn clear_cached_token(&self) {
         if let Some(cache) = self.inner.token_cache() {
             cache.clear();

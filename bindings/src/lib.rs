@@ -7,7 +7,13 @@
 uniffi::setup_scaffolding!("sinch_core_ffi");
 
 mod auth;
+mod india;
+mod logging;
 mod provisioning;
+mod store;
 
-pub use auth::SinchAuth;
+pub use auth::{IndiaEnvironment, SinchAuth};
+pub use india::IndiaWhatsappClient;
+pub use logging::{set_log_sink, LogLevel, LogSink};
 pub use provisioning::{ProvisioningClient, WebhookPager, Webhooks};
+pub use store::TokenStore;

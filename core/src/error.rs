@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 pub enum SinchError {
     /// The configuration cannot work (bad URL, empty key ID, page size out of range...). Fix the
     /// code or settings; retrying will not help.

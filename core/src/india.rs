@@ -21,22 +21,12 @@ pub const PRODUCTION_SEND_URL: &str =
 pub const UAT_SEND_URL: &str =
     "https://apiuat.aclwhatsapp.com/pull-platform-receiver/v2/wa/messages";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct IndiaConfig {
     /// Defaults to [`PRODUCTION_SEND_URL`]; [`UAT_SEND_URL`] for UAT, or any URL.
     pub send_url: Option<String>,
     pub http: HttpSettings,
     pub retry: RetryPolicy,
-}
-
-impl Default for IndiaConfig {
-    fn default() -> Self {
-        IndiaConfig {
-            send_url: None,
-            http: HttpSettings::default(),
-            retry: RetryPolicy::default(),
-        }
-    }
 }
 
 /// A text message.

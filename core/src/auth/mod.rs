@@ -105,10 +105,9 @@ impl Auth {
         options: CacheOptions,
     ) -> Result<Auth> {
         let provider = OAuthProvider::new(&config, clock)?;
-        Ok(Auth::Bearer(Arc::new(TokenCache::new(
-            Box::new(provider),
-            options,
-        ))))
+        let cache = TokenCache::new(Box::new(provider), options);
+        cache.set_store(config.store);
+        Ok(Auth::Bearer(Arc::new(cache)))
     }
 
     /// The registry's cache for this credential; a store given here is attached to it.

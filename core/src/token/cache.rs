@@ -309,7 +309,7 @@ impl TokenCache {
             return self.fetch(previous);
         };
         let mut previous = previous.cloned();
-        match self.from_store(store.as_ref(), retired) {
+        match self.load_from_store(store.as_ref(), retired) {
             Adopt::Fresh(e) => return Ok(e),
             Adopt::Previous(e) => previous = Some(e),
             Adopt::Nothing => {}
@@ -321,7 +321,7 @@ impl TokenCache {
                 None
             });
         if lease.is_some() {
-            match self.from_store(store.as_ref(), retired) {
+            match self.load_from_store(store.as_ref(), retired) {
                 Adopt::Fresh(e) => return Ok(e),
                 Adopt::Previous(e) => previous = Some(e),
                 Adopt::Nothing => {}
@@ -338,7 +338,7 @@ impl TokenCache {
         Ok(entry)
     }
 
-    fn from_store(&self, store: &dyn TokenStore, retired: Option<&TokenEntry>) -> Adopt {
+    fn load_from_store(&self, store: &dyn TokenStore, retired: Option<&TokenEntry>) -> Adopt {
         let stored = match store.load(&self.store_key) {
             Ok(Some(s)) => s,
             Ok(None) => return Adopt::Nothing,

@@ -1,12 +1,14 @@
 //! The token cache: one implementation of the refresh rules, shared by every client, binding and
 //! language in the process.
 
+mod backend;
 mod cache;
 mod entry;
 mod file_store;
 pub mod registry;
 mod store;
 
+pub use backend::{BackendStore, TokenStoreBackend};
 pub use cache::{CacheOptions, CacheStats, TokenCache};
 pub use entry::{CacheKey, RefreshRules, TokenEntry};
 pub use file_store::FileStore;

@@ -1,0 +1,51 @@
+//! The Sinch India WhatsApp send client.
+
+use crate::auth::{IndiaEnvironment, SinchAuth};
+use sinch_core::india::{self, IndiaConfig, SendResult, TemplateMessage, TextMessage};
+use sinch_core::SinchError;
+use std::sync::Arc;
+
+#[derive(uniffi::Object, Debug)]
+#[uniffi::export(Debug)]
+pub struct IndiaWhatsappClient {
+    inner: india::IndiaWhatsappClient,
+}
+
+#[uniffi::export]
+impl IndiaWhatsappClient {
+    /// `auth` is normally `SinchAuth.india(...)`; `send_url` overrides the environment's URL.
+    #[uniffi::constructor(default(environment = None, send_url = None))]
+    pub fn new(
+        auth: Arc<SinchAuth>,
+        environment: Option<IndiaEnvironment>,
+        send_url: Option<String>,
+    ) -> Result<Arc<Self>, SinchError> {
+        let url = send_url.unwrap_or_else(|| {
+            match environment.unwrap_or(IndiaEnvironment::Production) {
+                IndiaEnvironment::Production => india::PRODUCTION_SEND_URL,
+                IndiaEnvironment::Uat => india::UAT_SEND_URL,
+            }
+            .to_string()
+        });
+        let config = IndiaConfig {
+            send_url: Some(url),
+            ..Default::default()
+        };
+        Ok(Arc::new(IndiaWhatsappClient {
+            inner: india::IndiaWhatsappClient::new(config, auth.inner.clone())?,
+        }))
+    }
+
+    pub fn send_text(&self, message: TextMessage) -> Result<SendResult, SinchError> {
+        self.inner.send_text(&message)
+    }
+
+    pub fn send_template(&self, message: TemplateMessage) -> Result<SendResult, SinchError> {
+        self.inner.send_template(&message)
+    }
+
+    /// Any message shape the API accepts, as a JSON object in text.
+    pub fn send_raw(&self, json: String) -> Result<SendResult, SinchError> {
+        self.inner.send_raw(&json)
+    }
+}

@@ -1,0 +1,186 @@
+//! Token stores: a file shared by caches that behave like separate processes (each has its own
+//! cache and its own file handles), a corrupt file, a lock left by a killed process.
+
+mod common;
+
+use common::*;
+use sinch_core::clock::{Clock, SystemClock};
+use sinch_core::token::{CacheOptions, FileStore, MemoryStore, TokenStore};
+use sinch_core::{Auth, KeycloakConfig, OAuthConfig};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+fn temp_path(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "sinch-core-test-{}-{}",
+        std::process::id(),
+        rand_id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn rand_id() -> u64 {
+    use std::time::SystemTime;
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+}
+
+/// A cache of its own (as another process would have) on the given store.
+fn process_like(emu: &sinch_emulator::Emulator, store: Arc<dyn TokenStore>) -> Auth {
+    Auth::oauth_private(
+        OAuthConfig::new(KEY_ID, KEY_SECRET)
+            .with_token_url(emu.token_url())
+            .with_store(store),
+        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
+        CacheOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn file_store_shares_one_token_between_processes() {
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    let a = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    let b = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    assert_eq!(a.access_token().unwrap(), b.access_token().unwrap());
+    assert_eq!(emu.counters().token_requests, 1);
+}
+
+#[test]
+fn cold_processes_sharing_a_file_make_one_token_request() {
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    let barrier = Arc::new(Barrier::new(16));
+    let threads: Vec<_> = (0..16)
+        .map(|_| {
+            let auth = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                auth.access_token().unwrap().expose().to_string()
+            })
+        })
+        .collect();
+    let tokens: std::collections::BTreeSet<_> =
+        threads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert_eq!(tokens.len(), 1);
+    assert_eq!(emu.counters().token_requests, 1);
+}
+
+#[test]
+fn store_file_is_private_and_holds_no_secret_or_password() {
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    let store: Arc<dyn TokenStore> = Arc::new(FileStore::new(&path).unwrap());
+    process_like(&emu, store.clone()).access_token().unwrap();
+    let india = Auth::keycloak_private(
+        KeycloakConfig::new("demo-user", "demo-password")
+            .with_token_url(emu.keycloak_token_url())
+            .with_store(store),
+        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
+        CacheOptions::default(),
+    )
+    .unwrap();
+    india.access_token().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("refresh_token"),
+        "Keycloak refresh token kept for other processes"
+    );
+    assert!(!text.contains(KEY_SECRET));
+    assert!(!text.contains("demo-password"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn corrupt_store_file_is_ignored_and_replaced() {
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    std::fs::write(&path, b"{ this is not json").unwrap();
+    let a = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    a.access_token().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(v["format"], "sinch-core/token-store");
+    std::fs::write(&path, br#"{"some":"other tool's format"}"#).unwrap();
+    let b = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    b.access_token().unwrap();
+    assert_eq!(emu.counters().token_requests, 2);
+}
+
+#[test]
+fn lock_of_a_killed_process_is_healed() {
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    process_like(&emu, Arc::new(FileStore::new(&path).unwrap()))
+        .access_token()
+        .unwrap();
+    let lease_file = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().to_string();
+            n.ends_with(".lock") && n != "tokens.json.lock"
+        })
+        .expect("a per-key lease file");
+    std::fs::remove_file(&path).unwrap(); // force the next process to fetch
+                                          // `-o`: the lock stays with the flock process itself, not with the command it runs.
+    let mut holder = std::process::Command::new("flock")
+        .arg("-o")
+        .arg(&lease_file)
+        .args(["sleep", "5"])
+        .spawn()
+        .expect("flock(1) is available");
+    std::thread::sleep(Duration::from_millis(300));
+    let killer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        holder.kill().unwrap(); // SIGKILL: the owner dies without unlocking
+        holder.wait().unwrap();
+    });
+    let started = Instant::now();
+    process_like(&emu, Arc::new(FileStore::new(&path).unwrap()))
+        .access_token()
+        .unwrap();
+    let waited = started.elapsed();
+    killer.join().unwrap();
+    assert!(
+        waited >= Duration::from_millis(400),
+        "waited for the live owner ({waited:?})"
+    );
+    assert!(
+        waited < Duration::from_secs(5),
+        "went on as soon as it died ({waited:?})"
+    );
+    assert_eq!(emu.counters().token_requests, 2);
+}
+
+#[test]
+fn memory_store_is_consulted_by_a_new_cache() {
+    let emu = emulator();
+    let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
+    let a = process_like(&emu, store.clone()).access_token().unwrap();
+    let b = process_like(&emu, store).access_token().unwrap();
+    assert_eq!(a, b);
+    assert_eq!(emu.counters().token_requests, 1);
+}
+
+#[test]
+fn a_rejected_stored_token_is_not_adopted_again() {
+    let emu = emulator();
+    let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
+    let auth = process_like(&emu, store);
+    let cache = auth.token_cache().unwrap();
+    let first = cache.get().unwrap();
+    assert!(cache.invalidate(&first));
+    let second = cache.get().unwrap();
+    assert_ne!(first.access_token(), second.access_token());
+    assert_eq!(emu.counters().token_requests, 2);
+}

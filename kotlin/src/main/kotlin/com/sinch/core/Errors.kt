@@ -1,0 +1,24 @@
+package com.sinch.core
+
+/**
+ * The plain, human-readable sentence of any [SinchException] (rendered in Rust; it never holds a
+ * secret). Every variant has it; this extension reaches it through the sealed base type.
+ *
+ * Prefer it over `message`: the generated `message` of each variant lists its fields
+ * (`reason=...`, or `status=..., errorCode=..., ..., reason=...` for [SinchException.Api]), and
+ * cannot be changed from outside the generated code.
+ */
+val SinchException.reason: String
+    get() = when (this) {
+        is SinchException.InvalidConfig -> reason
+        is SinchException.InvalidCredentials -> reason
+        is SinchException.RefreshExpired -> reason
+        is SinchException.RateLimited -> reason
+        is SinchException.Api -> reason
+        is SinchException.ServiceUnavailable -> reason
+        is SinchException.Network -> reason
+        is SinchException.Timeout -> reason
+        is SinchException.Protocol -> reason
+        is SinchException.Store -> reason
+        is SinchException.Internal -> reason
+    }
