@@ -3,7 +3,8 @@
 //!
 //! Emulated:
 //! - Sinch OAuth2 `POST /oauth2/token` (client credentials, Basic auth).
-//! - Provisioning API `/v1/projects/{projectId}/webhooks...` (Bearer or Basic).
+//! - Provisioning API `/v1/projects/{projectId}/...`: webhooks, SMS apps, bundles, KakaoTalk
+//!   and RCS senders (Bearer or Basic).
 //! - Sinch India Keycloak realm `ipmessaging` (password + rotating refresh grants) and the
 //!   India WhatsApp send API.
 //! - Test controls: counters, token expiry, lifetimes, credentials, fault injection, both
