@@ -1,9 +1,17 @@
 //! The Provisioning API objects: a client per project and one sub-client object per resource
 //! family (one module each). Each method converts arguments, calls core, and returns.
 
+mod bundles;
+mod kakaotalk;
+mod rcs;
+mod sms_apps;
 mod webhooks;
 mod whatsapp;
 
+pub use bundles::Bundles;
+pub use kakaotalk::KakaoTalkSenders;
+pub use rcs::RcsSenders;
+pub use sms_apps::SmsApps;
 pub use webhooks::{WebhookPager, Webhooks};
 pub use whatsapp::{
     WhatsappAccounts, WhatsappFlowPager, WhatsappFlows, WhatsappSenderPager, WhatsappSenders,
@@ -106,6 +114,30 @@ impl ProvisioningClient {
     pub fn whatsapp_solutions(&self) -> Arc<WhatsappSolutions> {
         Arc::new(WhatsappSolutions {
             inner: self.inner.whatsapp_solutions(),
+        })
+    }
+
+    pub fn bundles(&self) -> Arc<Bundles> {
+        Arc::new(Bundles {
+            inner: self.inner.bundles(),
+        })
+    }
+
+    pub fn kakaotalk_senders(&self) -> Arc<KakaoTalkSenders> {
+        Arc::new(KakaoTalkSenders {
+            inner: self.inner.kakaotalk_senders(),
+        })
+    }
+
+    pub fn rcs_senders(&self) -> Arc<RcsSenders> {
+        Arc::new(RcsSenders {
+            inner: self.inner.rcs_senders(),
+        })
+    }
+
+    pub fn sms_apps(&self) -> Arc<SmsApps> {
+        Arc::new(SmsApps {
+            inner: self.inner.sms_apps(),
         })
     }
 }

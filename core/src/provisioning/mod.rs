@@ -1,8 +1,12 @@
 //! The Sinch Provisioning API client. One module per resource family; this module holds what
 //! they share: the project-scoped URL builder, JSON decoding and error mapping.
 
+pub mod bundles;
 mod error;
+pub mod kakaotalk;
 pub mod pagination;
+pub mod rcs;
+pub mod sms_apps;
 pub mod webhooks;
 pub mod whatsapp;
 
@@ -124,6 +128,22 @@ impl ProvisioningClient {
 
     pub fn whatsapp_solutions(&self) -> whatsapp::solutions::WhatsappSolutions {
         whatsapp::solutions::WhatsappSolutions::new(self.clone())
+    }
+
+    pub fn bundles(&self) -> bundles::Bundles {
+        bundles::Bundles::new(self.clone())
+    }
+
+    pub fn kakaotalk_senders(&self) -> kakaotalk::KakaoTalkSenders {
+        kakaotalk::KakaoTalkSenders::new(self.clone())
+    }
+
+    pub fn rcs_senders(&self) -> rcs::RcsSenders {
+        rcs::RcsSenders::new(self.clone())
+    }
+
+    pub fn sms_apps(&self) -> sms_apps::SmsApps {
+        sms_apps::SmsApps::new(self.clone())
     }
 
     /// `{base}/v1/projects/{projectId}/` + the given path segments (each percent-encoded).

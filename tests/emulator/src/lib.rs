@@ -3,7 +3,8 @@
 //!
 //! Emulated:
 //! - Sinch OAuth2 `POST /oauth2/token` (client credentials, Basic auth).
-//! - Provisioning API `/v1/projects/{projectId}/webhooks...` (Bearer or Basic).
+//! - Provisioning API `/v1/projects/{projectId}/...`: webhooks, SMS apps, bundles, KakaoTalk
+//!   and RCS senders (Bearer or Basic).
 //! - Sinch India Keycloak realm `ipmessaging` (password + rotating refresh grants) and the
 //!   India WhatsApp send API.
 //! - Test controls: counters, token expiry, lifetimes, credentials, fault injection, both
@@ -203,6 +204,30 @@ impl Emulator {
             language,
             state,
         )
+    }
+
+    /// Sets `field` (a name or dotted path such as `details.name`) of a stored Provisioning
+    /// resource to any JSON value, e.g. a status the client does not know. `resource` is
+    /// `sms_apps`, `bundles`, `kakaotalk_senders` or `rcs_senders`; `id` is the resource id
+    /// (`plusFriendId` for KakaoTalk). Same as `POST /_emulator/provisioning/set-field`.
+    pub fn set_field(
+        &self,
+        project_id: &str,
+        resource: &str,
+        id: &str,
+        field: &str,
+        value: serde_json::Value,
+    ) -> Result<(), String> {
+        self.app
+            .lock()
+            .provisioning
+            .set_field(&provisioning::store::SetField {
+                project_id: project_id.to_string(),
+                resource: resource.to_string(),
+                id: id.to_string(),
+                field: field.to_string(),
+                value,
+            })
     }
 
     /// Log each request (method, path, status; never headers or bodies) to stderr.

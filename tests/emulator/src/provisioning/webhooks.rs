@@ -55,7 +55,7 @@ struct Fields {
     triggers: Option<Vec<String>>,
 }
 
-fn is_url(s: &str) -> bool {
+pub fn is_url(s: &str) -> bool {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
@@ -68,7 +68,7 @@ fn is_url(s: &str) -> bool {
     }
 }
 
-fn is_trigger(s: &str) -> bool {
+pub fn is_trigger(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase())
         && s.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')

@@ -1,10 +1,14 @@
 //! Black-box tests of the emulator over real HTTP (one test binary, one module per area).
 
 mod binary;
+mod bundles;
 mod control;
 mod faults;
 mod india_keycloak;
+mod kakaotalk;
 mod oauth;
+mod rcs;
+mod sms_apps;
 mod webhooks;
 
 use reqwest::blocking::{Client, Response};

@@ -1,0 +1,112 @@
+//! Bundles.
+
+use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
+use sinch_core::provisioning::pagination::PageRequest;
+use sinch_core::provisioning::sms_apps::AppRegion;
+use sinch_core::provisioning::webhooks::{WebhookSpec, WebhookTrigger};
+use sinch_core::{Secret, SinchError};
+use std::sync::Arc;
+
+#[derive(uniffi::Object, Debug)]
+#[uniffi::export(Debug)]
+pub struct Bundles {
+    pub(crate) inner: sinch_core::provisioning::bundles::Bundles,
+}
+
+#[uniffi::export]
+impl Bundles {
+    /// `GET /bundles`: one page. Page size 1 to 25 (server default 10). `filter` defaults to
+    /// no filtering.
+    #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
+    pub fn list(
+        &self,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+        filter: Option<BundleFilter>,
+    ) -> Result<BundlePage, SinchError> {
+        self.inner.list(
+            &PageRequest {
+                page_size,
+                page_token,
+            },
+            &filter.unwrap_or_default(),
+        )
+    }
+
+    /// `GET /bundles`, pages fetched one at a time as you ask for them.
+    #[uniffi::method(default(page_size = None, filter = None))]
+    pub fn pages(
+        &self,
+        page_size: Option<u32>,
+        filter: Option<BundleFilter>,
+    ) -> Result<Arc<BundlePager>, SinchError> {
+        Ok(BundlePager::new(
+            self.inner.pages(page_size, filter.unwrap_or_default())?,
+        ))
+    }
+
+    /// `POST /bundles` (201). Each of subproject / SMS app / Conversation app is created when
+    /// its flag is true or its name is given (the name wins). One Provisioning webhook can be
+    /// registered with `webhook_target` + `webhook_secret` + `webhook_triggers`. Anything
+    /// else goes in `extra_json`, a JSON object merged into the request body last.
+    #[uniffi::method(default(
+        subproject = None,
+        subproject_name = None,
+        sms_app = None,
+        sms_app_name = None,
+        conv_app = None,
+        conv_app_name = None,
+        test_number = None,
+        webhook_target = None,
+        webhook_secret = None,
+        webhook_triggers = None,
+        extra_json = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn create(
+        &self,
+        name: String,
+        region: AppRegion,
+        subproject: Option<bool>,
+        subproject_name: Option<String>,
+        sms_app: Option<bool>,
+        sms_app_name: Option<String>,
+        conv_app: Option<bool>,
+        conv_app_name: Option<String>,
+        test_number: Option<bool>,
+        webhook_target: Option<String>,
+        webhook_secret: Option<String>,
+        webhook_triggers: Option<Vec<WebhookTrigger>>,
+        extra_json: Option<String>,
+    ) -> Result<Bundle, SinchError> {
+        let webhooks = webhook_target
+            .map(|target| WebhookSpec {
+                target,
+                secret: Secret::new(webhook_secret.unwrap_or_default()),
+                triggers: webhook_triggers.unwrap_or_default(),
+            })
+            .into_iter()
+            .collect();
+        self.inner.create(&BundleSpec {
+            name,
+            region: Some(region),
+            subproject: BundlePart::from_parts(subproject, subproject_name),
+            sms_app: BundlePart::from_parts(sms_app, sms_app_name),
+            conv_app: BundlePart::from_parts(conv_app, conv_app_name),
+            test_number,
+            webhooks,
+            extra_json,
+        })
+    }
+
+    /// `GET /bundles/{bundleId}`.
+    pub fn get(&self, bundle_id: String) -> Result<Bundle, SinchError> {
+        self.inner.get(&bundle_id)
+    }
+}
+
+crate::pager_object!(
+    /// Pages of bundles, fetched one at a time as you ask for them.
+    BundlePager,
+    BundlePage
+);

@@ -1,0 +1,302 @@
+//! KakaoTalk senders: `/v1/projects/{projectId}/kakaotalk/senders[/{plusFriendId}[/register|/verify]]`.
+//!
+//! Confirmed by Sinch's docs: the paths (except `/verify`), the create body and the states.
+//! The emulator's own choices (not documented by Sinch): a new sender is `INACTIVE`;
+//! `register` moves it to `VERIFYING`; `verify` `{code}` (6 digits) moves a `VERIFYING` sender
+//! to `ACTIVE`; create answers 201 and 409 `sender_exists` for a taken plusFriendId; DELETE
+//! answers 204 and keeps the sender readable (Sinch keeps it active 60 more days); the list
+//! key is `senders`, in creation order, `pageSize` 1..100 (default 50). Unknown sender:
+//! 404 `sender_not_found`.
+
+use super::auth::Authenticated;
+use super::error::PapiError;
+use super::pagination::{page, PageSpec};
+use super::store::{body_object, find_mut, now_iso, str_field, Resource};
+use crate::http_util::parse_form;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
+
+const PAGE: PageSpec = PageSpec {
+    max: 100,
+    default: 50,
+};
+
+const DETAIL_FIELDS: [&str; 5] = [
+    "adminPhoneNo",
+    "name",
+    "topLevelCategoryCode",
+    "midLevelCategoryCode",
+    "subLevelCategoryCode",
+];
+
+pub fn routes() -> Router<AppState> {
+    let base = "/v1/projects/{project_id}/kakaotalk/senders";
+    Router::new()
+        .route(base, get(list).post(create))
+        .route(
+            &format!("{base}/{{plus_friend_id}}"),
+            get(get_one).patch(update).delete(delete),
+        )
+        .route(
+            &format!("{base}/{{plus_friend_id}}/register"),
+            post(register),
+        )
+        .route(&format!("{base}/{{plus_friend_id}}/verify"), post(verify))
+}
+
+fn not_found() -> PapiError {
+    PapiError::not_found("sender_not_found", "Sender")
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Validates the `details` fields present; with `require_all` missing ones are errors.
+fn check_details(details: &Map<String, Value>, require_all: bool, errors: &mut Vec<String>) {
+    for key in DETAIL_FIELDS {
+        let v = details.get(key);
+        let s = v.and_then(Value::as_str);
+        if v.is_none() && !require_all {
+            continue;
+        }
+        let ok = match (key, s) {
+            ("topLevelCategoryCode", Some(s)) => digits(s, 3),
+            ("midLevelCategoryCode" | "subLevelCategoryCode", Some(s)) => digits(s, 4),
+            (_, Some(s)) => !s.trim().is_empty(),
+            (_, None) => false,
+        };
+        if !ok {
+            errors.push(match key {
+                "topLevelCategoryCode" => {
+                    "details.topLevelCategoryCode must be exactly 3 digits".into()
+                }
+                "midLevelCategoryCode" | "subLevelCategoryCode" => {
+                    format!("details.{key} must be exactly 4 digits")
+                }
+                _ => format!("details.{key} should not be empty"),
+            });
+        }
+    }
+}
+
+async fn list(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path(project_id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Value>, PapiError> {
+    let query = parse_form(query.unwrap_or_default().as_bytes());
+    let items = app
+        .lock()
+        .provisioning
+        .kakaotalk_senders
+        .get(&project_id)
+        .cloned()
+        .unwrap_or_default();
+    Ok(Json(page(&items, "senders", &query, PAGE)?))
+}
+
+async fn create(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path(project_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PapiError> {
+    let body = body_object(&body)?;
+    let mut errors = Vec::new();
+    let id = match body.get("plusFriendId").and_then(Value::as_str) {
+        Some(s) if !s.trim().is_empty() => s.to_string(),
+        _ => {
+            errors.push("plusFriendId should not be empty".to_string());
+            String::new()
+        }
+    };
+    let details = match body.get("details") {
+        Some(Value::Object(d)) => {
+            check_details(d, true, &mut errors);
+            d.clone()
+        }
+        _ => {
+            errors.push("details must be an object".to_string());
+            Map::new()
+        }
+    };
+    if !errors.is_empty() {
+        return Err(PapiError::invalid_input(errors));
+    }
+    let mut st = app.lock();
+    let senders = st
+        .provisioning
+        .kakaotalk_senders
+        .entry(project_id)
+        .or_default();
+    if senders
+        .iter()
+        .any(|s| str_field(s, "plusFriendId") == Some(id.as_str()))
+    {
+        return Err(PapiError::new(
+            StatusCode::CONFLICT,
+            "sender_exists",
+            "Sender already exists.",
+            "Use another plusFriendId or update the existing sender.",
+        ));
+    }
+    let now = now_iso();
+    let details: Map<String, Value> = details
+        .into_iter()
+        .filter(|(k, _)| DETAIL_FIELDS.contains(&k.as_str()))
+        .collect();
+    let rec: Resource = match json!({
+        "plusFriendId": id,
+        "state": "INACTIVE",
+        "details": details,
+        "created": now,
+        "modified": now,
+    }) {
+        Value::Object(m) => m,
+        _ => Resource::new(),
+    };
+    senders.push(rec.clone());
+    Ok((StatusCode::CREATED, Json(Value::Object(rec))).into_response())
+}
+
+async fn get_one(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Result<Json<Value>, PapiError> {
+    let mut st = app.lock();
+    find_mut(
+        &mut st.provisioning.kakaotalk_senders,
+        &project_id,
+        "plusFriendId",
+        &id,
+    )
+    .map(|r| Json(Value::Object(r.clone())))
+    .ok_or_else(not_found)
+}
+
+/// PATCH `{details{…}}`: the fields given replace the stored ones.
+async fn update(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Json<Value>, PapiError> {
+    let body = body_object(&body)?;
+    let details = match body.get("details") {
+        None => Map::new(),
+        Some(Value::Object(d)) => d.clone(),
+        Some(_) => {
+            return Err(PapiError::invalid_input(vec![
+                "details must be an object".into()
+            ]))
+        }
+    };
+    if !DETAIL_FIELDS.iter().any(|k| details.contains_key(*k)) {
+        return Err(PapiError::no_fields_to_update());
+    }
+    let mut errors = Vec::new();
+    check_details(&details, false, &mut errors);
+    if !errors.is_empty() {
+        return Err(PapiError::invalid_input(errors));
+    }
+    let mut st = app.lock();
+    let rec = find_mut(
+        &mut st.provisioning.kakaotalk_senders,
+        &project_id,
+        "plusFriendId",
+        &id,
+    )
+    .ok_or_else(not_found)?;
+    let stored = rec
+        .entry("details")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Some(stored) = stored.as_object_mut() {
+        for (k, v) in details {
+            if DETAIL_FIELDS.contains(&k.as_str()) {
+                stored.insert(k, v);
+            }
+        }
+    }
+    rec.insert("modified".into(), Value::String(now_iso()));
+    Ok(Json(Value::Object(rec.clone())))
+}
+
+/// DELETE marks for removal: 204, the sender stays readable.
+async fn delete(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Result<StatusCode, PapiError> {
+    let mut st = app.lock();
+    find_mut(
+        &mut st.provisioning.kakaotalk_senders,
+        &project_id,
+        "plusFriendId",
+        &id,
+    )
+    .ok_or_else(not_found)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Starts verification: state `VERIFYING`; answers the sender.
+async fn register(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Result<Json<Value>, PapiError> {
+    let mut st = app.lock();
+    let rec = find_mut(
+        &mut st.provisioning.kakaotalk_senders,
+        &project_id,
+        "plusFriendId",
+        &id,
+    )
+    .ok_or_else(not_found)?;
+    rec.insert("state".into(), json!("VERIFYING"));
+    rec.insert("modified".into(), Value::String(now_iso()));
+    Ok(Json(Value::Object(rec.clone())))
+}
+
+/// `{code}` (6 digits) on a `VERIFYING` sender: state `ACTIVE`; answers the sender.
+async fn verify(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Json<Value>, PapiError> {
+    let body = body_object(&body)?;
+    let code_ok = body
+        .get("code")
+        .and_then(Value::as_str)
+        .is_some_and(|c| digits(c, 6));
+    let mut st = app.lock();
+    let rec = find_mut(
+        &mut st.provisioning.kakaotalk_senders,
+        &project_id,
+        "plusFriendId",
+        &id,
+    )
+    .ok_or_else(not_found)?;
+    if !code_ok {
+        return Err(PapiError::invalid_input(vec![
+            "code must be exactly 6 characters".into(),
+        ]));
+    }
+    if str_field(rec, "state") != Some("VERIFYING") {
+        return Err(PapiError::invalid_input(vec![
+            "the sender must be registered before it is verified".into(),
+        ]));
+    }
+    rec.insert("state".into(), json!("ACTIVE"));
+    rec.insert("modified".into(), Value::String(now_iso()));
+    Ok(Json(Value::Object(rec.clone())))
+}
