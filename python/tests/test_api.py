@@ -72,3 +72,21 @@ def test_records_have_readable_repr():
         webhooks=[w], total_size=1, next_page_token=None, previous_page_token=None
     )
     assert repr(w) in repr(page)
+
+
+def test_tests_use_the_installed_wheel_not_the_source_tree():
+    from pathlib import Path
+
+    pkg = Path(sinch_core.__file__).resolve().parent
+    assert pkg != (REPO / "python" / "src" / "sinch_core").resolve()
+    native = pkg / "_native"
+    for name in ("sinch_core.py", "sinch_core_ffi.py", "libsinch_core_ffi.so"):
+        assert (native / name).is_file(), name
+
+
+def test_basic_auth_repr_has_no_secret():
+    auth = sinch_core.SinchAuth.basic(key_id="basic-key-id", key_secret="basic-key-secret")
+    client = sinch_core.ProvisioningClient(project_id="p", auth=auth)
+    for text in (repr(auth), str(auth), repr(client), repr(client.webhooks()), auth.describe()):
+        assert "basic-key-secret" not in text
+    assert "basic-key-id" in repr(auth)
