@@ -116,3 +116,16 @@ def test_context_manager_and_tuple_triggers(emulator, auth):
         )
         assert w.triggers == ["ALL"]
         assert c.project_id() == emulator.project_id
+
+
+def test_rate_limited_is_typed(emulator, client):
+    client.webhooks().list()  # token fetched before the faults
+    before = emulator.counters()["api_requests"]
+    emulator.fault("api", 10, {"kind": "status", "status": 429, "retry_after": "0"})
+    with pytest.raises(sinch_core.RateLimited) as info:
+        client.webhooks().list()
+    e = info.value
+    assert isinstance(e, sinch_core.SinchError)
+    assert str(e) == e.reason and e.reason
+    assert e.retry_after_ms == 0
+    assert emulator.counters()["api_requests"] - before > 1  # Rust retried before giving up
