@@ -18,6 +18,7 @@ pub mod auth;
 pub mod clock;
 pub mod error;
 pub mod http;
+pub mod india;
 mod open_enum;
 pub mod provisioning;
 pub mod retry;
@@ -25,6 +26,7 @@ pub mod secret;
 pub mod token;
 pub mod url_policy;
 
+pub use auth::keycloak::KeycloakConfig;
 pub use auth::oauth::OAuthConfig;
 pub use auth::Auth;
 pub use error::{Result, SinchError};

@@ -2,14 +2,16 @@
 //! `Authorization` header; token flows plug into the shared [`TokenCache`](crate::token::TokenCache).
 
 pub mod basic;
+pub mod keycloak;
 pub mod oauth;
 pub(crate) mod token_endpoint;
 
-use crate::clock::Clock;
+use crate::clock::{Clock, SystemClock};
 use crate::error::{Result, SinchError};
 use crate::secret::Secret;
-use crate::token::{registry, CacheKey, CacheOptions, TokenCache, TokenEntry};
+use crate::token::{registry, CacheKey, CacheOptions, TokenCache, TokenEntry, TokenStore};
 use basic::BasicCredentials;
+use keycloak::{KeycloakConfig, KeycloakProvider};
 use oauth::{OAuthConfig, OAuthProvider};
 use std::fmt::Debug;
 use std::sync::Arc;
@@ -68,12 +70,58 @@ impl Auth {
     /// Sinch OAuth2 through the process-wide token cache: every `Auth` built from the same
     /// credentials shares one token.
     pub fn oauth(config: OAuthConfig) -> Result<Auth> {
-        let provider = OAuthProvider::with_system_clock(&config)?;
+        let provider = OAuthProvider::new(&config, Arc::new(SystemClock::new()))?;
         let options = CacheOptions::for_http(&config.http, &config.retry);
         Ok(Auth::Bearer(registry::shared_cache(
             Box::new(provider),
             options,
         )))
+    }
+
+    /// Sinch India (Keycloak password + refresh grants) through the process-wide token cache.
+    pub fn keycloak(config: KeycloakConfig) -> Result<Auth> {
+        let provider = KeycloakProvider::new(&config, Arc::new(SystemClock::new()))?;
+        let options = CacheOptions::for_http(&config.http, &config.retry);
+        Ok(Self::shared(Box::new(provider), options, config.store))
+    }
+
+    /// Sinch India with a private cache on the given clock (tests of the time rules).
+    pub fn keycloak_private(
+        config: KeycloakConfig,
+        clock: Arc<dyn Clock>,
+        options: CacheOptions,
+    ) -> Result<Auth> {
+        let provider = KeycloakProvider::new(&config, clock)?;
+        let cache = TokenCache::new(Box::new(provider), options);
+        cache.set_store(config.store);
+        Ok(Auth::Bearer(Arc::new(cache)))
+    }
+
+    /// Sinch OAuth2 with a private cache (not shared through the registry) on the given clock
+    /// and options. For tests of the time rules, and for callers that must not share tokens.
+    pub fn oauth_private(
+        config: OAuthConfig,
+        clock: Arc<dyn Clock>,
+        options: CacheOptions,
+    ) -> Result<Auth> {
+        let provider = OAuthProvider::new(&config, clock)?;
+        Ok(Auth::Bearer(Arc::new(TokenCache::new(
+            Box::new(provider),
+            options,
+        ))))
+    }
+
+    /// The registry's cache for this credential; a store given here is attached to it.
+    fn shared(
+        provider: Box<dyn TokenProvider>,
+        options: CacheOptions,
+        store: Option<Arc<dyn TokenStore>>,
+    ) -> Auth {
+        let cache = registry::shared_cache(provider, options);
+        if store.is_some() {
+            cache.set_store(store);
+        }
+        Auth::Bearer(cache)
     }
 
     pub fn basic(key_id: impl Into<String>, key_secret: impl Into<Secret>) -> Result<Auth> {

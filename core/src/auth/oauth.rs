@@ -3,12 +3,12 @@
 
 use super::token_endpoint::{TokenEndpoint, TokenFailure};
 use super::{FetchedToken, TokenProvider};
-use crate::clock::{Clock, SystemClock};
+use crate::clock::Clock;
 use crate::error::{Result, SinchError};
 use crate::http::HttpSettings;
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use crate::token::{CacheKey, TokenEntry};
+use crate::token::{CacheKey, TokenEntry, TokenStore};
 use crate::url_policy::checked_url;
 use std::sync::Arc;
 
@@ -23,6 +23,9 @@ pub struct OAuthConfig {
     pub token_url: Option<String>,
     pub http: HttpSettings,
     pub retry: RetryPolicy,
+    /// Where tokens are also kept (shared by processes, or the app's own store); `None` keeps
+    /// them in this process only.
+    pub store: Option<Arc<dyn TokenStore>>,
 }
 
 impl OAuthConfig {
@@ -33,7 +36,13 @@ impl OAuthConfig {
             token_url: None,
             http: HttpSettings::default(),
             retry: RetryPolicy::default(),
+            store: None,
         }
+    }
+
+    pub fn with_store(mut self, store: Arc<dyn TokenStore>) -> Self {
+        self.store = Some(store);
+        self
     }
 
     pub fn with_token_url(mut self, url: impl Into<String>) -> Self {
@@ -77,10 +86,6 @@ impl OAuthProvider {
                 clock,
             },
         })
-    }
-
-    pub fn with_system_clock(config: &OAuthConfig) -> Result<Self> {
-        Self::new(config, Arc::new(SystemClock::new()))
     }
 }
 

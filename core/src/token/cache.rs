@@ -11,6 +11,7 @@
 //! * `invalidate(token)` drops the cached token only if it is still the one that failed.
 
 use super::entry::{RefreshRules, TokenEntry};
+use super::store::{StoredToken, TokenStore};
 use crate::auth::{FetchedToken, TokenProvider};
 use crate::clock::Clock;
 use crate::error::{Result, SinchError};
@@ -19,7 +20,7 @@ use crate::retry::RetryPolicy;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CacheOptions {
@@ -110,6 +111,19 @@ struct State {
     soft_retry_at: Option<Duration>,
 }
 
+enum Adopt {
+    Fresh(TokenEntry),
+    /// Not fresh, but its refresh token may still serve.
+    Previous(TokenEntry),
+    Nothing,
+}
+
+fn unix_ms(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
 enum Step {
     Wait(Arc<Flight>),
     Lead(Arc<Flight>, Option<Arc<TokenEntry>>),
@@ -117,6 +131,8 @@ enum Step {
 
 pub struct TokenCache {
     provider: Box<dyn TokenProvider>,
+    store: Mutex<Option<Arc<dyn TokenStore>>>,
+    store_key: String,
     clock: Arc<dyn Clock>,
     options: CacheOptions,
     state: Mutex<State>,
@@ -135,8 +151,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl TokenCache {
     pub fn new(provider: Box<dyn TokenProvider>, options: CacheOptions) -> Self {
         let clock = provider.clock();
+        let store_key = provider.cache_key().store_key();
         TokenCache {
             provider,
+            store: Mutex::new(None),
+            store_key,
             clock,
             options,
             state: Mutex::new(State::default()),
@@ -202,13 +221,15 @@ impl TokenCache {
         flight: Arc<Flight>,
         still_valid: Option<Arc<TokenEntry>>,
     ) -> Result<Arc<TokenEntry>> {
-        let previous = {
+        let (previous, retired) = {
             let st = lock(&self.state);
-            st.current.clone().or_else(|| st.retired.clone())
+            (
+                st.current.clone().or_else(|| st.retired.clone()),
+                st.retired.clone(),
+            )
         };
-        self.fetches.fetch_add(1, Ordering::Relaxed);
-        let fetched = catch_unwind(AssertUnwindSafe(|| {
-            self.provider.fetch(previous.as_deref())
+        let obtained = catch_unwind(AssertUnwindSafe(|| {
+            self.obtain(previous.as_deref(), retired.as_deref())
         }))
         .unwrap_or_else(|_| {
             Err(SinchError::internal(format!(
@@ -220,15 +241,9 @@ impl TokenCache {
             let mut st = lock(&self.state);
             st.flight = None;
             let now = self.clock.now();
-            match fetched {
-                Ok(token) => {
-                    let entry = Arc::new(self.entry_from(token));
-                    log::debug!(
-                        "new token {} for {} (lifetime {} s)",
-                        entry.fingerprint(),
-                        self.provider.describe(),
-                        entry.lifetime().as_secs()
-                    );
+            match obtained {
+                Ok(entry) => {
+                    let entry = Arc::new(entry);
                     st.current = Some(entry.clone());
                     st.retired = None;
                     st.soft_retry_at = None;
@@ -239,7 +254,7 @@ impl TokenCache {
                     if matches!(e, SinchError::InvalidCredentials { .. }) {
                         st.negative = Some((e.clone(), now + self.options.negative_ttl));
                     }
-                    match still_valid.filter(|t| now < t.hard_at) {
+                    match still_valid.clone().filter(|t| now < t.hard_at) {
                         Some(t) => {
                             // A failed soft refresh: keep serving the valid token, retry later
                             // but still before the hard floor.
@@ -248,29 +263,143 @@ impl TokenCache {
                                 .soft_retry_interval
                                 .min(t.hard_at.saturating_sub(now) / 2);
                             st.soft_retry_at = Some(now + gap);
-                            log::warn!(
-                                "refreshing the token for {} failed, still serving {} until it \
-                                 nears expiry: {}",
-                                self.provider.describe(),
-                                t.fingerprint(),
-                                e
-                            );
                             Ok(t)
                         }
-                        None => {
-                            log::warn!(
-                                "getting a token for {} failed: {}",
-                                self.provider.describe(),
-                                e
-                            );
-                            Err(e)
-                        }
+                        None => Err(e),
                     }
                 }
             }
         };
         flight.complete(outcome.clone());
+        // Logged after the lock is released: a log sink may be foreign code.
+        match (&outcome, &still_valid) {
+            (Ok(t), Some(old)) if Arc::ptr_eq(t, old) => log::warn!(
+                "refreshing the token for {} failed; still serving {} until it nears expiry",
+                self.provider.describe(),
+                t.fingerprint()
+            ),
+            (Ok(t), _) => log::debug!(
+                "token {} for {} (lifetime {} s)",
+                t.fingerprint(),
+                self.provider.describe(),
+                t.lifetime().as_secs()
+            ),
+            (Err(e), _) => log::warn!(
+                "getting a token for {} failed: {e}",
+                self.provider.describe()
+            ),
+        }
         outcome
+    }
+
+    fn fetch(&self, previous: Option<&TokenEntry>) -> Result<TokenEntry> {
+        self.fetches.fetch_add(1, Ordering::Relaxed);
+        Ok(self.entry_from(self.provider.fetch(previous)?))
+    }
+
+    /// A token from the store when it holds a fresh one; otherwise, under the store's
+    /// cross-process lease, the store again (another process may have just fetched) or a fetch
+    /// whose result is saved. Store failures are logged and cost only the store's help.
+    fn obtain(
+        &self,
+        previous: Option<&TokenEntry>,
+        retired: Option<&TokenEntry>,
+    ) -> Result<TokenEntry> {
+        let Some(store) = self.store() else {
+            return self.fetch(previous);
+        };
+        let mut previous = previous.cloned();
+        match self.from_store(store.as_ref(), retired) {
+            Adopt::Fresh(e) => return Ok(e),
+            Adopt::Previous(e) => previous = Some(e),
+            Adopt::Nothing => {}
+        }
+        let lease = store
+            .lease(&self.store_key, self.options.wait_timeout)
+            .unwrap_or_else(|e| {
+                log::warn!("token store lease failed: {e}");
+                None
+            });
+        if lease.is_some() {
+            match self.from_store(store.as_ref(), retired) {
+                Adopt::Fresh(e) => return Ok(e),
+                Adopt::Previous(e) => previous = Some(e),
+                Adopt::Nothing => {}
+            }
+        }
+        let entry = self.fetch(previous.as_ref())?;
+        if let Err(e) = store.save(&self.store_key, &self.stored(&entry)) {
+            log::warn!(
+                "saving the token for {} failed: {e}",
+                self.provider.describe()
+            );
+        }
+        drop(lease);
+        Ok(entry)
+    }
+
+    fn from_store(&self, store: &dyn TokenStore, retired: Option<&TokenEntry>) -> Adopt {
+        let stored = match store.load(&self.store_key) {
+            Ok(Some(s)) => s,
+            Ok(None) => return Adopt::Nothing,
+            Err(e) => {
+                log::warn!("loading from the token store failed: {e}");
+                return Adopt::Nothing;
+            }
+        };
+        if retired.is_some_and(|r| r.access_token == stored.access_token) {
+            return Adopt::Nothing; // the token a server just rejected
+        }
+        let now = self.clock.now();
+        let now_ms = unix_ms(self.clock.wall());
+        let lifetime = Duration::from_millis(stored.lifetime_ms);
+        // Wall time re-validated: never trust more remaining life than the lifetime itself.
+        let remaining =
+            Duration::from_millis(stored.expires_at_unix_ms.saturating_sub(now_ms)).min(lifetime);
+        let obtained_at = (now + remaining).saturating_sub(lifetime);
+        let (soft_at, hard_at) = self.options.rules.schedule(obtained_at, lifetime);
+        let entry = TokenEntry {
+            access_token: stored.access_token,
+            refresh_token: stored.refresh_token,
+            obtained_at,
+            expires_at: now + remaining,
+            refresh_expires_at: stored
+                .refresh_expires_at_unix_ms
+                .map(|at| now + Duration::from_millis(at.saturating_sub(now_ms))),
+            soft_at,
+            hard_at,
+            wall_expires_at: self.clock.wall() + remaining,
+        };
+        if now < entry.soft_at {
+            Adopt::Fresh(entry)
+        } else if entry.refresh_token.is_some() {
+            Adopt::Previous(entry)
+        } else {
+            Adopt::Nothing
+        }
+    }
+
+    fn stored(&self, e: &TokenEntry) -> StoredToken {
+        let now = self.clock.now();
+        let wall_now = self.clock.wall();
+        StoredToken {
+            access_token: e.access_token.clone(),
+            expires_at_unix_ms: unix_ms(e.wall_expires_at),
+            lifetime_ms: e.lifetime().as_millis() as u64,
+            refresh_token: e.refresh_token.clone(),
+            refresh_expires_at_unix_ms: e
+                .refresh_expires_at
+                .map(|at| unix_ms(wall_now + at.saturating_sub(now))),
+        }
+    }
+
+    fn store(&self) -> Option<Arc<dyn TokenStore>> {
+        lock(&self.store).clone()
+    }
+
+    /// Attaches a store (replacing any other): later fetches consult and update it.
+    pub fn set_store(&self, store: Option<Arc<dyn TokenStore>>) {
+        *lock(&self.store) = store;
     }
 
     fn entry_from(&self, t: FetchedToken) -> TokenEntry {

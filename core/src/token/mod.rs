@@ -3,7 +3,11 @@
 
 mod cache;
 mod entry;
+mod file_store;
 pub mod registry;
+mod store;
 
 pub use cache::{CacheOptions, CacheStats, TokenCache};
-pub use entry::{CacheKey, TokenEntry};
+pub use entry::{CacheKey, RefreshRules, TokenEntry};
+pub use file_store::FileStore;
+pub use store::{MemoryStore, StoreLease, StoredToken, TokenStore};

@@ -1,49 +1,16 @@
-//! The Provisioning API objects: a client per project and one sub-client per resource family.
+//! Provisioning webhooks.
 
-use crate::auth::SinchAuth;
-use sinch_core::provisioning::pagination::{PageRequest, Pager};
+use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::webhooks::{
     Webhook, WebhookPage, WebhookSpec, WebhookTrigger, WebhookUpdate,
 };
-use sinch_core::{ProvisioningConfig, Secret, SinchError};
-use std::sync::{Arc, Mutex};
-
-#[derive(uniffi::Object, Debug)]
-#[uniffi::export(Debug)]
-pub struct ProvisioningClient {
-    inner: sinch_core::ProvisioningClient,
-}
-
-#[uniffi::export]
-impl ProvisioningClient {
-    #[uniffi::constructor(default(base_url = None))]
-    pub fn new(
-        project_id: String,
-        auth: Arc<SinchAuth>,
-        base_url: Option<String>,
-    ) -> Result<Arc<Self>, SinchError> {
-        let mut config = ProvisioningConfig::new(project_id);
-        config.base_url = base_url;
-        Ok(Arc::new(ProvisioningClient {
-            inner: sinch_core::ProvisioningClient::new(config, auth.inner.clone())?,
-        }))
-    }
-
-    pub fn project_id(&self) -> String {
-        self.inner.project_id().to_string()
-    }
-
-    pub fn webhooks(&self) -> Arc<Webhooks> {
-        Arc::new(Webhooks {
-            inner: self.inner.webhooks(),
-        })
-    }
-}
+use sinch_core::{Secret, SinchError};
+use std::sync::Arc;
 
 #[derive(uniffi::Object, Debug)]
 #[uniffi::export(Debug)]
 pub struct Webhooks {
-    inner: sinch_core::provisioning::webhooks::Webhooks,
+    pub(crate) inner: sinch_core::provisioning::webhooks::Webhooks,
 }
 
 #[uniffi::export]
@@ -64,9 +31,7 @@ impl Webhooks {
     /// Pages fetched one at a time as you ask for them.
     #[uniffi::method(default(page_size = None))]
     pub fn pages(&self, page_size: Option<u32>) -> Result<Arc<WebhookPager>, SinchError> {
-        Ok(Arc::new(WebhookPager {
-            inner: Mutex::new(self.inner.pages(page_size)?),
-        }))
+        Ok(WebhookPager::new(self.inner.pages(page_size)?))
     }
 
     pub fn create(
@@ -128,25 +93,8 @@ impl Webhooks {
     }
 }
 
-#[derive(uniffi::Object)]
-#[uniffi::export(Debug)]
-pub struct WebhookPager {
-    inner: Mutex<Pager<WebhookPage>>,
-}
-
-impl std::fmt::Debug for WebhookPager {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WebhookPager")
-    }
-}
-
-#[uniffi::export]
-impl WebhookPager {
-    /// The next page, or nothing after the last one.
-    pub fn next_page(&self) -> Result<Option<WebhookPage>, SinchError> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .next_page()
-    }
-}
+crate::pager_object!(
+    /// Pages of webhooks, fetched one at a time as you ask for them.
+    WebhookPager,
+    WebhookPage
+);

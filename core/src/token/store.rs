@@ -1,0 +1,103 @@
+//! Where tokens live besides the in-process cache: the `TokenStore` trait and the memory store.
+//!
+//! Stores hold access tokens and, for Keycloak, refresh tokens, with wall-clock expiry (which is
+//! re-validated on load). Passwords and key secrets are never given to a store.
+
+use crate::error::Result;
+use crate::secret::Secret;
+use std::collections::HashMap;
+use std::fmt::Debug;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// A token as persisted.
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
+pub struct StoredToken {
+    pub access_token: Secret,
+    /// Wall-clock expiry, milliseconds since the Unix epoch.
+    pub expires_at_unix_ms: u64,
+    /// The lifetime the server gave (`expires_in`), to rebuild the refresh schedule.
+    pub lifetime_ms: u64,
+    pub refresh_token: Option<Secret>,
+    pub refresh_expires_at_unix_ms: Option<u64>,
+}
+
+impl std::fmt::Debug for StoredToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredToken")
+            .field("access_token", &self.access_token.fingerprint())
+            .field("expires_at_unix_ms", &self.expires_at_unix_ms)
+            .field("lifetime_ms", &self.lifetime_ms)
+            .field("has_refresh_token", &self.refresh_token.is_some())
+            .finish()
+    }
+}
+
+impl std::fmt::Display for StoredToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "StoredToken({}, expires at {} ms)",
+            self.access_token.fingerprint(),
+            self.expires_at_unix_ms
+        )
+    }
+}
+
+/// Held while one process fetches a token for a key; released when dropped.
+pub trait StoreLease: Send {}
+
+/// A place to keep tokens across clients, processes or machines.
+///
+/// Implementations must be safe to call from many threads. The cache never calls a store while
+/// holding its own lock, and treats every store error as "no store" for that call (it logs it
+/// and goes on): a broken store costs a token request, never a failure.
+pub trait TokenStore: Send + Sync + Debug {
+    fn load(&self, key: &str) -> Result<Option<StoredToken>>;
+    fn save(&self, key: &str, token: &StoredToken) -> Result<()>;
+    fn remove(&self, key: &str) -> Result<()>;
+    /// An exclusive lease on `key` across processes, waited for up to `timeout`. `Ok(None)`
+    /// when the store has no such lease (or the wait ran out): the caller fetches anyway.
+    fn lease(&self, _key: &str, _timeout: Duration) -> Result<Option<Box<dyn StoreLease>>> {
+        Ok(None)
+    }
+}
+
+/// Tokens in a map in this process.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    entries: Mutex<HashMap<String, StoredToken>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl TokenStore for MemoryStore {
+    fn load(&self, key: &str) -> Result<Option<StoredToken>> {
+        Ok(self
+            .entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(key)
+            .cloned())
+    }
+    fn save(&self, key: &str, token: &StoredToken) -> Result<()> {
+        self.entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key.to_string(), token.clone());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<()> {
+        self.entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(key);
+        Ok(())
+    }
+}

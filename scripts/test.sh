@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test in all three languages against the local Sinch emulator (127.0.0.1):
+# Rust (cargo test), Python (pytest on the built wheel), Kotlin (JUnit 5 via Maven).
+# Needs: Rust (cargo), Python >= 3.9, JDK 17 + Maven. Python tools go into ./.venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$SECONDS
+bash scripts/build.sh
+step=$SECONDS
+cargo test --workspace --locked
+echo "test.sh: Rust tests took $((SECONDS - step)) s"
+bash scripts/python.sh
+bash scripts/kotlin.sh
+echo "test.sh: all tests passed in $((SECONDS - start)) s"
