@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
 # Builds, lints and tests the Python package (python/).
 #
-# Expects the cargo dev build to be done already. To let maturin reuse every dependency:
-#   cargo build -p sinch-core-ffi && cargo build --bin uniffi-bindgen --bin sinch-emulator
-# (`cargo build -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator` works too, but unifies
-# features differently, so maturin recompiles ~47 dependency units of the cdylib; see
-# python/README.md).
+# Expects the cargo dev build to be done already (scripts/build.sh). maturin reuses the
+# uniffi-bindgen from it, but builds the cdylib with sinch-core-ffi's own feature set, so after a
+# cold workspace build it compiles ~45 dependency units once more (see python/README.md).
 #
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
 #      SINCH_EMULATOR overrides the emulator binary used by the tests.
