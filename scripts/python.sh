@@ -46,7 +46,7 @@ build_wheel() {
     rm -rf python/src/sinch_core/_native
     rm -f dist/sinch_core-*.whl
     # Dev profile on purpose: it reuses the cargo dev build (no --release).
-    (cd python && "$VENV/bin/maturin" build -o "$ROOT/dist")
+    (cd python && "$VENV/bin/maturin" build --locked -o "$ROOT/dist")
 }
 
 install_wheel() {
