@@ -98,3 +98,13 @@ crate::pager_object!(
     WebhookPager,
     WebhookPage
 );
+
+/// Every webhook trigger this version knows, as on the wire. The server may send others; they
+/// are kept as they come.
+#[uniffi::export]
+pub fn known_webhook_triggers() -> Vec<String> {
+    WebhookTrigger::KNOWN
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}

@@ -50,7 +50,7 @@ impl ProvisioningConfig {
 }
 
 /// Client for one project. Cheap to clone; all clones share one connection pool and token.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ProvisioningClient {
     inner: Arc<Inner>,
 }
@@ -60,6 +60,18 @@ struct Inner {
     transport: ApiTransport,
     base: Url,
     project_id: String,
+}
+
+impl std::fmt::Debug for ProvisioningClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ProvisioningClient(project '{}' at {}, {})",
+            self.inner.project_id,
+            self.inner.base,
+            self.auth().describe()
+        )
+    }
 }
 
 impl ProvisioningClient {
