@@ -14,7 +14,7 @@
 use super::{list_items, protocol, push_all, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, Page, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -436,30 +436,9 @@ pub struct WhatsappTemplate {
     pub is_meta_generated: Option<bool>,
 }
 
-/// One page of templates, alphabetical.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct WhatsappTemplatePage {
-    #[serde(default)]
-    pub templates: Vec<WhatsappTemplate>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for WhatsappTemplatePage {
-    type Item = WhatsappTemplate;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<WhatsappTemplate> {
-        self.templates
-    }
-}
+crate::page_record!(
+    /// One page of templates, alphabetical.
+    WhatsappTemplatePage { templates: WhatsappTemplate });
 
 /// Filters of the templates list; empty / none means "no filter".
 #[derive(Debug, Clone, PartialEq, Default)]
