@@ -7,8 +7,8 @@
 //! comments (`POST …/comments`, body `{comment}`).
 
 use super::{
-    push_all, raw_object, WhatsappBusinessManager, WhatsappDailyLimit, WhatsappMetaLocalStorage,
-    WhatsappRegion, WhatsappSubmitMode,
+    activities, push_all, raw_object, WhatsappActivity, WhatsappBusinessManager,
+    WhatsappDailyLimit, WhatsappMetaLocalStorage, WhatsappRegion, WhatsappSubmitMode,
 };
 use crate::error::{Result, SinchError};
 use crate::open_enum;
@@ -520,6 +520,16 @@ impl WhatsappSenders {
                 "discarding a WhatsApp sender's changes",
             )
             .map(|_| ())
+    }
+
+    /// The sender's activity log (`GET /whatsapp/senders/{senderId}/activities`; path
+    /// unconfirmed, inferred from the operation list; entry shape unconfirmed, see
+    /// [`WhatsappActivity`]).
+    pub fn activities(&self, sender_id: &str) -> Result<Vec<WhatsappActivity>> {
+        let action = "listing a WhatsApp sender's activities";
+        let url = self.url(&[sender_id, "activities"], &[])?;
+        let v: Value = self.client.call(Method::GET, url, None, action)?;
+        activities(v, action)
     }
 
     /// Leaves a comment for Sinch support on the sender (path and body unconfirmed).

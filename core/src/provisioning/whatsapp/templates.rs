@@ -11,7 +11,7 @@
 //! Unconfirmed: the create/update field that submits (`status: DRAFT|SUBMIT`, as on senders),
 //! the envelope of "all languages of a name" (`{templates: [...]}` or a bare array; both read).
 
-use super::{list_items, protocol, push_all, WhatsappSubmitMode};
+use super::{activities, list_items, protocol, push_all, WhatsappActivity, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
 use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
@@ -624,6 +624,16 @@ impl WhatsappTemplates {
         let url = self.url(&[name, "languages", language], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp template")
+    }
+
+    /// The activity log of one language of a template
+    /// (`GET /whatsapp/templates/{name}/languages/{languageCode}/activities`; path unconfirmed,
+    /// inferred from the operation list; entry shape unconfirmed, see [`WhatsappActivity`]).
+    pub fn activities(&self, name: &str, language: &str) -> Result<Vec<WhatsappActivity>> {
+        let action = "listing a WhatsApp template's activities";
+        let url = self.url(&[name, "languages", language, "activities"], &[])?;
+        let v: Value = self.client.call(Method::GET, url, None, action)?;
+        activities(v, action)
     }
 
     pub fn update(
