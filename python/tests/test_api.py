@@ -86,6 +86,7 @@ def test_everything_generated_is_exported_at_top_level():
         "AppRegion",
         "BundleState",
         "WhatsappSubmitMode",
+        "set_log_level",
     ):
         assert name in sinch_core.__all__, name
     assert sinch_core.AppRegion is str  # open enums are plain str

@@ -316,6 +316,7 @@ def render() -> str:
             out += trait(n, value)
         else:
             out += obj(n, value)
+    out.append(LOGGING)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -17,6 +17,8 @@ Python conveniences:
 * ``with ProvisioningClient(...) as client:``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
 * readable ``repr()`` of the records (secret fields shown as ``[redacted]``);
+* a bridge from the Rust log records to the ``logging`` logger ``"sinch_core"``
+  (``set_log_level``).
 
 Every keyword argument of the Rust API works as is, e.g.
 ``SinchAuth.oauth(key_id=..., key_secret=..., token_url=...)``.
@@ -320,6 +322,11 @@ def _exit(self: typing.Any, *exc_info: object) -> None:
 ProvisioningClient.__enter__ = _enter
 ProvisioningClient.__exit__ = _exit
 
+# --- Logging bridge (see _logging.py) ------------------------------------------------------------
+
+from ._logging import TRACE as TRACE  # noqa: E402  (after the classes above)
+from ._logging import set_log_level as set_log_level  # noqa: E402
+
 __all__ = sorted(
     {
         *_exported,
@@ -336,7 +343,9 @@ __all__ = sorted(
         "SinchError",
         "StoreError",
         "Timeout",
+        "TRACE",
         "WebhookTrigger",
+        "set_log_level",
     }
 )
 

@@ -72,6 +72,7 @@ __all__ = [
     "SmsApps",
     "StoreError",
     "StoredToken",
+    "TRACE",
     "TemplateMedia",
     "TemplateMessage",
     "TextMessage",
@@ -145,6 +146,7 @@ __all__ = [
     "WhatsappVerificationMethod",
     "WhatsappVertical",
     "known_webhook_triggers",
+    "set_log_level",
     "set_log_sink",
     "sinch_core_version",
 ]
@@ -1574,3 +1576,9 @@ class TokenStore:
     def memory(
         cls,
     ) -> TokenStore: ...
+
+# --- Logging bridge ------------------------------------------------------------------------------
+
+TRACE: int
+
+def set_log_level(level: int | str) -> None: ...
