@@ -157,12 +157,47 @@ def _rust_formatted(fn: object) -> bool:
     return code is not None and any("uniffi_trait" in n for n in code.co_names)
 
 
+def _optional_defaults(cls: type) -> None:
+    """Lets the record be built without its `Optional` (None) and list ([]) fields.
+
+    UniFFI makes every field without a Rust-side default a required keyword, so a filter such as
+    `BundleFilter(states=["FAILED"])` would need all its other fields spelled out.
+    """
+    init = cls.__init__
+    sig = inspect.signature(init)
+    fills: dict[str, typing.Callable[[], object]] = {}
+    params = []
+    for p in sig.parameters.values():
+        text = str(p.annotation)
+        if p.default is inspect.Parameter.empty and text.startswith("typing.Optional["):
+            fills[p.name] = lambda: None
+            p = p.replace(default=None)
+        elif p.default is inspect.Parameter.empty and text.startswith("typing.List["):
+            fills[p.name] = list
+            p = p.replace(default=_core._DEFAULT)
+        params.append(p)
+    if not fills:
+        return
+
+    def __init__(self: object, **kwargs: object) -> None:
+        for name, make in fills.items():
+            if name not in kwargs or kwargs[name] is _core._DEFAULT:
+                kwargs[name] = make()
+        init(self, **kwargs)
+
+    __init__.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    __init__.__doc__ = init.__doc__
+    __init__.__qualname__ = f"{cls.__name__}.__init__"
+    cls.__init__ = __init__
+
+
 RECORDS: tuple[str, ...] = ()
 for _name in _core.__all__:
     _cls = getattr(_core, _name)
     if not isinstance(_cls, type) or "__dataclass_fields__" not in vars(_cls):
         continue
     RECORDS += (_name,)
+    _optional_defaults(_cls)
     _fields, _secret = _record_fields(_cls)
     if not _rust_formatted(vars(_cls).get("__repr__")):
         _cls.__repr__ = _make_repr(_fields, _secret)

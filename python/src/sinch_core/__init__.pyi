@@ -490,9 +490,9 @@ class BundleSubproject:
         self,
         *,
         id: str,
-        name: str | None,
-        parent_project_id: str | None,
-        status: BundleSubprojectStatus | None,
+        name: str | None = ...,
+        parent_project_id: str | None = ...,
+        status: BundleSubprojectStatus | None = ...,
     ) -> None: ...
 
 class SmsAppConversationApp:
@@ -504,9 +504,9 @@ class SmsAppConversationApp:
         self,
         *,
         id: str,
-        project_id: str | None,
-        region: AppRegion | None,
-        channel_status: ConversationChannelStatus | None,
+        project_id: str | None = ...,
+        region: AppRegion | None = ...,
+        channel_status: ConversationChannelStatus | None = ...,
     ) -> None: ...
 
 class SmsApp:
@@ -524,9 +524,9 @@ class SmsApp:
         sms_service_id: str,
         name: str,
         status: SmsAppStatus,
-        regions: list[SmsAppServiceRegion],
+        regions: list[SmsAppServiceRegion] = ...,
         test: bool,
-        conversation_api_app_details: SmsAppConversationApp | None,
+        conversation_api_app_details: SmsAppConversationApp | None = ...,
     ) -> None: ...
 
 class BundleConversationApp:
@@ -538,9 +538,9 @@ class BundleConversationApp:
         self,
         *,
         id: str,
-        name: str | None,
-        processing_mode: ConversationProcessingMode | None,
-        sms_channel_status: ConversationChannelStatus | None,
+        name: str | None = ...,
+        processing_mode: ConversationProcessingMode | None = ...,
+        sms_channel_status: ConversationChannelStatus | None = ...,
     ) -> None: ...
 
 class Webhook:
@@ -548,7 +548,14 @@ class Webhook:
     project_id: str
     target: str
     triggers: list[str]
-    def __init__(self, *, id: str, project_id: str, target: str, triggers: list[str]) -> None: ...
+    def __init__(
+        self,
+        *,
+        id: str,
+        project_id: str,
+        target: str,
+        triggers: list[str] = ...,
+    ) -> None: ...
 
 class BundleWebhookDeliveryStatus:
     webhook_id: str
@@ -558,8 +565,8 @@ class BundleWebhookDeliveryStatus:
         self,
         *,
         webhook_id: str,
-        date: str | None,
-        http_status_code: int | None,
+        date: str | None = ...,
+        http_status_code: int | None = ...,
     ) -> None: ...
 
 class Bundle:
@@ -579,13 +586,13 @@ class Bundle:
         id: str,
         project_id: str,
         name: str,
-        region: AppRegion | None,
-        subproject: BundleSubproject | None,
-        sms_app: SmsApp | None,
-        conv_app: BundleConversationApp | None,
-        webhooks: list[Webhook],
+        region: AppRegion | None = ...,
+        subproject: BundleSubproject | None = ...,
+        sms_app: SmsApp | None = ...,
+        conv_app: BundleConversationApp | None = ...,
+        webhooks: list[Webhook] = ...,
         state: BundleState,
-        webhook_delivery_statuses: list[BundleWebhookDeliveryStatus],
+        webhook_delivery_statuses: list[BundleWebhookDeliveryStatus] = ...,
     ) -> None: ...
 
 class BundleFilter:
@@ -595,9 +602,9 @@ class BundleFilter:
     def __init__(
         self,
         *,
-        sms_app_ids: list[str],
-        conv_app_ids: list[str],
-        states: list[BundleState],
+        sms_app_ids: list[str] = ...,
+        conv_app_ids: list[str] = ...,
+        states: list[BundleState] = ...,
     ) -> None: ...
 
 class BundlePage:
@@ -608,10 +615,10 @@ class BundlePage:
     def __init__(
         self,
         *,
-        bundles: list[Bundle],
+        bundles: list[Bundle] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class KakaoTalkSenderDetails:
@@ -623,11 +630,11 @@ class KakaoTalkSenderDetails:
     def __init__(
         self,
         *,
-        admin_phone_no: str | None,
-        name: str | None,
-        top_level_category_code: str | None,
-        mid_level_category_code: str | None,
-        sub_level_category_code: str | None,
+        admin_phone_no: str | None = ...,
+        name: str | None = ...,
+        top_level_category_code: str | None = ...,
+        mid_level_category_code: str | None = ...,
+        sub_level_category_code: str | None = ...,
     ) -> None: ...
 
 class KakaoTalkSender:
@@ -640,10 +647,10 @@ class KakaoTalkSender:
         self,
         *,
         plus_friend_id: str,
-        state: KakaoTalkSenderState | None,
-        details: KakaoTalkSenderDetails | None,
-        created: str | None,
-        modified: str | None,
+        state: KakaoTalkSenderState | None = ...,
+        details: KakaoTalkSenderDetails | None = ...,
+        created: str | None = ...,
+        modified: str | None = ...,
     ) -> None: ...
 
 class KakaoTalkSenderPage:
@@ -654,10 +661,10 @@ class KakaoTalkSenderPage:
     def __init__(
         self,
         *,
-        senders: list[KakaoTalkSender],
+        senders: list[KakaoTalkSender] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class KakaoTalkSenderSpec:
@@ -668,11 +675,11 @@ class KakaoTalkSenderSpec:
 class RcsBrand:
     name: str | None
     raw_json: str
-    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
+    def __init__(self, *, name: str | None = ..., raw_json: str) -> None: ...
 
 class RcsSenderDetails:
     brand: RcsBrand | None
-    def __init__(self, *, brand: RcsBrand | None) -> None: ...
+    def __init__(self, *, brand: RcsBrand | None = ...) -> None: ...
 
 class RcsSender:
     id: str
@@ -687,13 +694,13 @@ class RcsSender:
         self,
         *,
         id: str,
-        region: AppRegion | None,
-        billing_category: RcsBillingCategory | None,
-        use_case: RcsUseCase | None,
-        state: RcsSenderState | None,
-        details: RcsSenderDetails | None,
-        created: str | None,
-        modified: str | None,
+        region: AppRegion | None = ...,
+        billing_category: RcsBillingCategory | None = ...,
+        use_case: RcsUseCase | None = ...,
+        state: RcsSenderState | None = ...,
+        details: RcsSenderDetails | None = ...,
+        created: str | None = ...,
+        modified: str | None = ...,
     ) -> None: ...
 
 class RcsSenderFilter:
@@ -706,12 +713,12 @@ class RcsSenderFilter:
     def __init__(
         self,
         *,
-        conversation_api_app_id: str | None,
-        sender_ids: list[str],
-        sender_name: str | None,
-        states: list[RcsSenderState],
-        sort_column: RcsSortColumn | None,
-        sort_direction: RcsSortDirection | None,
+        conversation_api_app_id: str | None = ...,
+        sender_ids: list[str] = ...,
+        sender_name: str | None = ...,
+        states: list[RcsSenderState] = ...,
+        sort_column: RcsSortColumn | None = ...,
+        sort_direction: RcsSortDirection | None = ...,
     ) -> None: ...
 
 class RcsSenderPage:
@@ -722,10 +729,10 @@ class RcsSenderPage:
     def __init__(
         self,
         *,
-        senders: list[RcsSender],
+        senders: list[RcsSender] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class RcsSenderSpec:
@@ -740,8 +747,8 @@ class RcsSenderSpec:
         region: AppRegion,
         billing_category: RcsBillingCategory,
         use_case: RcsUseCase,
-        brand_name: str | None,
-        brand_extra_json: str | None,
+        brand_name: str | None = ...,
+        brand_extra_json: str | None = ...,
     ) -> None: ...
 
 class SendResult:
@@ -756,10 +763,10 @@ class SmsAppPage:
     def __init__(
         self,
         *,
-        sms_apps: list[SmsApp],
+        sms_apps: list[SmsApp] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class SmsAppSpec:
@@ -772,13 +779,13 @@ class SmsAppSpec:
         *,
         name: str,
         region: AppRegion,
-        conv_api_app: bool | None,
-        conv_api_app_id: str | None,
+        conv_api_app: bool | None = ...,
+        conv_api_app_id: str | None = ...,
     ) -> None: ...
 
 class SmsAppUpdate:
     name: str | None
-    def __init__(self, *, name: str | None) -> None: ...
+    def __init__(self, *, name: str | None = ...) -> None: ...
 
 class StoredToken:
     access_token: str
@@ -792,8 +799,8 @@ class StoredToken:
         access_token: str,
         expires_at_unix_ms: int,
         lifetime_ms: int,
-        refresh_token: str | None,
-        refresh_expires_at_unix_ms: int | None,
+        refresh_token: str | None = ...,
+        refresh_expires_at_unix_ms: int | None = ...,
     ) -> None: ...
 
 class TemplateMedia:
@@ -850,10 +857,10 @@ class WebhookPage:
     def __init__(
         self,
         *,
-        webhooks: list[Webhook],
+        webhooks: list[Webhook] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class WhatsappAccount:
@@ -866,11 +873,11 @@ class WhatsappAccount:
     def __init__(
         self,
         *,
-        id: str | None,
-        state: WhatsappAccountState | None,
-        business_daily_limit: WhatsappDailyLimit | None,
-        created: str | None,
-        modified: str | None,
+        id: str | None = ...,
+        state: WhatsappAccountState | None = ...,
+        business_daily_limit: WhatsappDailyLimit | None = ...,
+        created: str | None = ...,
+        modified: str | None = ...,
         raw_json: str,
     ) -> None: ...
 
@@ -882,9 +889,9 @@ class WhatsappActivity:
     def __init__(
         self,
         *,
-        kind: str | None,
-        created: str | None,
-        comment: str | None,
+        kind: str | None = ...,
+        created: str | None = ...,
+        comment: str | None = ...,
         raw_json: str,
     ) -> None: ...
 
@@ -892,7 +899,13 @@ class WhatsappButtonAnalytics:
     kind: str | None
     content: str | None
     clicks: int | None
-    def __init__(self, *, kind: str | None, content: str | None, clicks: int | None) -> None: ...
+    def __init__(
+        self,
+        *,
+        kind: str | None = ...,
+        content: str | None = ...,
+        clicks: int | None = ...,
+    ) -> None: ...
 
 class WhatsappOtpSupportedApp:
     package_name: str
@@ -901,7 +914,7 @@ class WhatsappOtpSupportedApp:
 
 class WhatsappCarouselCard:
     components: list[WhatsappCardComponent]
-    def __init__(self, *, components: list[WhatsappCardComponent]) -> None: ...
+    def __init__(self, *, components: list[WhatsappCardComponent] = ...) -> None: ...
 
 class WhatsappConversationApiAppDetails:
     id: str | None
@@ -911,17 +924,23 @@ class WhatsappConversationApiAppDetails:
     def __init__(
         self,
         *,
-        id: str | None,
-        project_id: str | None,
-        region: WhatsappRegion | None,
-        channel_status: WhatsappChannelStatus | None,
+        id: str | None = ...,
+        project_id: str | None = ...,
+        region: WhatsappRegion | None = ...,
+        channel_status: WhatsappChannelStatus | None = ...,
     ) -> None: ...
 
 class WhatsappFlow:
     id: str
     name: str | None
     status: WhatsappFlowStatus | None
-    def __init__(self, *, id: str, name: str | None, status: WhatsappFlowStatus | None) -> None: ...
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str | None = ...,
+        status: WhatsappFlowStatus | None = ...,
+    ) -> None: ...
 
 class WhatsappFlowPage:
     flows: list[WhatsappFlow]
@@ -931,17 +950,17 @@ class WhatsappFlowPage:
     def __init__(
         self,
         *,
-        flows: list[WhatsappFlow],
+        flows: list[WhatsappFlow] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class WhatsappFlowScreen:
     id: str | None
     title: str | None
     raw_json: str
-    def __init__(self, *, id: str | None, title: str | None, raw_json: str) -> None: ...
+    def __init__(self, *, id: str | None = ..., title: str | None = ..., raw_json: str) -> None: ...
 
 class WhatsappRegistration:
     id: str
@@ -952,15 +971,15 @@ class WhatsappRegistration:
         self,
         *,
         id: str,
-        method: WhatsappVerificationMethod | None,
-        accepted: str | None,
+        method: WhatsappVerificationMethod | None = ...,
+        accepted: str | None = ...,
         verification_code_sent: bool,
     ) -> None: ...
 
 class WhatsappReviewedValue:
     value: str | None
     status: str | None
-    def __init__(self, *, value: str | None, status: str | None) -> None: ...
+    def __init__(self, *, value: str | None = ..., status: str | None = ...) -> None: ...
 
 class WhatsappSenderDetails:
     display_name: str | None
@@ -975,15 +994,15 @@ class WhatsappSenderDetails:
     def __init__(
         self,
         *,
-        display_name: str | None,
-        description: str | None,
-        vertical: WhatsappVertical | None,
-        email: str | None,
-        address: str | None,
-        about: str | None,
-        website_one: str | None,
-        website_two: str | None,
-        photo_url: str | None,
+        display_name: str | None = ...,
+        description: str | None = ...,
+        vertical: WhatsappVertical | None = ...,
+        email: str | None = ...,
+        address: str | None = ...,
+        about: str | None = ...,
+        website_one: str | None = ...,
+        website_two: str | None = ...,
+        photo_url: str | None = ...,
     ) -> None: ...
 
 class WhatsappSenderChanges:
@@ -992,13 +1011,13 @@ class WhatsappSenderChanges:
     def __init__(
         self,
         *,
-        status: WhatsappSenderChangeStatus | None,
-        details: WhatsappSenderDetails | None,
+        status: WhatsappSenderChangeStatus | None = ...,
+        details: WhatsappSenderDetails | None = ...,
     ) -> None: ...
 
 class WhatsappSenderMetadata:
     display_name: WhatsappReviewedValue | None
-    def __init__(self, *, display_name: WhatsappReviewedValue | None) -> None: ...
+    def __init__(self, *, display_name: WhatsappReviewedValue | None = ...) -> None: ...
 
 class WhatsappSender:
     id: str
@@ -1028,28 +1047,28 @@ class WhatsappSender:
         self,
         *,
         id: str,
-        state: WhatsappSenderState | None,
-        changes: WhatsappSenderChanges | None,
-        details: WhatsappSenderDetails | None,
-        metadata: WhatsappSenderMetadata | None,
-        region: WhatsappRegion | None,
-        meta_local_storage: WhatsappMetaLocalStorage | None,
-        business_manager: WhatsappBusinessManager | None,
-        compatible_regions: list[str],
-        conversation_api_app_details: WhatsappConversationApiAppDetails | None,
-        conversation_api_app: str | None,
-        max_tps: float | None,
-        quality_rating: WhatsappQualityRating | None,
-        daily_limit: WhatsappDailyLimit | None,
-        bearer_token: str | None,
-        cloud_api: bool | None,
-        created: str | None,
-        modified: str | None,
-        country_code: str | None,
-        phone_number: str | None,
-        number_provider: WhatsappNumberProvider | None,
-        waba_ban_state: str | None,
-        waba_ban_date: str | None,
+        state: WhatsappSenderState | None = ...,
+        changes: WhatsappSenderChanges | None = ...,
+        details: WhatsappSenderDetails | None = ...,
+        metadata: WhatsappSenderMetadata | None = ...,
+        region: WhatsappRegion | None = ...,
+        meta_local_storage: WhatsappMetaLocalStorage | None = ...,
+        business_manager: WhatsappBusinessManager | None = ...,
+        compatible_regions: list[str] = ...,
+        conversation_api_app_details: WhatsappConversationApiAppDetails | None = ...,
+        conversation_api_app: str | None = ...,
+        max_tps: float | None = ...,
+        quality_rating: WhatsappQualityRating | None = ...,
+        daily_limit: WhatsappDailyLimit | None = ...,
+        bearer_token: str | None = ...,
+        cloud_api: bool | None = ...,
+        created: str | None = ...,
+        modified: str | None = ...,
+        country_code: str | None = ...,
+        phone_number: str | None = ...,
+        number_provider: WhatsappNumberProvider | None = ...,
+        waba_ban_state: str | None = ...,
+        waba_ban_date: str | None = ...,
     ) -> None: ...
 
 class WhatsappSenderFilter:
@@ -1070,10 +1089,10 @@ class WhatsappSenderPage:
     def __init__(
         self,
         *,
-        senders: list[WhatsappSender],
+        senders: list[WhatsappSender] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class WhatsappSenderUpdate:
@@ -1090,12 +1109,12 @@ class WhatsappSenderUpdate:
 
 class WhatsappSolutionDetails:
     name: str | None
-    def __init__(self, *, name: str | None) -> None: ...
+    def __init__(self, *, name: str | None = ...) -> None: ...
 
 class WhatsappSolutionApp:
     id: str | None
     name: str | None
-    def __init__(self, *, id: str | None, name: str | None) -> None: ...
+    def __init__(self, *, id: str | None = ..., name: str | None = ...) -> None: ...
 
 class WhatsappSolution:
     id: str
@@ -1107,10 +1126,10 @@ class WhatsappSolution:
         self,
         *,
         id: str,
-        details: WhatsappSolutionDetails | None,
-        assigned: bool | None,
-        partner_app: WhatsappSolutionApp | None,
-        owner_app: WhatsappSolutionApp | None,
+        details: WhatsappSolutionDetails | None = ...,
+        assigned: bool | None = ...,
+        partner_app: WhatsappSolutionApp | None = ...,
+        owner_app: WhatsappSolutionApp | None = ...,
     ) -> None: ...
 
 class WhatsappTemplateDetails:
@@ -1132,9 +1151,9 @@ class WhatsappTemplateChanges:
     def __init__(
         self,
         *,
-        status: WhatsappTemplateChangeStatus | None,
-        allow_category_change: bool | None,
-        details: WhatsappTemplateDetails | None,
+        status: WhatsappTemplateChangeStatus | None = ...,
+        allow_category_change: bool | None = ...,
+        details: WhatsappTemplateDetails | None = ...,
     ) -> None: ...
 
 class WhatsappTemplateAnalytics:
@@ -1147,12 +1166,12 @@ class WhatsappTemplateAnalytics:
     def __init__(
         self,
         *,
-        sent: int | None,
-        delivered: int | None,
-        read: int | None,
-        start: str | None,
-        end: str | None,
-        buttons: list[WhatsappButtonAnalytics],
+        sent: int | None = ...,
+        delivered: int | None = ...,
+        read: int | None = ...,
+        start: str | None = ...,
+        end: str | None = ...,
+        buttons: list[WhatsappButtonAnalytics] = ...,
     ) -> None: ...
 
 class WhatsappTemplate:
@@ -1171,16 +1190,16 @@ class WhatsappTemplate:
         self,
         *,
         name: str,
-        whatsapp_id: str | None,
-        language: str | None,
-        category: WhatsappTemplateCategory | None,
-        state: WhatsappTemplateState | None,
-        rejection_code: str | None,
-        quality_score: str | None,
-        changes: WhatsappTemplateChanges | None,
-        details: WhatsappTemplateDetails | None,
-        analytics: list[WhatsappTemplateAnalytics],
-        is_meta_generated: bool | None,
+        whatsapp_id: str | None = ...,
+        language: str | None = ...,
+        category: WhatsappTemplateCategory | None = ...,
+        state: WhatsappTemplateState | None = ...,
+        rejection_code: str | None = ...,
+        quality_score: str | None = ...,
+        changes: WhatsappTemplateChanges | None = ...,
+        details: WhatsappTemplateDetails | None = ...,
+        analytics: list[WhatsappTemplateAnalytics] = ...,
+        is_meta_generated: bool | None = ...,
     ) -> None: ...
 
 class WhatsappTemplateCreate:
@@ -1225,10 +1244,10 @@ class WhatsappTemplatePage:
     def __init__(
         self,
         *,
-        templates: list[WhatsappTemplate],
+        templates: list[WhatsappTemplate] = ...,
         total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
     ) -> None: ...
 
 class WhatsappTemplateUpdate:
