@@ -51,17 +51,8 @@ class BrokenStore(TokenStoreBackend):
         raise RuntimeError("store down")
 
 
-# Rust bug (core/src/auth/mod.rs): `Auth::oauth` builds the shared cache with
-# `registry::shared_cache(provider, options)` and drops `config.store`, so `SinchAuth.oauth(...,
-# store=...)` never consults nor saves to the store (`Auth::keycloak` goes through
-# `Auth::shared(..., config.store)` and works). The Rust store tests use `Auth::oauth_private`,
-# which does attach the store, so they do not see it. Strict xfail: these start failing (XPASS)
-# as soon as the core is fixed, to remove the marker. The same scenarios with Sinch India
-# credentials pass and cover the Python side (the foreign store, the processes).
-OAUTH_STORE_BUG = pytest.mark.xfail(
-    strict=True, reason="Rust: Auth::oauth ignores OAuthConfig.store (core/src/auth/mod.rs)"
-)
-KINDS = [pytest.param("oauth", marks=OAUTH_STORE_BUG), "india"]
+# Both flows share the store rules; each scenario runs for Sinch OAuth2 and for Sinch India.
+KINDS = ["oauth", "india"]
 COUNTER = {"oauth": "token_requests", "india": "keycloak_password_grants"}
 SECRET = {"oauth": "demo-key-secret", "india": "demo-password"}
 
