@@ -212,3 +212,63 @@ fn connection_reset_is_retried() {
     assert!(auth.access_token().is_ok());
     assert_eq!(emu.counters().token_requests, 2);
 }
+
+fn manual_client(
+    emu: &sinch_emulator::Emulator,
+) -> (sinch_core::ProvisioningClient, Arc<ManualClock>) {
+    let (auth, clock) = manual_auth(emu, KEY_SECRET);
+    (client(emu, auth), clock)
+}
+
+fn hook() -> sinch_core::provisioning::webhooks::WebhookSpec {
+    sinch_core::provisioning::webhooks::WebhookSpec {
+        target: "https://example.com/retry".into(),
+        secret: "s".into(),
+        triggers: vec![sinch_core::provisioning::webhooks::WebhookTrigger::All],
+    }
+}
+
+#[test]
+fn api_get_is_retried_on_5xx_honouring_retry_after() {
+    let emu = emulator();
+    let (client, clock) = manual_client(&emu);
+    client.auth().access_token().unwrap();
+    emu.inject_fault(status_fault(FaultTarget::Api, 503, Some("2"), 2));
+    client.webhooks().list(&Default::default()).unwrap();
+    assert_eq!(emu.counters().api_requests, 3);
+    let sleeps = clock.sleeps();
+    assert_eq!(sleeps.len(), 2);
+    assert!(sleeps.iter().all(|s| *s >= Duration::from_secs(2)));
+}
+
+#[test]
+fn api_post_is_not_retried_on_5xx_but_is_on_429() {
+    let emu = emulator();
+    let (client, _clock) = manual_client(&emu);
+    client.auth().access_token().unwrap();
+    emu.inject_fault(status_fault(FaultTarget::Api, 503, None, 1));
+    let err = client.webhooks().create(&hook()).unwrap_err();
+    assert!(
+        matches!(err, SinchError::ServiceUnavailable { status: 503, .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        emu.counters().api_requests,
+        1,
+        "a POST may have been done: not repeated"
+    );
+    // 429 means the request was not processed: safe to send again.
+    emu.inject_fault(status_fault(FaultTarget::Api, 429, Some("1"), 1));
+    client.webhooks().create(&hook()).unwrap();
+    assert_eq!(emu.counters().api_requests, 3);
+}
+
+#[test]
+fn api_rate_limit_that_persists_is_rate_limited() {
+    let emu = emulator();
+    let (client, _clock) = manual_client(&emu);
+    emu.inject_fault(status_fault(FaultTarget::Api, 429, Some("1"), 10));
+    let err = client.webhooks().list(&Default::default()).unwrap_err();
+    assert!(matches!(err, SinchError::RateLimited { .. }), "{err:?}");
+    assert_eq!(emu.counters().api_requests, 4, "1 try + 3 retries");
+}

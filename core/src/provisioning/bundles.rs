@@ -3,7 +3,7 @@
 //! (state `IN_PROGRESS` → `DONE` or `FAILED`; the `BUNDLE_DONE` webhook trigger fires).
 //! List (paged, 1 to 25 per page, default 10, per spec v1.2.117), create, get.
 
-use super::pagination::{check_page_size, Page, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, Pager};
 use super::sms_apps::{AppRegion, ConversationChannelStatus, SmsApp};
 use super::webhooks::{Webhook, WebhookSpec};
 use super::{paging_query, ProvisioningClient};
@@ -107,30 +107,9 @@ pub struct Bundle {
     pub webhook_delivery_statuses: Vec<BundleWebhookDeliveryStatus>,
 }
 
-/// One page of bundles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct BundlePage {
-    #[serde(default)]
-    pub bundles: Vec<Bundle>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for BundlePage {
-    type Item = Bundle;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<Bundle> {
-        self.bundles
-    }
-}
+crate::page_record!(
+    /// One page of bundles.
+    BundlePage { bundles: Bundle });
 
 /// List filters; empty lists filter nothing. Sent as repeated query parameters
 /// `filterSmsAppIds`, `filterConvAppIds`, `filterStates`.

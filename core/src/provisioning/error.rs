@@ -37,10 +37,25 @@ fn flatten(v: serde_json::Value) -> Vec<String> {
 
 /// The typed error for an unsuccessful response. `what` names the call; `credential` the auth.
 pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
-    if let Ok(e) = serde_json::from_slice::<PapiError>(&r.body) {
-        if r.status == 429 {
-            return rate_limited(r, what);
-        }
+    let papi = serde_json::from_slice::<PapiError>(&r.body).ok();
+    if r.status == 429 {
+        return rate_limited(r, what);
+    }
+    if r.status >= 500 {
+        // Service trouble is one kind of error whatever the body says, so callers can catch it
+        // in one place; the server's code and text stay in the reason.
+        let said = papi
+            .map(|e| format!("{} {}", e.error_code, e.message))
+            .unwrap_or_else(|| r.excerpt());
+        return SinchError::ServiceUnavailable {
+            status: r.status,
+            reason: format!(
+                "{what} failed: the service answered HTTP {} ({said}); try again later",
+                r.status
+            ),
+        };
+    }
+    if let Some(e) = papi {
         let additional_information: HashMap<String, Vec<String>> = e
             .additional_information
             .into_iter()
@@ -76,14 +91,6 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
                 "{what} was refused with HTTP {} for {credential}; check the credentials and \
                  that the project ID belongs to them",
                 r.status
-            ),
-        },
-        429 => rate_limited(r, what),
-        s if s >= 500 => SinchError::ServiceUnavailable {
-            status: s,
-            reason: format!(
-                "{what} failed: the service answered HTTP {s} ({}); try again later",
-                r.excerpt()
             ),
         },
         s => SinchError::protocol(format!(

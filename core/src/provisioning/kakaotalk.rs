@@ -7,7 +7,7 @@
 //! (`created`, `modified`), the list envelope key (`senders`) and its page-size range
 //! (taken as 1 to 100 like the other Provisioning lists).
 
-use super::pagination::{check_page_size, Page, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -66,30 +66,9 @@ pub struct KakaoTalkSender {
     pub modified: Option<String>,
 }
 
-/// One page of KakaoTalk senders.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct KakaoTalkSenderPage {
-    #[serde(default)]
-    pub senders: Vec<KakaoTalkSender>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for KakaoTalkSenderPage {
-    type Item = KakaoTalkSender;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<KakaoTalkSender> {
-        self.senders
-    }
-}
+crate::page_record!(
+    /// One page of KakaoTalk senders.
+    KakaoTalkSenderPage { senders: KakaoTalkSender });
 
 /// A new KakaoTalk sender (`POST /kakaotalk/senders`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

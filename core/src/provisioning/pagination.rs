@@ -26,6 +26,39 @@ pub fn check_page_size(size: Option<u32>, max: u32, resource: &str) -> Result<()
     }
 }
 
+/// Declares a page record of a list endpoint: its items under the resource's JSON key, the
+/// total size and the page tokens, and its [`Page`] impl.
+#[macro_export]
+macro_rules! page_record {
+    ($(#[$meta:meta])* $name:ident { $items:ident : $item:ty }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        #[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            #[serde(default)]
+            pub $items: Vec<$item>,
+            #[serde(default)]
+            pub total_size: u64,
+            #[serde(default)]
+            pub next_page_token: Option<String>,
+            #[serde(default)]
+            pub previous_page_token: Option<String>,
+        }
+
+        impl $crate::provisioning::pagination::Page for $name {
+            type Item = $item;
+            fn next_page_token(&self) -> Option<&str> {
+                self.next_page_token.as_deref()
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$items
+            }
+        }
+    };
+}
+
 /// Walks pages in order, fetching each only when asked. Stops after the page without a
 /// `nextPageToken`, or after an error (which it yields once).
 pub struct Pager<P: Page> {

@@ -9,7 +9,7 @@
 //! RBM's billing categories and use cases, and states), the answer fields beyond those
 //! sent, the list key (`senders`) and the page-size range (1 to 100 assumed).
 
-use super::pagination::{check_page_size, Page, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, Pager};
 use super::sms_apps::AppRegion;
 use super::{paging_query, ProvisioningClient};
 use crate::error::{Result, SinchError};
@@ -132,30 +132,9 @@ pub struct RcsSender {
     pub modified: Option<String>,
 }
 
-/// One page of RCS senders.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct RcsSenderPage {
-    #[serde(default)]
-    pub senders: Vec<RcsSender>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for RcsSenderPage {
-    type Item = RcsSender;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<RcsSender> {
-        self.senders
-    }
-}
+crate::page_record!(
+    /// One page of RCS senders.
+    RcsSenderPage { senders: RcsSender });
 
 /// List filters and sorting; unset fields are not sent. Lists are sent as repeated
 /// parameters (`filterSenderIds=a&filterSenderIds=b`).

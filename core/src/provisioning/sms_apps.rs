@@ -1,7 +1,7 @@
 //! SMS apps (`/sms/smsApps`): list (paged, 1 to 100 per page), create, get, rename, delete.
 //! Confirmed against the Provisioning API spec v1.2.117 (sinch-api.md A.3/A.4).
 
-use super::pagination::{check_page_size, Page, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -116,30 +116,9 @@ pub struct SmsApp {
     pub conversation_api_app_details: Option<SmsAppConversationApp>,
 }
 
-/// One page of SMS apps.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct SmsAppPage {
-    #[serde(default)]
-    pub sms_apps: Vec<SmsApp>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for SmsAppPage {
-    type Item = SmsApp;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<SmsApp> {
-        self.sms_apps
-    }
-}
+crate::page_record!(
+    /// One page of SMS apps.
+    SmsAppPage { sms_apps: SmsApp });
 
 /// A new SMS app (`POST /sms/smsApps`). The server validates it: `name` 1 to 255
 /// characters; `conv_api_app` (also create a Conversation API app) and `conv_api_app_id`

@@ -1,7 +1,7 @@
 //! Provisioning webhooks: Sinch calls `target` when senders, templates, accounts or bundles
 //! change state. List (paged, at most 15 per project), create, get, replace, update, delete.
 
-use super::pagination::{check_page_size, Page, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -69,30 +69,9 @@ pub struct Webhook {
     pub triggers: Vec<WebhookTrigger>,
 }
 
-/// One page of webhooks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookPage {
-    #[serde(default)]
-    pub webhooks: Vec<Webhook>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for WebhookPage {
-    type Item = Webhook;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<Webhook> {
-        self.webhooks
-    }
-}
+crate::page_record!(
+    /// One page of webhooks.
+    WebhookPage { webhooks: Webhook });
 
 /// A new webhook, or the full replacement of one (PUT).
 #[derive(Debug, Clone)]

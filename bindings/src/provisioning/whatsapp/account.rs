@@ -36,4 +36,9 @@ impl WhatsappAccounts {
     pub fn enable_template_analytics(&self) -> Result<(), SinchError> {
         self.inner.enable_template_analytics()
     }
+
+    /// A comment for Sinch support (path unconfirmed).
+    pub fn comment(&self, comment: String) -> Result<(), SinchError> {
+        self.inner.comment(&comment)
+    }
 }

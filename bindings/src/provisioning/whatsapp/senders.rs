@@ -3,6 +3,7 @@ use sinch_core::provisioning::whatsapp::senders::{
     WhatsappRegistration, WhatsappSender, WhatsappSenderCreate, WhatsappSenderFilter,
     WhatsappSenderPage, WhatsappSenderUpdate, WhatsappVerificationMethod,
 };
+use sinch_core::provisioning::whatsapp::WhatsappActivity;
 use sinch_core::SinchError;
 use std::sync::Arc;
 
@@ -82,6 +83,11 @@ impl WhatsappSenders {
 
     pub fn comment(&self, sender_id: String, comment: String) -> Result<(), SinchError> {
         self.inner.comment(&sender_id, &comment)
+    }
+
+    /// The sender's activity log (path unconfirmed).
+    pub fn activities(&self, sender_id: String) -> Result<Vec<WhatsappActivity>, SinchError> {
+        self.inner.activities(&sender_id)
     }
 }
 

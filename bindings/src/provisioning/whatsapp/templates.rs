@@ -3,6 +3,7 @@ use sinch_core::provisioning::whatsapp::templates::{
     WhatsappTemplate, WhatsappTemplateCreate, WhatsappTemplateFilter, WhatsappTemplatePage,
     WhatsappTemplateUpdate,
 };
+use sinch_core::provisioning::whatsapp::WhatsappActivity;
 use sinch_core::SinchError;
 use std::sync::Arc;
 
@@ -53,6 +54,15 @@ impl WhatsappTemplates {
 
     pub fn get(&self, name: String, language: String) -> Result<WhatsappTemplate, SinchError> {
         self.inner.get(&name, &language)
+    }
+
+    /// The activity log of one language of a template (path unconfirmed).
+    pub fn activities(
+        &self,
+        name: String,
+        language: String,
+    ) -> Result<Vec<WhatsappActivity>, SinchError> {
+        self.inner.activities(&name, &language)
     }
 
     pub fn update(

@@ -104,6 +104,21 @@ impl WhatsappAccounts {
         activities(v, action)
     }
 
+    /// Leaves a comment for Sinch support on the account (`POST /whatsapp/comments` with
+    /// `{comment}`; path and body unconfirmed, inferred from the
+    /// `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
+    pub fn comment(&self, comment: &str) -> Result<()> {
+        let url = self.client.url(&["whatsapp", "comments"], &[])?;
+        self.client
+            .send(
+                Method::POST,
+                url,
+                Some(&serde_json::json!({ "comment": comment })),
+                "commenting on the WhatsApp account",
+            )
+            .map(|_| ())
+    }
+
     /// Turns on Meta template analytics for the project's WABA
     /// (`PUT /whatsapp/enableTemplateAnalytics`).
     pub fn enable_template_analytics(&self) -> Result<()> {

@@ -7,7 +7,7 @@
 use super::{list_items, protocol, with_raw};
 use crate::error::Result;
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, Page, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -35,29 +35,9 @@ pub struct WhatsappFlow {
     pub status: Option<WhatsappFlowStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct WhatsappFlowPage {
-    #[serde(default)]
-    pub flows: Vec<WhatsappFlow>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for WhatsappFlowPage {
-    type Item = WhatsappFlow;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<WhatsappFlow> {
-        self.flows
-    }
-}
+crate::page_record!(WhatsappFlowPage {
+    flows: WhatsappFlow
+});
 
 /// One screen of a flow (shape unconfirmed, see the module docs).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -7,12 +7,12 @@
 //! comments (`POST …/comments`, body `{comment}`).
 
 use super::{
-    push_all, raw_object, WhatsappBusinessManager, WhatsappDailyLimit, WhatsappMetaLocalStorage,
-    WhatsappRegion, WhatsappSubmitMode,
+    activities, push_all, raw_object, WhatsappActivity, WhatsappBusinessManager,
+    WhatsappDailyLimit, WhatsappMetaLocalStorage, WhatsappRegion, WhatsappSubmitMode,
 };
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, Page, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use crate::secret::{deserialize_opt_secret, Secret};
 use reqwest::Method;
@@ -241,31 +241,9 @@ impl fmt::Display for WhatsappSender {
     }
 }
 
-/// One page of senders.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
-#[serde(rename_all = "camelCase")]
-pub struct WhatsappSenderPage {
-    #[serde(default)]
-    pub senders: Vec<WhatsappSender>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for WhatsappSenderPage {
-    type Item = WhatsappSender;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<WhatsappSender> {
-        self.senders
-    }
-}
+crate::page_record!(
+    /// One page of senders.
+    WhatsappSenderPage { senders: WhatsappSender });
 
 /// Filters of the senders list; empty lists mean "no filter".
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -542,6 +520,16 @@ impl WhatsappSenders {
                 "discarding a WhatsApp sender's changes",
             )
             .map(|_| ())
+    }
+
+    /// The sender's activity log (`GET /whatsapp/senders/{senderId}/activities`; path
+    /// unconfirmed, inferred from the operation list; entry shape unconfirmed, see
+    /// [`WhatsappActivity`]).
+    pub fn activities(&self, sender_id: &str) -> Result<Vec<WhatsappActivity>> {
+        let action = "listing a WhatsApp sender's activities";
+        let url = self.url(&[sender_id, "activities"], &[])?;
+        let v: Value = self.client.call(Method::GET, url, None, action)?;
+        activities(v, action)
     }
 
     /// Leaves a comment for Sinch support on the sender (path and body unconfirmed).

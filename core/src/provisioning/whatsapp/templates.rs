@@ -11,10 +11,10 @@
 //! Unconfirmed: the create/update field that submits (`status: DRAFT|SUBMIT`, as on senders),
 //! the envelope of "all languages of a name" (`{templates: [...]}` or a bare array; both read).
 
-use super::{list_items, protocol, push_all, WhatsappSubmitMode};
+use super::{activities, list_items, protocol, push_all, WhatsappActivity, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, Page, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -436,30 +436,9 @@ pub struct WhatsappTemplate {
     pub is_meta_generated: Option<bool>,
 }
 
-/// One page of templates, alphabetical.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct WhatsappTemplatePage {
-    #[serde(default)]
-    pub templates: Vec<WhatsappTemplate>,
-    #[serde(default)]
-    pub total_size: u64,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
-    #[serde(default)]
-    pub previous_page_token: Option<String>,
-}
-
-impl Page for WhatsappTemplatePage {
-    type Item = WhatsappTemplate;
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn into_items(self) -> Vec<WhatsappTemplate> {
-        self.templates
-    }
-}
+crate::page_record!(
+    /// One page of templates, alphabetical.
+    WhatsappTemplatePage { templates: WhatsappTemplate });
 
 /// Filters of the templates list; empty / none means "no filter".
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -645,6 +624,16 @@ impl WhatsappTemplates {
         let url = self.url(&[name, "languages", language], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp template")
+    }
+
+    /// The activity log of one language of a template
+    /// (`GET /whatsapp/templates/{name}/languages/{languageCode}/activities`; path unconfirmed,
+    /// inferred from the operation list; entry shape unconfirmed, see [`WhatsappActivity`]).
+    pub fn activities(&self, name: &str, language: &str) -> Result<Vec<WhatsappActivity>> {
+        let action = "listing a WhatsApp template's activities";
+        let url = self.url(&[name, "languages", language, "activities"], &[])?;
+        let v: Value = self.client.call(Method::GET, url, None, action)?;
+        activities(v, action)
     }
 
     pub fn update(

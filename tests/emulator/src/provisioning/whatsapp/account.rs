@@ -7,7 +7,7 @@
 //! `account_has_senders` [I], otherwise 204. New accounts start `IN_PROGRESS` with
 //! `businessDailyLimit: TIER_250`; the control API moves them to other states.
 
-use super::{now_iso, project};
+use super::{activity, now_iso, project};
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::error::{json_object, PapiError};
 use crate::state::AppState;
@@ -16,7 +16,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
             "/v1/projects/{project_id}/whatsapp",
             get(get_account).post(create).patch(update).delete(delete),
         )
+        .route("/v1/projects/{project_id}/whatsapp/comments", post(comment))
         .route(
             "/v1/projects/{project_id}/whatsapp/activities",
             get(activities),
@@ -43,10 +44,6 @@ pub fn not_initialized() -> PapiError {
         "Project not initialized for WhatsApp.",
         "Create the WhatsApp account of the project first.",
     )
-}
-
-fn activity(kind: &str) -> Value {
-    json!({"type": kind, "created": now_iso()})
 }
 
 /// Fields the server owns: a body cannot set them.
@@ -179,4 +176,34 @@ async fn enable_template_analytics(
         a.insert("templateAnalyticsEnabled".into(), json!(true));
     }
     Ok(Json(json!({})))
+}
+
+/// [I] `POST /whatsapp/comments` `{comment}`: a comment for Sinch support, logged as an
+/// activity (path and body inferred from the `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
+async fn comment(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path(project_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PapiError> {
+    let body = json_object(&body)?;
+    let text = match body.get("comment").and_then(Value::as_str) {
+        Some(c) if !c.trim().is_empty() => c.to_string(),
+        _ => {
+            return Err(PapiError::invalid_input(vec![
+                "comment should not be empty".into(),
+            ]))
+        }
+    };
+    let mut st = app.lock();
+    let wa = project(&mut st, &project_id);
+    if wa.account.is_none() {
+        return Err(not_initialized());
+    }
+    wa.account_activities.push(activity("COMMENT_ADDED"));
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),
+    )
+        .into_response())
 }

@@ -28,6 +28,8 @@ pub struct WhatsappState {
     pub senders: Vec<senders::Sender>,
     /// Keyed by (name, language): iteration is the documented alphabetical list order.
     pub templates: BTreeMap<(String, String), Map<String, Value>>,
+    /// Activity log per template language ([I] `…/languages/{languageCode}/activities`).
+    pub template_activities: BTreeMap<(String, String), Vec<Value>>,
     pub last_template_sync: Option<Instant>,
     pub flows: Vec<flows::Flow>,
     pub solutions: Vec<Map<String, Value>>,
@@ -48,6 +50,11 @@ pub fn project<'a>(st: &'a mut crate::state::State, project_id: &str) -> &'a mut
         .whatsapp
         .entry(project_id.to_string())
         .or_default()
+}
+
+/// One activity-log entry (the shape is unconfirmed: `{type, created}`).
+pub fn activity(kind: &str) -> Value {
+    serde_json::json!({"type": kind, "created": now_iso()})
 }
 
 /// ISO-8601 UTC now, e.g. `2026-01-02T03:04:05.678Z`.

@@ -15,7 +15,9 @@
 //!   makes the sender `ACTIVE`.
 //! - DELETE → 204; DELETE `/changes` discards `changes`; POST `/comments` `{comment}` → 201.
 
-use super::{check_filter, now_iso, project, query_all, str_field, META_LOCAL_STORAGE, REGIONS};
+use super::{
+    activity, check_filter, now_iso, project, query_all, str_field, META_LOCAL_STORAGE, REGIONS,
+};
 use crate::http_util::parse_form;
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::error::{json_object, PapiError};
@@ -91,6 +93,8 @@ const NULLABLE_DETAILS: &[&str] = &[
 pub struct Sender {
     pub dto: Map<String, Value>,
     pub registered: bool,
+    /// [I] `GET …/senders/{id}/activities`.
+    pub activities: Vec<Value>,
 }
 
 impl Sender {
@@ -114,6 +118,7 @@ pub fn routes() -> Router<AppState> {
             delete_route(discard_changes),
         )
         .route(&format!("{base}/{{sender_id}}/comments"), post(comment))
+        .route(&format!("{base}/{{sender_id}}/activities"), get(activities))
 }
 
 fn not_found() -> PapiError {
@@ -243,6 +248,7 @@ async fn create(
     project(&mut st, &project_id).senders.push(Sender {
         dto: dto.clone(),
         registered: false,
+        activities: vec![activity("SENDER_CREATED")],
     });
     Ok((StatusCode::CREATED, Json(Value::Object(dto))).into_response())
 }
@@ -398,6 +404,7 @@ async fn register(
     };
     with_sender(&app, &project_id, &sender_id, |s| {
         s.registered = true;
+        s.activities.push(activity("REGISTRATION_STARTED"));
         s.dto.insert("state".into(), json!("PENDING_VERIFICATION"));
         Ok(Json(json!({
             "id": tokens::uuid_v4(),
@@ -472,11 +479,23 @@ async fn comment(
             ]))
         }
     };
-    with_sender(&app, &project_id, &sender_id, |_| {
+    with_sender(&app, &project_id, &sender_id, |s| {
+        s.activities.push(activity("COMMENT_ADDED"));
         Ok((
             StatusCode::CREATED,
             Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),
         )
             .into_response())
+    })
+}
+
+/// [I] `GET …/senders/{id}/activities`: the sender's activity log.
+async fn activities(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, sender_id)): Path<(String, String)>,
+) -> Result<Json<Value>, PapiError> {
+    with_sender(&app, &project_id, &sender_id, |s| {
+        Ok(Json(json!({"activities": s.activities})))
     })
 }

@@ -14,7 +14,7 @@
 //! `template_submitted` [I]). Sync within 1 s of the previous one → 429 `too_many_requests`
 //! with `Retry-After: 1`.
 
-use super::{check_filter, now_iso, project, query_all, query_bool, str_field};
+use super::{activity, check_filter, now_iso, project, query_all, query_bool, str_field};
 use crate::http_util::{form_get, parse_form};
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::error::{json_object, PapiError};
@@ -52,6 +52,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             &format!("{base}/{{name}}/languages/{{language}}"),
             get(get_one).patch(update).delete(delete_language),
+        )
+        .route(
+            &format!("{base}/{{name}}/languages/{{language}}/activities"),
+            get(activities),
         )
 }
 
@@ -248,6 +252,8 @@ async fn create(
         ));
     }
     let t = new_template(&name, &language, &category, details, submit);
+    wa.template_activities
+        .insert(key.clone(), vec![activity("TEMPLATE_CREATED")]);
     wa.templates.insert(key, t.clone());
     Ok((StatusCode::CREATED, Json(Value::Object(t))).into_response())
 }
@@ -420,4 +426,24 @@ pub fn seed(wa: &mut super::WhatsappState, prefix: &str, count: usize, state: &s
         t.insert("state".into(), json!(state));
         wa.templates.insert((name, "EN_US".into()), t);
     }
+}
+
+/// [I] `GET …/templates/{name}/languages/{language}/activities`: the activity log.
+async fn activities(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, name, language)): Path<(String, String, String)>,
+) -> Result<Json<Value>, PapiError> {
+    let mut st = app.lock();
+    let wa = project(&mut st, &project_id);
+    let key = (name, language);
+    if !wa.templates.contains_key(&key) {
+        return Err(not_found());
+    }
+    let log = wa
+        .template_activities
+        .get(&key)
+        .cloned()
+        .unwrap_or_default();
+    Ok(Json(json!({"activities": log})))
 }

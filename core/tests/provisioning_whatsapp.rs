@@ -307,3 +307,56 @@ fn whatsapp_flows_and_solutions() {
 fn flows_status() -> sinch_core::provisioning::whatsapp::flows::WhatsappFlowStatus {
     sinch_core::provisioning::whatsapp::flows::WhatsappFlowStatus::Published
 }
+
+#[test]
+fn whatsapp_activity_logs_and_comments_on_unconfirmed_paths() {
+    let emu = emulator();
+    let c = client(&emu, oauth(&emu));
+    let account = c.whatsapp_account();
+    assert_eq!(
+        api_code(account.comment("hello").unwrap_err()).1,
+        "project_not_initialized"
+    );
+    account.create(r#"{"businessName":"Acme"}"#).unwrap();
+    account.comment("Please review our display name").unwrap();
+    let kinds: Vec<String> = account
+        .activities()
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.kind)
+        .collect();
+    assert!(kinds.iter().any(|k| k == "COMMENT_ADDED"), "{kinds:?}");
+
+    let senders = c.whatsapp_senders();
+    let s = senders.create(&es_sender()).unwrap();
+    senders.comment(&s.id, "urgent").unwrap();
+    assert!(
+        senders.activities(&s.id).unwrap().len() >= 2,
+        "created + comment"
+    );
+    assert_eq!(
+        api_code(senders.activities("no-such-sender").unwrap_err()).0,
+        404
+    );
+
+    let templates = c.whatsapp_templates();
+    templates
+        .create(&WhatsappTemplateCreate {
+            name: "welcome".into(),
+            language: "EN_US".into(),
+            category: WhatsappTemplateCategory::Marketing,
+            components: vec![WhatsappTemplateComponent::Body {
+                text: Some("Welcome".into()),
+                examples: vec![],
+                add_security_recommendation: None,
+            }],
+            message_send_ttl_seconds: None,
+            status: None,
+        })
+        .unwrap();
+    assert!(!templates.activities("welcome", "EN_US").unwrap().is_empty());
+    assert_eq!(
+        api_code(templates.activities("welcome", "PT_BR").unwrap_err()).1,
+        "template_not_found"
+    );
+}
