@@ -139,6 +139,27 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
     }
 
     @Test
+    fun whatsappActivityLogsAndCommentsOnUnconfirmedPaths() {
+        val account = closeLater(client.whatsappAccount())
+        expectApi(400, "project_not_initialized") { account.comment("hello") }
+        account.create("""{"businessName":"Acme"}""")
+        account.comment("Please review our display name")
+        assertTrue(account.activities().any { it.kind == "COMMENT_ADDED" })
+
+        val senders = closeLater(client.whatsappSenders())
+        val s = senders.create(embeddedSignup)
+        senders.comment(s.id, "urgent")
+        assertTrue(senders.activities(s.id).size >= 2, "created + comment")
+        expectApi(404, "sender_not_found") { senders.activities("no-such-sender") }
+
+        val templates = closeLater(client.whatsappTemplates())
+        templates.create(WhatsappTemplateCreate("welcome", "EN_US", "MARKETING",
+            listOf(WhatsappTemplateComponent.Body(text = "Welcome", examples = emptyList(), addSecurityRecommendation = null))))
+        assertTrue(templates.activities("welcome", "EN_US").isNotEmpty())
+        expectApi(404, "template_not_found") { templates.activities("welcome", "PT_BR") }
+    }
+
+    @Test
     fun whatsappFlowsAndSolutions() {
         val flows = closeLater(client.whatsappFlows())
         val id = emulator.addWhatsappFlow(PROJECT, "signup", screensJson = """[{"id":"WELCOME","title":"Hi"}]""")
