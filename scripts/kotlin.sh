@@ -62,9 +62,9 @@ done_step
 cd "$kotlin"
 export SINCH_EMULATOR="${SINCH_EMULATOR:-$debug/sinch-emulator}"   # read by the test helper
 if [[ $mode == demo ]]; then
-    step "mvn -B -ntp -q -DskipTests package; runtime classpath (dependency:build-classpath)"
+    step "mvn -B -ntp -q -Dmaven.test.skip=true package; runtime classpath (dependency:build-classpath)"
     # shellcheck disable=SC2086
-    mvn -B -ntp -q ${MVN_ARGS:-} -DskipTests package dependency:build-classpath \
+    mvn -B -ntp -q ${MVN_ARGS:-} -Dmaven.test.skip=true package dependency:build-classpath \
         -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
     jar=$(find target -maxdepth 1 -name 'sinch-core-*.jar' ! -name '*-sources.jar' | head -n 1)
     [[ -n "$jar" ]] || { echo "no jar in $kotlin/target" >&2; exit 1; }
