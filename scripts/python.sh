@@ -5,12 +5,19 @@
 # uniffi-bindgen from it, but builds the cdylib with sinch-core-ffi's own feature set, so after a
 # cold workspace build it compiles ~45 dependency units once more (see python/README.md).
 #
+# `scripts/python.sh bench` runs the benchmark instead (release wheel and emulator, in a venv
+# of its own): see scripts/bench-python.sh.
+#
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
 #      SINCH_EMULATOR overrides the emulator binary used by the tests.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+
+if [ "${1:-}" = "bench" ]; then
+    exec "$ROOT/scripts/bench-python.sh"
+fi
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export SINCH_EMULATOR="${SINCH_EMULATOR:-$TARGET_DIR/debug/sinch-emulator}"
@@ -39,6 +46,8 @@ make_venv() {
         "${PYTHON:-python3}" -m venv "$VENV"
     fi
     "$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' pytest ruff
+    # For python/benchmarks/bench.py only (its baseline); the tests never import it.
+    "$VENV/bin/python" -m pip install -q requests
 }
 
 build_wheel() {

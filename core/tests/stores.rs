@@ -184,3 +184,26 @@ fn a_rejected_stored_token_is_not_adopted_again() {
     assert_ne!(first.access_token(), second.access_token());
     assert_eq!(emu.counters().token_requests, 2);
 }
+
+#[test]
+fn shared_oauth_auth_uses_its_store() {
+    // The process-wide path (what the bindings use), not a private cache: a store given to
+    // `Auth::oauth` is consulted, so a token saved by another process is reused.
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    process_like(&emu, Arc::new(FileStore::new(&path).unwrap()))
+        .access_token()
+        .unwrap();
+    let shared = Auth::oauth(
+        OAuthConfig::new(KEY_ID, KEY_SECRET)
+            .with_token_url(emu.token_url())
+            .with_store(Arc::new(FileStore::new(&path).unwrap())),
+    )
+    .unwrap();
+    shared.access_token().unwrap();
+    assert_eq!(
+        emu.counters().token_requests,
+        1,
+        "the shared cache adopted the stored token"
+    );
+}

@@ -11,6 +11,7 @@ import os
 import subprocess
 import threading
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,43 @@ class Emulator:
     def fault(self, target: str, count: int, kind: dict) -> None:
         self._call("POST", "faults", {"target": target, "count": count, "kind": kind})
 
+    @property
+    def keycloak_token_url(self) -> str:
+        return f"{self.base_url}/realms/ipmessaging/protocol/openid-connect/token"
+
+    @property
+    def india_send_url(self) -> str:
+        return f"{self.base_url}/pull-platform-receiver/v2/wa/messages"
+
+    def add_user(self, username: str, password: str) -> None:
+        self._call("POST", "users", {"username": username, "password": password})
+
+    def set_field(self, resource: str, id: str, field: str, value: Any) -> None:
+        """Sets a field of a stored sms_apps/bundles/kakaotalk_senders/rcs_senders resource."""
+        body = {
+            "project_id": self.project_id,
+            "resource": resource,
+            "id": id,
+            "field": field,
+            "value": value,
+        }
+        self._call("POST", "provisioning/set-field", body)
+
+    def seed_whatsapp_templates(self, count: int, prefix: str = "bench_") -> None:
+        body = {"project_id": self.project_id, "count": count, "prefix": prefix}
+        self._call("POST", "whatsapp/templates", body)
+
+    def add_whatsapp_flow(self, flow: dict, screens: list | None = None) -> str:
+        body = {"project_id": self.project_id, "flow": flow, "screens": screens or []}
+        return self._call("POST", "whatsapp/flows", body)["id"]
+
+    def set_whatsapp_state(self, target: str, state: str, **ids: str) -> None:
+        body = {"project_id": self.project_id, "target": target, "state": state, **ids}
+        self._call("POST", "whatsapp/state", body)
+
+    def api_requests(self) -> int:
+        return self.counters()["api_requests"]
+
 
 def start_emulator(*args: str) -> Emulator:
     binary = _emulator_binary()
@@ -117,6 +155,27 @@ def emulator():
         emu.process.kill()
         emu.process.wait(timeout=10)
         emu.process.stdout.close()
+
+
+def assert_lazy(emulator: Emulator, items: Iterator, page_size: int, total: int) -> list:
+    """Consumes `items` (an `iter(page_size=...)` generator) and checks that each page is
+    requested only when its first item is reached. Returns the items."""
+    seen: list = []
+    before = emulator.api_requests()
+    for i, item in enumerate(items):
+        seen.append(item)
+        assert emulator.api_requests() - before == i // page_size + 1, f"item {i}"
+    assert len(seen) == total
+    return seen
+
+
+def api_error(excinfo: Any) -> tuple:
+    """(status, error_code) of a raised `sinch_core.ApiError`."""
+    import sinch_core
+
+    e = excinfo.value
+    assert isinstance(e, sinch_core.ApiError), repr(e)
+    return e.status, e.error_code
 
 
 @pytest.fixture

@@ -50,8 +50,108 @@ def test_trigger_constants_match_rust():
     wire = re.findall(r'=\s*"([A-Z0-9_]+)"', block)
     assert len(wire) > 30
     assert sinch_core.WebhookTrigger.KNOWN == frozenset(wire)
+    assert sinch_core.WebhookTrigger.KNOWN == frozenset(sinch_core.known_webhook_triggers())
     for value in wire:
         assert getattr(sinch_core.WebhookTrigger, value) == value
+
+
+def test_everything_generated_is_exported_at_top_level():
+    from sinch_core._native import sinch_core as core
+    from sinch_core._native import sinch_core_ffi as ffi
+
+    for module in (core, ffi):
+        for name in module.__all__:
+            if name in ("InternalError", "SinchError") or name.endswith(("Protocol", "Impl")):
+                continue
+            assert getattr(sinch_core, name) is getattr(module, name), name
+            assert name in sinch_core.__all__, name
+    for name in (
+        "TokenStore",
+        "TokenStoreBackend",
+        "StoredToken",
+        "IndiaEnvironment",
+        "IndiaWhatsappClient",
+        "TextMessage",
+        "TemplateMessage",
+        "TemplateMedia",
+        "SendResult",
+        "LogLevel",
+        "SmsApps",
+        "SmsAppPager",
+        "Bundles",
+        "KakaoTalkSenders",
+        "RcsSenders",
+        "WhatsappSenders",
+        "WhatsappTemplatePager",
+        "AppRegion",
+        "BundleState",
+        "WhatsappSubmitMode",
+        "set_log_level",
+    ):
+        assert name in sinch_core.__all__, name
+    assert sinch_core.AppRegion is str  # open enums are plain str
+    for name in sinch_core.__all__:
+        assert hasattr(sinch_core, name), name
+
+
+def test_every_paged_sub_client_iterates():
+    for name in sinch_core.PAGED:
+        cls = getattr(sinch_core, name)
+        for method in ("iter", "iter_pages", "__iter__", "pages", "list"):
+            assert callable(getattr(cls, method, None)), f"{name}.{method}"
+
+
+@pytest.mark.parametrize("module_name", ["sinch_core", "sinch_core_ffi"])
+def test_a_panic_in_either_module_is_internal_error(module_name):
+    import importlib
+
+    module = importlib.import_module(f"sinch_core._native.{module_name}")
+    status = module._UniffiRustCallStatus(code=module._UniffiRustCallStatus.CALL_UNEXPECTED_ERROR)
+    with pytest.raises(sinch_core.InternalError) as info:
+        module._uniffi_check_call_status(None, status)  # what a Rust panic leads to
+    assert isinstance(info.value, sinch_core.SinchError)
+    assert str(info.value) == "Unknown rust panic"
+    assert sinch_core.InternalError is sinch_core.SinchError.Internal
+
+
+def test_stub_matches_the_installed_package():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(REPO / "python" / "tools" / "gen_stub.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_record_repr_redacts_secret_fields():
+    import inspect
+
+    f = sinch_core.WhatsappTemplateFilter(name_prefix="bench_")
+    assert repr(f) == (
+        "WhatsappTemplateFilter(field_mask=[], states=[], statuses=[], "
+        "analytics_date_range=None, name_prefix='bench_')"
+    )
+    # A record whose repr is Python's (not Rust's Debug), with a field typed Secret.
+    secret_fields = [
+        name
+        for name in sinch_core.RECORDS
+        if "Secret" in str(inspect.signature(getattr(sinch_core, name).__init__))
+    ]
+    assert secret_fields  # StoredToken, WhatsappSender: their repr/str are Rust's, redacting
+    token = sinch_core.StoredToken(
+        access_token="tok-123456",
+        expires_at_unix_ms=1,
+        lifetime_ms=1,
+        refresh_token="refresh-654321",
+        refresh_expires_at_unix_ms=None,
+    )
+    for text in (repr(token), str(token)):
+        assert "tok-123456" not in text and "refresh-654321" not in text
+    m = sinch_core.TextMessage(to="919876543210", body="hi")
+    assert "to='919876543210'" in repr(m)
 
 
 def test_single_string_triggers_rejected_before_any_call():

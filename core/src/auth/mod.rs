@@ -72,10 +72,7 @@ impl Auth {
     pub fn oauth(config: OAuthConfig) -> Result<Auth> {
         let provider = OAuthProvider::new(&config, Arc::new(SystemClock::new()))?;
         let options = CacheOptions::for_http(&config.http, &config.retry);
-        Ok(Auth::Bearer(registry::shared_cache(
-            Box::new(provider),
-            options,
-        )))
+        Ok(Self::shared(Box::new(provider), options, config.store))
     }
 
     /// Sinch India (Keycloak password + refresh grants) through the process-wide token cache.

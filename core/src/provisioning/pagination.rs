@@ -34,7 +34,6 @@ macro_rules! page_record {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-        #[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             #[serde(default)]

@@ -1,19 +1,24 @@
-"""sinch-core for Python: Sinch authentication, the process-wide token cache and the Sinch
-Provisioning API client.
+"""sinch-core for Python: Sinch authentication (OAuth2, Basic, Sinch India Keycloak), the
+process-wide token cache and token stores, the Sinch Provisioning API client and the Sinch India
+WhatsApp send client.
 
 Everything that matters (token cache, single flight, refresh ahead, the one retry after an
 expired-token 401, HTTP retries, pagination, URL policy) is implemented once, in Rust, and
 reached through UniFFI-generated bindings in ``sinch_core._native``. This module only adds
 Python conveniences:
 
-* the error variants as top-level exception classes (``except sinch_core.InvalidCredentials``),
-  with ``str(exc)`` being the human sentence (``exc.reason``);
-* ``Webhooks.iter()`` / ``iter(webhooks)`` / ``Webhooks.iter_pages()``, generators over
-  ``WebhookPager.next_page()`` (the page tokens stay in Rust);
+* every generated object, record, enum and open-enum alias re-exported here, and the error
+  variants as top-level exception classes (``except sinch_core.InvalidCredentials``), with
+  ``str(exc)`` being the human sentence (``exc.reason``);
+* ``iter()`` / ``iter(sub_client)`` / ``iter_pages()`` on every paged sub-client: generators over
+  the Rust pager's ``next_page()`` (page tokens stay in Rust, one request per page, made as you
+  iterate);
 * ``triggers`` accepts any iterable of ``str`` (tuples, sets...), not only lists;
 * ``with ProvisioningClient(...) as client:``;
-* ``WebhookTrigger``: string constants for the known trigger names;
-* readable ``repr()`` of the records.
+* ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
+* readable ``repr()`` of the records (secret fields shown as ``[redacted]``);
+* a bridge from the Rust log records to the ``logging`` logger ``"sinch_core"``
+  (``set_log_level``).
 
 Every keyword argument of the Rust API works as is, e.g.
 ``SinchAuth.oauth(key_id=..., key_secret=..., token_url=...)``.
@@ -21,45 +26,53 @@ Every keyword argument of the Rust API works as is, e.g.
 
 from __future__ import annotations
 
+import inspect
 import typing
 from collections.abc import Iterable, Iterator
 
 from ._native import sinch_core as _core
 from ._native import sinch_core_ffi as _ffi
-from ._triggers import WebhookTrigger
 
-__all__ = [
-    "ApiError",
-    "InternalError",
-    "InvalidConfig",
-    "InvalidCredentials",
-    "NetworkError",
-    "ProtocolError",
-    "ProvisioningClient",
-    "RateLimited",
-    "RefreshExpired",
-    "ServiceUnavailable",
-    "SinchAuth",
-    "SinchError",
-    "StoreError",
-    "Timeout",
-    "Webhook",
-    "WebhookPage",
-    "WebhookPager",
-    "WebhookTrigger",
-    "Webhooks",
-]
+# --- Re-exports ----------------------------------------------------------------------------------
+#
+# The generated classes themselves, so isinstance() just works. Records, closed enums, the error
+# enum and the store trait live in the `sinch_core` namespace of the bindings; objects, the
+# India/log enums and free functions in `sinch_core_ffi`. Skipped: UniFFI's own `InternalError`
+# (unified below), the `*Protocol` typing helpers, the `*Impl` classes (Rust-side proxies of the
+# foreign traits), and `Secret`/`WebhookTrigger` (plain `str` aliases; `WebhookTrigger` is
+# replaced by the constants class below).
 
-# --- Objects and records (the generated classes themselves, so isinstance() just works) -------
+_SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl"}
+_exported: list[str] = []
+for _module in (_core, _ffi):
+    for _name in _module.__all__:
+        if _name in _SKIP or _name.endswith("Protocol"):
+            continue
+        globals()[_name] = getattr(_module, _name)
+        _exported.append(_name)
 
+# Open enums cross the FFI as `str` (values the client does not know are kept as they are); the
+# generated module names them as aliases of `str`. Re-exported for type hints.
+OPEN_ENUMS: tuple[str, ...] = tuple(
+    sorted(
+        name
+        for name, value in vars(_core).items()
+        if value is str and name[:1].isupper() and name not in ("Secret", "WebhookTrigger")
+    )
+)
+for _name in OPEN_ENUMS:
+    globals()[_name] = str
+
+# Names used below (also exported through the loop above).
 SinchAuth = _ffi.SinchAuth
 ProvisioningClient = _ffi.ProvisioningClient
+TokenStore = _ffi.TokenStore
+TokenStoreBackend = _core.TokenStoreBackend
 Webhooks = _ffi.Webhooks
-WebhookPager = _ffi.WebhookPager
 Webhook = _core.Webhook
-WebhookPage = _core.WebhookPage
+known_webhook_triggers = _ffi.known_webhook_triggers
 
-# --- Errors ------------------------------------------------------------------------------------
+# --- Errors --------------------------------------------------------------------------------------
 #
 # UniFFI raises `SinchError.<Variant>` instances; the names below are aliases of those very
 # classes, so `except sinch_core.InvalidCredentials` catches what Rust raises, and every one is a
@@ -78,36 +91,198 @@ ProtocolError = _core.SinchError.Protocol
 StoreError = _core.SinchError.Store
 InternalError = _core.SinchError.Internal
 
+# A Rust panic (a bug) is raised by the generated code as the module's own UniFFI
+# `InternalError(Exception)`, and each of the two generated modules defines one. The generated
+# code looks that name up in its module at raise time, so both modules are pointed at one class,
+# `_RustPanic`, a subclass of `SinchError.Internal` ("a bug in sinch-core"): `except
+# sinch_core.InternalError` (or `except sinch_core.SinchError`) catches a panic from either module
+# as well as the error variant. (Re-parenting the generated classes is impossible: CPython refuses
+# the `__bases__` assignment, the layouts differ.)
+
 
 def _error_str(self: BaseException) -> str:
     # The generated text is the field reprs ("reason='...', status=409, ..."); every variant
     # carries `reason`, the complete sentence rendered by Rust (never containing a secret).
     reason = getattr(self, "reason", None)
-    return reason if isinstance(reason, str) else Exception.__str__(self)
+    if isinstance(reason, str):
+        return reason
+    return Exception.__str__(self)
 
 
 SinchError.__str__ = _error_str  # the variants inherit it; their __repr__ wraps str()
 
+
+class _RustPanic(InternalError):
+    """A Rust panic or a broken FFI call (UniFFI's `InternalError`): a bug, please report it."""
+
+    def __init__(self, *args: object) -> None:
+        Exception.__init__(self, *args)
+        self.reason = str(args[0]) if args else "Unknown rust panic"
+
+    def __repr__(self) -> str:
+        return f"InternalError({self.reason!r})"
+
+
+for _module in (_core, _ffi):
+    _module.InternalError = _RustPanic
+
 # --- Records: readable repr ----------------------------------------------------------------------
 #
-# The generated records are dataclasses without field annotations, so their repr() is
-# "Webhook()". Records carry no secrets (a webhook's secret is write-only).
+# The generated records are dataclasses without field annotations, so their repr() is "Webhook()".
+# Each gets a repr listing its fields, except those whose repr is Rust's own `Debug` (they redact
+# secrets themselves). Fields typed `Secret` are shown as "[redacted]".
 
 
-def _record_repr(*fields: str) -> typing.Callable[[object], str]:
+def _record_fields(cls: type) -> tuple[list[str], set[str]]:
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    names = [p.name for p in params]
+    secret = {p.name for p in params if "Secret" in str(p.annotation)}
+    return names, secret
+
+
+def _make_repr(fields: list[str], secret: set[str]) -> typing.Callable[[object], str]:
     def __repr__(self: object) -> str:
-        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in fields)
-        return f"{type(self).__name__}({inner})"
+        parts = []
+        for f in fields:
+            value = getattr(self, f, None)
+            shown = "[redacted]" if f in secret and value is not None else repr(value)
+            parts.append(f"{f}={shown}")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     return __repr__
 
 
-Webhook.__repr__ = _record_repr("id", "project_id", "target", "triggers")
-WebhookPage.__repr__ = _record_repr(
-    "webhooks", "total_size", "next_page_token", "previous_page_token"
-)
+def _rust_formatted(fn: object) -> bool:
+    code = getattr(fn, "__code__", None)
+    return code is not None and any("uniffi_trait" in n for n in code.co_names)
 
-# --- Webhooks: triggers as any iterable, iteration over all pages ------------------------------
+
+def _optional_defaults(cls: type) -> None:
+    """Lets the record be built without its `Optional` (None) and list ([]) fields.
+
+    UniFFI makes every field without a Rust-side default a required keyword, so a filter such as
+    `BundleFilter(states=["FAILED"])` would need all its other fields spelled out.
+    """
+    init = cls.__init__
+    sig = inspect.signature(init)
+    fills: dict[str, typing.Callable[[], object]] = {}
+    params = []
+    for p in sig.parameters.values():
+        text = str(p.annotation)
+        if p.default is inspect.Parameter.empty and text.startswith("typing.Optional["):
+            fills[p.name] = lambda: None
+            p = p.replace(default=None)
+        elif p.default is inspect.Parameter.empty and text.startswith("typing.List["):
+            fills[p.name] = list
+            p = p.replace(default=_core._DEFAULT)
+        params.append(p)
+    if not fills:
+        return
+
+    def __init__(self: object, **kwargs: object) -> None:
+        for name, make in fills.items():
+            if name not in kwargs or kwargs[name] is _core._DEFAULT:
+                kwargs[name] = make()
+        init(self, **kwargs)
+
+    __init__.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    __init__.__doc__ = init.__doc__
+    __init__.__qualname__ = f"{cls.__name__}.__init__"
+    cls.__init__ = __init__
+
+
+RECORDS: tuple[str, ...] = ()
+for _name in _core.__all__:
+    _cls = getattr(_core, _name)
+    if not isinstance(_cls, type) or "__dataclass_fields__" not in vars(_cls):
+        continue
+    RECORDS += (_name,)
+    _optional_defaults(_cls)
+    _fields, _secret = _record_fields(_cls)
+    if not _rust_formatted(vars(_cls).get("__repr__")):
+        _cls.__repr__ = _make_repr(_fields, _secret)
+    if _secret and not _rust_formatted(vars(_cls).get("__str__")):
+        _cls.__str__ = _cls.__repr__  # the generated __str__ would print the secret
+
+# --- Paged sub-clients: generators over the Rust pagers ------------------------------------------
+
+
+def _drain(pager: typing.Any) -> Iterator[typing.Any]:
+    """Yields the pages of a Rust pager, each fetched by `next_page()` when asked for."""
+    while True:
+        page = pager.next_page()
+        if page is None:
+            return
+        yield page
+
+
+def _add_iteration(cls: type, items: str, filtered: bool) -> None:
+    """Gives a sub-client `iter_pages()`, `iter()` and `__iter__` over its `pages()` pager.
+
+    `pages()` is called at once (a bad page size raises `InvalidConfig` before any request); the
+    pages themselves are fetched lazily, one request per page, as the generator is consumed.
+    """
+    if filtered:
+
+        def iter_pages(self: typing.Any, page_size: int | None = None, filter: typing.Any = None):
+            return _drain(self.pages(page_size=page_size, filter=filter))
+
+        def iter_(self: typing.Any, page_size: int | None = None, filter: typing.Any = None):
+            pages = iter_pages(self, page_size, filter)
+            return (item for page in pages for item in getattr(page, items))
+
+    else:
+
+        def iter_pages(self: typing.Any, page_size: int | None = None):
+            return _drain(self.pages(page_size=page_size))
+
+        def iter_(self: typing.Any, page_size: int | None = None):
+            pages = iter_pages(self, page_size)
+            return (item for page in pages for item in getattr(page, items))
+
+    def __iter__(self: typing.Any):
+        return iter_(self)
+
+    noun = items.replace("_", " ")
+    iter_pages.__doc__ = f"Every page of {noun} in turn, each fetched when needed."
+    iter_.__doc__ = f"Every one of the {noun}, following pages (one Rust call per page)."
+    for name, fn in (("iter_pages", iter_pages), ("iter", iter_), ("__iter__", __iter__)):
+        fn.__name__ = name
+        fn.__qualname__ = f"{cls.__name__}.{name}"
+        setattr(cls, name, fn)
+
+
+PAGED: dict[str, tuple[str, bool]] = {
+    # sub-client: (items field of its page record, whether pages() takes a filter)
+    "Webhooks": ("webhooks", False),
+    "WhatsappSenders": ("senders", True),
+    "WhatsappTemplates": ("templates", True),
+    "WhatsappFlows": ("flows", False),
+    "SmsApps": ("sms_apps", False),
+    "Bundles": ("bundles", True),
+    "KakaoTalkSenders": ("senders", False),
+    "RcsSenders": ("senders", True),
+}
+for _name, (_items, _filtered) in PAGED.items():
+    _add_iteration(getattr(_ffi, _name), _items, _filtered)
+
+# --- Webhook triggers: constants from the Rust list, any iterable accepted -----------------------
+
+
+class WebhookTrigger:
+    """Known webhook trigger names (from `known_webhook_triggers()`), as `str` constants.
+
+    Triggers cross the FFI as plain `str` (an open enum in Rust): any string is accepted and sent
+    as is, and values the server adds later come back unchanged. The constants only guard
+    against typos: ``WebhookTrigger.WHATSAPP_TEMPLATE_APPROVED == "WHATSAPP_TEMPLATE_APPROVED"``.
+    """
+
+    KNOWN: typing.ClassVar[frozenset[str]] = frozenset()
+
+
+WebhookTrigger.KNOWN = frozenset(known_webhook_triggers())
+for _trigger in sorted(WebhookTrigger.KNOWN):
+    setattr(WebhookTrigger, _trigger, _trigger)
 
 
 def _trigger_list(triggers: Iterable[str] | None) -> list[str] | None:
@@ -121,22 +296,23 @@ def _trigger_list(triggers: Iterable[str] | None) -> list[str] | None:
 _gen_create = _ffi.Webhooks.create
 _gen_replace = _ffi.Webhooks.replace
 _gen_update = _ffi.Webhooks.update
+_gen_bundle_create = _ffi.Bundles.create
 
 
-def _create(self: Webhooks, target: str, secret: str, triggers: Iterable[str]) -> Webhook:
+def _create(self: typing.Any, target: str, secret: str, triggers: Iterable[str]) -> Webhook:
     """Creates a webhook. `triggers`: trigger names (see `WebhookTrigger`; any str is kept)."""
     return _gen_create(self, target, secret, _trigger_list(triggers))
 
 
 def _replace(
-    self: Webhooks, webhook_id: str, target: str, secret: str, triggers: Iterable[str]
+    self: typing.Any, webhook_id: str, target: str, secret: str, triggers: Iterable[str]
 ) -> Webhook:
     """Replaces the whole webhook (PUT)."""
     return _gen_replace(self, webhook_id, target, secret, _trigger_list(triggers))
 
 
 def _update(
-    self: Webhooks,
+    self: typing.Any,
     webhook_id: str,
     target: str | None = None,
     secret: str | None = None,
@@ -146,39 +322,23 @@ def _update(
     return _gen_update(self, webhook_id, target, secret, _trigger_list(triggers))
 
 
-def _iter_pages(self: Webhooks, page_size: int | None = None) -> Iterator[WebhookPage]:
-    """Every page in turn, each fetched when needed (`page_size` 1..15; None = server default).
-
-    The page size is checked at once (`InvalidConfig`), before the first page is fetched.
-    """
-    pager = self.pages(page_size)
-
-    def pages() -> Iterator[WebhookPage]:
-        while True:
-            page = pager.next_page()
-            if page is None:
-                return
-            yield page
-
-    return pages()
+def _bundle_create(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
+    triggers = kwargs.get("webhook_triggers")
+    if triggers is not None:
+        kwargs["webhook_triggers"] = _trigger_list(triggers)
+    return _gen_bundle_create(self, *args, **kwargs)
 
 
-def _iter(self: Webhooks, page_size: int | None = None) -> Iterator[Webhook]:
-    """Every webhook of the project, following pages (one Rust call per page)."""
-    pages = _iter_pages(self, page_size)
-    return (webhook for page in pages for webhook in page.webhooks)
-
-
-for _name, _fn in (
-    ("create", _create),
-    ("replace", _replace),
-    ("update", _update),
-    ("iter_pages", _iter_pages),
-    ("iter", _iter),
-    ("__iter__", _iter),
+_bundle_create.__doc__ = _gen_bundle_create.__doc__
+for _cls, _name, _fn in (
+    (_ffi.Webhooks, "create", _create),
+    (_ffi.Webhooks, "replace", _replace),
+    (_ffi.Webhooks, "update", _update),
+    (_ffi.Bundles, "create", _bundle_create),
 ):
-    _fn.__name__ = _fn.__qualname__ = _name
-    setattr(Webhooks, _name, _fn)
+    _fn.__name__ = _name
+    _fn.__qualname__ = f"{_cls.__name__}.{_name}"
+    setattr(_cls, _name, _fn)
 
 # --- ProvisioningClient as a context manager -----------------------------------------------------
 #
@@ -186,15 +346,42 @@ for _name, _fn in (
 # the Rust object is freed when its last Python reference goes. `with` is offered for scoping.
 
 
-def _enter(self: ProvisioningClient) -> ProvisioningClient:
+def _enter(self: typing.Any) -> typing.Any:
     return self
 
 
-def _exit(self: ProvisioningClient, *exc_info: object) -> None:
+def _exit(self: typing.Any, *exc_info: object) -> None:
     return None
 
 
 ProvisioningClient.__enter__ = _enter
 ProvisioningClient.__exit__ = _exit
 
-del _name, _fn
+# --- Logging bridge (see _logging.py) ------------------------------------------------------------
+
+from ._logging import TRACE as TRACE  # noqa: E402  (after the classes above)
+from ._logging import set_log_level as set_log_level  # noqa: E402
+
+__all__ = sorted(
+    {
+        *_exported,
+        *OPEN_ENUMS,
+        "ApiError",
+        "InternalError",
+        "InvalidConfig",
+        "InvalidCredentials",
+        "NetworkError",
+        "ProtocolError",
+        "RateLimited",
+        "RefreshExpired",
+        "ServiceUnavailable",
+        "SinchError",
+        "StoreError",
+        "Timeout",
+        "TRACE",
+        "WebhookTrigger",
+        "set_log_level",
+    }
+)
+
+del _module, _name, _cls, _fn, _fields, _secret, _items, _filtered, _trigger

@@ -1,0 +1,218 @@
+"""Benchmark of sinch_core from Python, against a local sinch-emulator. Prints numbers.
+
+    python python/benchmarks/bench.py [--emulator PATH] [--runs 9]
+
+(a) Listing 1000 WhatsApp templates: sinch_core vs `requests` + `json` on the same emulator and
+    the same pages (one page of 1000; ten pages of 100, every item visited). Both sides send a
+    cached Bearer token; both parse the whole JSON (sinch_core into typed records).
+(b) A cached `SinchAuth.access_token()` read from Python (µs per call).
+(c) Token requests made by 8 cold OS processes sharing a `TokenStore.file` (OAuth and India).
+
+The emulator binary: --emulator, else $SINCH_EMULATOR, else target/release, else target/debug
+(under $CARGO_TARGET_DIR or <repo>/target). scripts/bench-python.sh runs all of it in release.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import requests
+
+import sinch_core
+
+REPO = Path(__file__).resolve().parents[2]
+PROJECT = "bench-project"
+KEY_ID, KEY_SECRET = "demo-key-id", "demo-key-secret"
+BANNER = "sinch-emulator listening on "
+
+
+def emulator_binary(explicit: str | None) -> Path:
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("SINCH_EMULATOR"):
+        return Path(os.environ["SINCH_EMULATOR"])
+    target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    for profile in ("release", "debug"):
+        if (target / profile / "sinch-emulator").is_file():
+            return target / profile / "sinch-emulator"
+    sys.exit(f"sinch-emulator not found under {target}; cargo build --release -p sinch-emulator")
+
+
+def start_emulator(binary: Path) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen(
+        [str(binary), "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    line = proc.stdout.readline().strip()
+    if not line.startswith(BANNER):
+        proc.kill()
+        sys.exit(f"emulator did not start: {line!r}")
+    # Drain the per-request stderr log so the pipe never blocks the server.
+    threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
+    return proc, line[len(BANNER) :].rstrip("/")
+
+
+def control(base: str, method: str, path: str, body: dict | None = None) -> dict:
+    req = urllib.request.Request(
+        f"{base}/_emulator/{path}",
+        data=None if body is None else json.dumps(body).encode(),
+        method=method,
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        raw = resp.read()
+    return json.loads(raw) if raw.strip() else {}
+
+
+def timed(fn, runs: int) -> tuple[float, float]:
+    """(best, median) wall time in ms over `runs` runs, after one warm-up run."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times), statistics.median(times)
+
+
+def bench_list(base: str, runs: int) -> None:
+    control(base, "POST", "whatsapp/templates", {"project_id": PROJECT, "count": 1000})
+    auth = sinch_core.SinchAuth.oauth(KEY_ID, KEY_SECRET, token_url=f"{base}/oauth2/token")
+    templates = sinch_core.ProvisioningClient(PROJECT, auth, base_url=base).whatsapp_templates()
+
+    token = auth.access_token()  # requests side: the same cached token, fetched once
+    session = requests.Session()
+    session.headers["authorization"] = f"Bearer {token}"
+    url = f"{base}/v1/projects/{PROJECT}/whatsapp/templates"
+
+    def sc_one_page() -> None:
+        page = templates.list(page_size=1000)
+        assert len(page.templates) == 1000
+
+    def rq_one_page() -> None:
+        resp = session.get(url, params={"pageSize": 1000})
+        resp.raise_for_status()
+        assert len(json.loads(resp.content)["templates"]) == 1000
+
+    def sc_all_items() -> None:
+        n = sum(1 for t in templates.iter(page_size=100) if t.name)
+        assert n == 1000
+
+    def rq_all_items() -> None:
+        n, params = 0, {"pageSize": 100}
+        while True:
+            resp = session.get(url, params=params)
+            resp.raise_for_status()
+            body = json.loads(resp.content)
+            n += sum(1 for t in body["templates"] if t["name"])
+            if not body.get("nextPageToken"):
+                break
+            params = {"pageSize": 100, "pageToken": body["nextPageToken"]}
+        assert n == 1000
+
+    print(f"(a) list 1000 WhatsApp templates, {runs} runs, best / median ms")
+    for label, sc, rq in (
+        ("1 page of 1000", sc_one_page, rq_one_page),
+        ("10 pages of 100, all items", sc_all_items, rq_all_items),
+    ):
+        sc_best, sc_med = timed(sc, runs)
+        rq_best, rq_med = timed(rq, runs)
+        print(
+            f"    {label:28} sinch_core {sc_best:7.2f} / {sc_med:7.2f}   "
+            f"requests+json {rq_best:7.2f} / {rq_med:7.2f}   "
+            f"ratio (sinch_core/requests, median) {sc_med / rq_med:.2f}"
+        )
+
+
+def bench_cached_token(base: str) -> None:
+    auth = sinch_core.SinchAuth.oauth(KEY_ID, KEY_SECRET, token_url=f"{base}/oauth2/token")
+    auth.access_token()
+    per_call = []
+    for _ in range(20):
+        n = 2000
+        start = time.perf_counter()
+        for _ in range(n):
+            auth.access_token()
+        per_call.append((time.perf_counter() - start) / n * 1e6)
+    print(
+        f"(b) cached access_token() from Python: median {statistics.median(per_call):.2f} µs/call"
+        f" (best batch {min(per_call):.2f} µs; 20 batches of 2000)"
+    )
+
+
+CHILD = """
+import os, sys, time
+import sinch_core
+kind, path, token_url, user, secret, go = sys.argv[1:7]
+make = sinch_core.SinchAuth.india if kind == "india" else sinch_core.SinchAuth.oauth
+auth = make(user, secret, token_url=token_url, store=sinch_core.TokenStore.file(path))
+print("ready", flush=True)
+while not os.path.exists(go):
+    time.sleep(0.002)
+auth.access_token()
+"""
+
+
+def bench_processes(binary: Path) -> None:
+    print("(c) 8 cold processes sharing one TokenStore.file, released together:")
+    for kind in ("oauth", "india"):
+        proc, base = start_emulator(binary)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                go = Path(tmp) / "go"
+                if kind == "india":
+                    url = f"{base}/realms/ipmessaging/protocol/openid-connect/token"
+                    creds = [url, "demo-user", "demo-password"]
+                    counter = "keycloak_password_grants"
+                else:
+                    creds = [f"{base}/oauth2/token", KEY_ID, KEY_SECRET]
+                    counter = "token_requests"
+                args = [kind, str(Path(tmp) / "tokens.json"), *creds, str(go)]
+                children = [
+                    subprocess.Popen(
+                        [sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, text=True
+                    )
+                    for _ in range(8)
+                ]
+                for c in children:
+                    assert c.stdout.readline().strip() == "ready"
+                start = time.perf_counter()
+                go.touch()
+                for c in children:
+                    c.wait(timeout=60)
+                elapsed = (time.perf_counter() - start) * 1000
+                n = control(base, "GET", "counters")[counter]
+                print(f"    {kind:6} {counter} = {n}  (all 8 done in {elapsed:.0f} ms)")
+        finally:
+            proc.kill()
+            proc.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--emulator", help="path of the sinch-emulator binary")
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    binary = emulator_binary(args.emulator)
+    print(f"sinch_core {sinch_core.sinch_core_version()}, emulator {binary}")
+    proc, base = start_emulator(binary)
+    try:
+        bench_list(base, args.runs)
+        bench_cached_token(base)
+    finally:
+        proc.kill()
+        proc.wait()
+    bench_processes(binary)
+
+
+if __name__ == "__main__":
+    main()

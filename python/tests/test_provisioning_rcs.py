@@ -1,0 +1,79 @@
+"""RCS senders: create/get/list with brand extras, filters and lazy paging, unknown values kept,
+documented errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import api_error, assert_lazy
+
+import sinch_core
+from sinch_core import RcsSenderFilter
+
+
+def create(rcs, name: str, **kwargs):
+    args = dict(
+        region="EU", billing_category="CONVERSATIONAL", use_case="TRANSACTIONAL", brand_name=name
+    )
+    args.update(kwargs)
+    return rcs.create(**args)
+
+
+def test_create_get_list_with_brand_extras(emulator, client):
+    rcs = client.rcs_senders()
+    created = create(
+        rcs, "Acme", brand_extra_json='{"color": "#112233", "emails": [{"address": "a@b.c"}]}'
+    )
+    assert (created.state, created.region) == ("IN_PROGRESS", "EU")
+    brand = created.details.brand
+    assert brand.name == "Acme"
+    raw = json.loads(brand.raw_json)
+    assert raw["color"] == "#112233" and raw["emails"][0]["address"] == "a@b.c"
+    assert rcs.get(created.id) == created
+    assert [s.id for s in rcs] == [created.id]
+
+
+def test_filters_sorting_and_lazy_pages(emulator, client):
+    rcs = client.rcs_senders()
+    names = ["Alpha Bank", "Beta Shop", "Gamma Bank", "Delta", "Epsilon Bank"]
+    ids = [create(rcs, n).id for n in names]
+    emulator.set_field("rcs_senders", ids[2], "state", "ACTIVE")
+
+    def by(f: RcsSenderFilter) -> list[str]:
+        return [s.details.brand.name for s in rcs.iter(page_size=2, filter=f)]
+
+    newest_banks = RcsSenderFilter(sender_name="bank", sort_column="CREATED", sort_direction="DESC")
+    assert by(newest_banks) == ["Epsilon Bank", "Gamma Bank", "Alpha Bank"]
+    assert by(RcsSenderFilter(states=["ACTIVE"])) == ["Gamma Bank"]
+    assert by(RcsSenderFilter(sender_ids=[ids[0], ids[3]])) == ["Alpha Bank", "Delta"]
+    items = assert_lazy(emulator, rcs.iter(page_size=2), page_size=2, total=5)
+    assert [s.id for s in items] == ids
+
+
+def test_unknown_values_are_kept(emulator, client):
+    rcs = client.rcs_senders()
+    s = create(rcs, "X", use_case="AGENT_TO_AGENT")
+    assert s.use_case == "AGENT_TO_AGENT"
+    emulator.set_field("rcs_senders", s.id, "state", "LAUNCH_PENDING")
+    assert rcs.get(s.id).state == "LAUNCH_PENDING"
+
+
+def test_documented_errors(emulator, client):
+    rcs = client.rcs_senders()
+    with pytest.raises(sinch_core.ApiError) as info:
+        create(rcs, None)
+    assert api_error(info) == (400, "invalid_input")
+    with pytest.raises(sinch_core.ApiError) as info:
+        rcs.get("01NOPE")
+    assert api_error(info) == (404, "sender_not_found")
+    with pytest.raises(sinch_core.ApiError) as info:
+        rcs.list(page_token="bad token")
+    assert api_error(info) == (400, "invalid_page_token")
+    with pytest.raises(sinch_core.ApiError) as info:
+        rcs.list(filter=RcsSenderFilter(sort_direction="SIDEWAYS"))
+    assert api_error(info) == (400, "invalid_input")
+    with pytest.raises(sinch_core.InvalidConfig):
+        rcs.iter(page_size=101)
+    with pytest.raises(sinch_core.InvalidConfig):
+        create(rcs, "x", brand_extra_json="[]")

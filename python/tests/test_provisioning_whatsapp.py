@@ -1,0 +1,190 @@
+"""WhatsApp Provisioning: account, senders, templates, flows and solutions (round trips, lazy
+paging, unknown values kept as str, documented errors typed)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import api_error, assert_lazy
+
+import sinch_core
+from sinch_core import (
+    WhatsappSenderCreate,
+    WhatsappSenderDetailField,
+    WhatsappSenderDetails,
+    WhatsappSenderFilter,
+    WhatsappSenderUpdate,
+    WhatsappSubmitMode,
+    WhatsappTemplateButton,
+    WhatsappTemplateComponent,
+    WhatsappTemplateCreate,
+    WhatsappTemplateFilter,
+    WhatsappTemplateUpdate,
+)
+
+
+def es_sender() -> WhatsappSenderCreate:
+    return WhatsappSenderCreate.EMBEDDED_SIGNUP(
+        region="EU", meta_local_storage="DE", waba_id="1234567890", phone_number_id="998877"
+    )
+
+
+def test_whatsapp_account_rules(emulator, client):
+    account = client.whatsapp_account()
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.get()
+    assert info.value.error_code == "project_not_initialized"
+    a = account.create('{"businessName":"Acme"}')
+    assert a.state == "IN_PROGRESS" and "Acme" in a.raw_json
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.create("{}")
+    assert info.value.status == 409
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.update('{"businessName":"B"}')
+    assert info.value.error_code == "account_not_rejected"
+    emulator.set_whatsapp_state("account", "REJECTED")
+    assert account.get().state == "REJECTED"
+    assert account.update('{"businessName":"B"}').state == "IN_PROGRESS"
+    emulator.set_whatsapp_state("account", "HIBERNATING")  # unknown to the client: kept
+    assert account.get().state == "HIBERNATING"
+    assert account.activities()
+    account.enable_template_analytics()
+    senders = client.whatsapp_senders()
+    s = senders.create(es_sender())
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.delete()
+    assert info.value.error_code == "account_has_senders"
+    senders.delete(s.id)
+    account.delete()
+
+
+def test_whatsapp_sender_lifecycle(emulator, client):
+    senders = client.whatsapp_senders()
+    s = senders.create(es_sender())
+    assert s.business_manager == "SINCH_UK"
+    assert s.bearer_token
+    assert s.bearer_token not in repr(s) and s.bearer_token not in str(s)
+    raw = senders.create(
+        WhatsappSenderCreate.PARTNER_INITIATED(json='{"region":"US","partner":"x"}')
+    )
+    assert raw.region == "US"
+
+    with pytest.raises(sinch_core.InvalidConfig):
+        senders.verify(s.id, "12")  # bad length: refused by the core
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.verify(s.id, "123456")
+    assert api_error(info) == (400, "sender_not_registered")
+    assert senders.register(s.id, "SMS").verification_code_sent
+    senders.verify(s.id, "123456")
+    assert senders.get(s.id).state == "ACTIVE"
+
+    submit = WhatsappSenderUpdate(
+        status=WhatsappSubmitMode.SUBMIT,
+        details=WhatsappSenderDetails(email="a@acme.test", about="hi"),
+    )
+    assert senders.update(s.id, submit).details.email == "a@acme.test"
+    clear = WhatsappSenderUpdate(
+        status=WhatsappSubmitMode.SUBMIT, clear=[WhatsappSenderDetailField.EMAIL]
+    )
+    d = senders.update(s.id, clear).details
+    assert (d.email, d.about) == (None, "hi")
+    draft = WhatsappSenderUpdate(details=WhatsappSenderDetails(display_name="Acme"))
+    assert senders.update(s.id, draft).changes.status == "DRAFT"
+    drafts = WhatsappSenderFilter(statuses=["DRAFT"])
+    assert [x.id for x in senders.iter(filter=drafts)] == [s.id]
+    senders.discard_changes(s.id)
+    assert senders.get(s.id).changes is None
+    senders.comment(s.id, "please review")
+
+    emulator.set_whatsapp_state("sender", "SUSPENDED_BY_MOON", id=raw.id)  # unknown: kept
+    assert senders.get(raw.id).state == "SUSPENDED_BY_MOON"
+    items = assert_lazy(emulator, senders.iter(page_size=1), page_size=1, total=2)
+    assert {x.id for x in items} == {s.id, raw.id}
+    assert [x.id for x in senders.iter(filter=WhatsappSenderFilter(states=["ACTIVE"]))] == [s.id]
+    with pytest.raises(sinch_core.InvalidConfig):
+        senders.iter(page_size=101)
+    senders.delete(raw.id)
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.get(raw.id)
+    assert info.value.status == 404
+
+
+def test_whatsapp_templates_crud_and_lazy_paging(emulator, client):
+    templates = client.whatsapp_templates()
+    create = WhatsappTemplateCreate(
+        name="order_update",
+        language="EN_US",
+        category="UTILITY",
+        components=[
+            WhatsappTemplateComponent.BODY(
+                text="Hi {{1}}", examples=["Ann"], add_security_recommendation=None
+            ),
+            WhatsappTemplateComponent.BUTTONS(
+                buttons=[WhatsappTemplateButton.QUICK_REPLY(text="OK")]
+            ),
+            WhatsappTemplateComponent.OTHER(
+                json='{"type":"LIMITED_TIME_OFFER","hasExpiration":true}'
+            ),
+        ],
+    )
+    t = templates.create(create)
+    assert t.changes.status == "DRAFT"
+    got = templates.get("order_update", "EN_US")
+    components = got.details.components
+    assert components[:2] == create.components[:2]
+    assert components[2].is_other()
+    assert json.loads(components[2].json) == {"type": "LIMITED_TIME_OFFER", "hasExpiration": True}
+    assert len(templates.get_by_name("order_update")) == 1
+    submitted = templates.update(
+        "order_update", "EN_US", WhatsappTemplateUpdate(status=WhatsappSubmitMode.SUBMIT)
+    )
+    assert submitted.state == "PENDING"
+    emulator.set_whatsapp_state(
+        "template", "PAUSED_FOR_REVIEW", id="order_update", language="EN_US"
+    )
+    assert templates.get("order_update", "EN_US").state == "PAUSED_FOR_REVIEW"  # unknown: kept
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.delete_language("order_update", "EN_US")
+    assert info.value.error_code == "template_submitted"
+    templates.delete_language("order_update", "EN_US", delete_submitted=True)
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.delete("order_update")
+    assert info.value.status == 404
+    templates.sync()
+    before = emulator.api_requests()
+    templates.sync()  # within 1 s: 429 with Retry-After 1, retried once by the core
+    assert emulator.api_requests() - before == 2
+
+    emulator.seed_whatsapp_templates(250)
+    items = assert_lazy(emulator, templates.iter(page_size=100), page_size=100, total=250)
+    assert [x.name for x in items] == sorted(x.name for x in items)
+    pages = list(templates.iter_pages(page_size=1000))
+    assert len(pages) == 1 and pages[0].total_size == 250
+    masked = templates.list(
+        filter=WhatsappTemplateFilter(
+            field_mask=["state"], states=["APPROVED"], name_prefix="bench_0001"
+        )
+    )
+    assert masked.total_size == 10 and masked.templates[0].details is None
+
+
+def test_whatsapp_flows_and_solutions(emulator, client):
+    flow_id = emulator.add_whatsapp_flow({"name": "signup"}, [{"id": "WELCOME", "title": "Hi"}])
+    emulator.add_whatsapp_flow({"name": "later", "status": "ARCHIVED_ON_MARS"})
+    emulator.add_whatsapp_flow({"name": "third"})
+    flows = client.whatsapp_flows()
+    got = assert_lazy(emulator, flows.iter(page_size=2), page_size=2, total=3)
+    assert {f.name: f.status for f in got}["later"] == "ARCHIVED_ON_MARS"  # unknown: kept
+    assert {f.name: f.status for f in got}["signup"] == "FLOW_STATUS_PUBLISHED"
+    assert flows.screens(flow_id)[0].id == "WELCOME"
+
+    solutions = client.whatsapp_solutions()
+    s = solutions.create("mps", "meta-token-secret", "SINCH_UK")
+    assert "meta-token-secret" not in repr(s)
+    solutions.assign(s.id)
+    assert solutions.get(s.id).assigned is True
+    assert len(solutions.list()) == 1
+    with pytest.raises(sinch_core.ApiError) as info:
+        solutions.get("missing")
+    assert info.value.status == 404
