@@ -78,6 +78,7 @@ class LoggingTest : EmulatorTestBase() {
         // The store file holds tokens (sharing them is its job), never a key secret or password.
         val file = Files.readString(storePath)
         assertTrue(file.contains("refresh_token"), file.length.toString())
+        assertTrue(file.contains(secrets[4]), "the current OAuth token is stored too")
         for (s in listOf(Emulator.DEMO_KEY_SECRET, Emulator.DEMO_PASSWORD, wrongSecret, "other-secret-xyz", "bad-password-0")) {
             assertFalse(file.contains(s), "$s is in the store file")
         }
