@@ -6,6 +6,10 @@
 # Artifacts are read from ${CARGO_TARGET_DIR:-target}/debug.
 #
 # Usage: scripts/kotlin.sh [MAVEN GOALS...]      (default: test; e.g. `scripts/kotlin.sh package`)
+#        scripts/kotlin.sh demo [BASE-URL [PROJECT-ID]]
+#                 package the jar (tests skipped) and run com.sinch.core.examples.Demo against
+#                 BASE-URL (a running sinch-emulator); without BASE-URL, against a sinch-emulator
+#                 started here on a free port and stopped afterwards.
 # Env:   MVN_ARGS   extra Maven arguments (e.g. "-o" offline, "-Dtest=SinchCoreTest#webhooksPagination")
 set -euo pipefail
 
@@ -15,7 +19,14 @@ target="${CARGO_TARGET_DIR:-target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 debug="$target/debug"
 kotlin="$root/kotlin"
-goals=("${@:-test}")
+mode=mvn
+if [[ "${1:-}" == demo ]]; then
+    mode=demo
+    shift
+    demo_args=("$@")
+else
+    goals=("${@:-test}")
+fi
 
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }   # bash 5, no bc/date needed
 step_start=0
@@ -48,12 +59,46 @@ mkdir -p "$native"
 cp "$debug/libsinch_core_ffi.so" "$native/"
 done_step
 
-step "mvn -B -ntp ${goals[*]}"
 cd "$kotlin"
-# No `clean`: it would delete the staged inputs above.
-# shellcheck disable=SC2086
 export SINCH_EMULATOR="${SINCH_EMULATOR:-$debug/sinch-emulator}"   # read by the test helper
-mvn -B -ntp ${MVN_ARGS:-} "${goals[@]}"
-done_step
+if [[ $mode == demo ]]; then
+    step "mvn -B -ntp -q -Dmaven.test.skip=true package; runtime classpath (dependency:build-classpath)"
+    # shellcheck disable=SC2086
+    mvn -B -ntp -q ${MVN_ARGS:-} -Dmaven.test.skip=true package dependency:build-classpath \
+        -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
+    jar=$(find target -maxdepth 1 -name 'sinch-core-*.jar' ! -name '*-sources.jar' | head -n 1)
+    [[ -n "$jar" ]] || { echo "no jar in $kotlin/target" >&2; exit 1; }
+    echo "    $jar + $(tr ':' '\n' < target/runtime-classpath.txt | sed 's#.*/##' | paste -sd ' ' -)"
+    done_step
+
+    if [[ ${#demo_args[@]} -eq 0 ]]; then
+        step "start $SINCH_EMULATOR on a free port"
+        emu_out=$(mktemp)
+        "$SINCH_EMULATOR" --port 0 >"$emu_out" 2>/dev/null &
+        emu_pid=$!
+        trap 'kill "$emu_pid" 2>/dev/null; rm -f "$emu_out"' EXIT
+        url=""
+        for _ in $(seq 100); do
+            url=$(grep -o 'http://[^ ]*' "$emu_out" || true)
+            [[ -n "$url" ]] && break
+            kill -0 "$emu_pid" 2>/dev/null || { echo "sinch-emulator exited" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -n "$url" ]] || { echo "sinch-emulator printed no address" >&2; exit 1; }
+        echo "    $url (pid $emu_pid)"
+        demo_args=("$url")
+        done_step
+    fi
+
+    step "java com.sinch.core.examples.DemoKt ${demo_args[*]}"
+    java -cp "$jar:$(cat target/runtime-classpath.txt)" com.sinch.core.examples.DemoKt "${demo_args[@]}"
+    done_step
+else
+    step "mvn -B -ntp ${goals[*]}"
+    # No `clean`: it would delete the staged inputs above.
+    # shellcheck disable=SC2086
+    mvn -B -ntp ${MVN_ARGS:-} "${goals[@]}"
+    done_step
+fi
 total=$(($(now_ms) - script_start))
 printf 'kotlin.sh: done in %d.%01d s\n' $((total / 1000)) $((total % 1000 / 100))

@@ -4,9 +4,10 @@ package com.sinch.core
  * The plain, human-readable sentence of any [SinchException] (rendered in Rust; it never holds a
  * secret). Every variant has it; this extension reaches it through the sealed base type.
  *
- * Prefer it over `message`: the generated `message` of each variant lists its fields
- * (`reason=...`, or `status=..., errorCode=..., ..., reason=...` for [SinchException.Api]), and
- * cannot be changed from outside the generated code.
+ * `toString()` is the same sentence (Rust's `Display`, exported), so string templates and
+ * loggers show it as is. Prefer either over `message`: the generated `message` of each variant
+ * lists its fields (`reason=...`, or `status=..., errorCode=..., ..., reason=...` for
+ * [SinchException.Api]), and cannot be changed from outside the generated code.
  */
 val SinchException.reason: String
     get() = when (this) {

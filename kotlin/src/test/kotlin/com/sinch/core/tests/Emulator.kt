@@ -18,6 +18,9 @@ data class Counters(
     val apiRequests: Long,
     val unauthorizedSent: Long,
     val expired401Sent: Long,
+    val keycloakPasswordGrants: Long,
+    val keycloakRefreshGrants: Long,
+    val indiaSendRequests: Long,
 ) {
     companion object {
         private fun number(json: String, name: String): Long =
@@ -35,6 +38,9 @@ data class Counters(
                 apiRequests = number(json, "api_requests"),
                 unauthorizedSent = number(json, "unauthorized_sent"),
                 expired401Sent = number(json, "expired_401_sent"),
+                keycloakPasswordGrants = number(json, "keycloak_password_grants"),
+                keycloakRefreshGrants = number(json, "keycloak_refresh_grants"),
+                indiaSendRequests = number(json, "india_send_requests"),
             )
         }
     }
@@ -70,6 +76,8 @@ class Emulator(vararg args: String) : AutoCloseable {
     }
 
     val tokenUrl: String get() = "$baseUrl/oauth2/token"
+    val keycloakTokenUrl: String get() = "$baseUrl/realms/ipmessaging/protocol/openid-connect/token"
+    val indiaSendUrl: String get() = "$baseUrl/pull-platform-receiver/v2/wa/messages"
 
     fun counters(): Counters = Counters.parse(get("/_emulator/counters"))
     fun reset() = post("/_emulator/reset", "{}")
@@ -78,6 +86,36 @@ class Emulator(vararg args: String) : AutoCloseable {
     fun addKey(id: String, secret: String) =
         post("/_emulator/keys", """{"key_id":"$id","key_secret":"$secret"}""")
     fun fault(json: String) = post("/_emulator/faults", json)
+
+    /** A status fault: `target` is token, keycloak, api, india or any. */
+    fun faultStatus(target: String, status: Int, retryAfter: String? = null, count: Int = 1) = fault(
+        """{"target":"$target","count":$count,"kind":{"kind":"status","status":$status""" +
+            (retryAfter?.let { ""","retry_after":"$it"""" } ?: "") + "}}"
+    )
+
+    /** `POST /_emulator/provisioning/set-field`; [valueJson] is any JSON value. */
+    fun setField(projectId: String, resource: String, id: String, field: String, valueJson: String) =
+        post("/_emulator/provisioning/set-field",
+            """{"project_id":"$projectId","resource":"$resource","id":"$id","field":"$field","value":$valueJson}""")
+
+    /** `POST /_emulator/whatsapp/state`: target account, sender (id) or template (id = name, language). */
+    fun setWhatsappState(projectId: String, target: String, state: String, id: String? = null, language: String? = null) =
+        post("/_emulator/whatsapp/state", buildString {
+            append("""{"project_id":"$projectId","target":"$target","state":"$state"""")
+            if (id != null) append(""","id":"$id"""")
+            if (language != null) append(""","language":"$language"""")
+            append("}")
+        })
+
+    fun seedWhatsappTemplates(projectId: String, count: Int, prefix: String = "bench_") =
+        post("/_emulator/whatsapp/templates", """{"project_id":"$projectId","count":$count,"prefix":"$prefix"}""")
+
+    /** Adds a flow (status on the wire, e.g. FLOW_STATUS_PUBLISHED); returns its id. */
+    fun addWhatsappFlow(projectId: String, name: String, status: String? = null, screensJson: String = "[]"): String {
+        val flow = """{"name":"$name"""" + (status?.let { ""","status":"$it"""" } ?: "") + "}"
+        val body = post("/_emulator/whatsapp/flows", """{"project_id":"$projectId","flow":$flow,"screens":$screensJson}""")
+        return Regex("\"id\"\\s*:\\s*\"([^\"]+)\"").find(body)?.groupValues?.get(1) ?: error("no id in $body")
+    }
 
     fun get(path: String): String = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET())
 
@@ -103,6 +141,8 @@ class Emulator(vararg args: String) : AutoCloseable {
     companion object {
         const val DEMO_KEY_ID = "demo-key-id"
         const val DEMO_KEY_SECRET = "demo-key-secret"
+        const val DEMO_USER = "demo-user"
+        const val DEMO_PASSWORD = "demo-password"
 
         private val http: HttpClient = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))

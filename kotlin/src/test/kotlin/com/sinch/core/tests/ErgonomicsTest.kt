@@ -7,6 +7,7 @@ import com.sinch.core.client.*
 import org.junit.jupiter.api.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
 import kotlin.test.assertIs
 import kotlin.test.assertTrue
 
@@ -24,7 +25,26 @@ class ErgonomicsTest {
         ProvisioningClient("p", SinchAuth.basic("key-id", "key-secret"), "http://127.0.0.1:9").use { client ->
             assertIs<AutoCloseable>(client)
             assertEquals("p", client.projectId())
-            client.webhooks().use { assertIs<AutoCloseable>(it) }
+            // Every sub-client and every pager is AutoCloseable (pagers are opened lazily, so
+            // building one sends nothing: the port above is closed).
+            val closeables: List<AutoCloseable> = listOf(
+                client.webhooks(), client.webhooks().pages(),
+                client.smsApps(), client.smsApps().pages(),
+                client.bundles(), client.bundles().pages(),
+                client.kakaotalkSenders(), client.kakaotalkSenders().pages(),
+                client.rcsSenders(), client.rcsSenders().pages(),
+                client.whatsappAccount(), client.whatsappSolutions(),
+                client.whatsappSenders(), client.whatsappSenders().pages(),
+                client.whatsappTemplates(), client.whatsappTemplates().pages(),
+                client.whatsappFlows(), client.whatsappFlows().pages(),
+            )
+            closeables.forEach { it.close() }
+        }
+        TokenStore.memory().use { store ->
+            assertIs<AutoCloseable>(store)
+            SinchAuth.india("user", "password", tokenUrl = "http://127.0.0.1:9/token", store = store).use { india ->
+                IndiaWhatsappClient(india, sendUrl = "http://127.0.0.1:9/send").use { assertIs<AutoCloseable>(it) }
+            }
         }
     }
 
@@ -46,7 +66,9 @@ class ErgonomicsTest {
         }
         assertEquals("config", kind)
         assertTrue(e.reason.isNotBlank())
-        assertEquals("reason=${e.reason}", e.message) // generated format; use `reason` for display
+        assertEquals(e.reason, e.toString(), "toString() is Rust's Display: the plain reason")
+        assertEquals("Failed: ${e.reason}", "Failed: $e")
+        assertEquals("reason=${e.reason}", e.message) // generated format; use `reason` or toString()
     }
 
     @Test
@@ -55,5 +77,23 @@ class ErgonomicsTest {
         assertEquals("WHATSAPP_SENDER_ACTIVE", t)
         val w = Webhook("id", "p", "https://example.com", listOf(WebhookTriggers.ALL, "NOT_YET_KNOWN"))
         assertEquals(listOf("ALL", "NOT_YET_KNOWN"), w.triggers)
+        assertTrue(WebhookTriggers.isKnown(WebhookTriggers.ALL))
+        assertFalse(WebhookTriggers.isKnown("NOT_YET_KNOWN"))
+    }
+
+    @Test
+    fun triggerConstantsMatchWhatRustKnows() {
+        // The list is Rust's; the constants are a convenience and must name exactly that list.
+        val constants = WebhookTriggers::class.java.declaredFields
+            .filter { java.lang.reflect.Modifier.isStatic(it.modifiers) && it.type == String::class.java }
+            .map { it.get(null) as String }
+            .toSet()
+        assertEquals(knownWebhookTriggers().toSet(), constants)
+        assertEquals(knownWebhookTriggers(), WebhookTriggers.known)
+    }
+
+    @Test
+    fun versionIsExported() {
+        assertTrue(Regex("""\d+\.\d+\.\d+.*""").matches(sinchCoreVersion()), sinchCoreVersion())
     }
 }

@@ -1,0 +1,110 @@
+// Lazy Kotlin Sequences over the Rust pagers. No logic lives here: page sizes, page tokens and
+// retries are Rust's; each sequence below is one loop on a pager's `nextPage()`.
+package com.sinch.core
+
+import com.sinch.core.client.Bundles
+import com.sinch.core.client.KakaoTalkSenders
+import com.sinch.core.client.RcsSenders
+import com.sinch.core.client.SmsApps
+import com.sinch.core.client.Webhooks
+import com.sinch.core.client.WhatsappFlows
+import com.sinch.core.client.WhatsappSenders
+import com.sinch.core.client.WhatsappTemplates
+
+/**
+ * The one helper behind every `pageSequence()`: opens a Rust pager with [open] when iteration
+ * starts, yields [next] until it returns `null`, and closes the pager (also when the consumer
+ * stops early, e.g. `take(n)`, since `sequence {}` runs the `use` block's `finally` then).
+ *
+ * Lazy twice over: nothing happens until the sequence is iterated (so a page size Rust refuses
+ * surfaces as [SinchException.InvalidConfig] on the first `next()`, not at the call), and each
+ * page is one HTTP request made only when iteration reaches it. Iterating again starts over from
+ * the first page with a fresh pager.
+ */
+private fun <P : AutoCloseable, Page : Any> pagesOf(open: () -> P, next: (P) -> Page?): Sequence<Page> =
+    sequence {
+        open().use { pager ->
+            while (true) yield(next(pager) ?: break)
+        }
+    }
+
+// --- Webhooks -------------------------------------------------------------------------------
+
+/** Every page of webhooks (sorted by target), fetched lazily: one request per page reached. */
+fun Webhooks.pageSequence(pageSize: UInt? = null): Sequence<WebhookPage> =
+    pagesOf({ pages(pageSize) }, { it.nextPage() })
+
+/** Every webhook of the project, page after page (see [pageSequence]). */
+fun Webhooks.all(pageSize: UInt? = null): Sequence<Webhook> =
+    pageSequence(pageSize).flatMap { it.webhooks }
+
+// --- SMS apps -------------------------------------------------------------------------------
+
+/** Every page of SMS apps (creation order; page size 1 to 100), fetched lazily. */
+fun SmsApps.pageSequence(pageSize: UInt? = null): Sequence<SmsAppPage> =
+    pagesOf({ pages(pageSize) }, { it.nextPage() })
+
+/** Every SMS app of the project, page after page. */
+fun SmsApps.all(pageSize: UInt? = null): Sequence<SmsApp> =
+    pageSequence(pageSize).flatMap { it.smsApps }
+
+// --- Bundles --------------------------------------------------------------------------------
+
+/** Every page of bundles matching [filter] (page size 1 to 25), fetched lazily. */
+fun Bundles.pageSequence(pageSize: UInt? = null, filter: BundleFilter? = null): Sequence<BundlePage> =
+    pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
+
+/** Every bundle matching [filter], page after page. */
+fun Bundles.all(pageSize: UInt? = null, filter: BundleFilter? = null): Sequence<Bundle> =
+    pageSequence(pageSize, filter).flatMap { it.bundles }
+
+// --- KakaoTalk senders ----------------------------------------------------------------------
+
+/** Every page of KakaoTalk senders (page size 1 to 100), fetched lazily. */
+fun KakaoTalkSenders.pageSequence(pageSize: UInt? = null): Sequence<KakaoTalkSenderPage> =
+    pagesOf({ pages(pageSize) }, { it.nextPage() })
+
+/** Every KakaoTalk sender, page after page. */
+fun KakaoTalkSenders.all(pageSize: UInt? = null): Sequence<KakaoTalkSender> =
+    pageSequence(pageSize).flatMap { it.senders }
+
+// --- RCS senders ----------------------------------------------------------------------------
+
+/** Every page of RCS senders matching [filter] (filters and sorting; page size 1 to 100), lazily. */
+fun RcsSenders.pageSequence(pageSize: UInt? = null, filter: RcsSenderFilter? = null): Sequence<RcsSenderPage> =
+    pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
+
+/** Every RCS sender matching [filter], page after page. */
+fun RcsSenders.all(pageSize: UInt? = null, filter: RcsSenderFilter? = null): Sequence<RcsSender> =
+    pageSequence(pageSize, filter).flatMap { it.senders }
+
+// --- WhatsApp -------------------------------------------------------------------------------
+// Same parameter order as the generated `pages(filter, pageSize)`; named arguments read best.
+
+/** Every page of WhatsApp senders matching [filter] (page size 1 to 100), fetched lazily. */
+fun WhatsappSenders.pageSequence(
+    filter: WhatsappSenderFilter? = null,
+    pageSize: UInt? = null,
+): Sequence<WhatsappSenderPage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
+
+/** Every WhatsApp sender matching [filter], page after page. */
+fun WhatsappSenders.all(filter: WhatsappSenderFilter? = null, pageSize: UInt? = null): Sequence<WhatsappSender> =
+    pageSequence(filter, pageSize).flatMap { it.senders }
+
+/** Every page of WhatsApp templates matching [filter] (alphabetical; page size 1 to 1000), lazily. */
+fun WhatsappTemplates.pageSequence(
+    filter: WhatsappTemplateFilter? = null,
+    pageSize: UInt? = null,
+): Sequence<WhatsappTemplatePage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
+
+/** Every WhatsApp template matching [filter], page after page. */
+fun WhatsappTemplates.all(filter: WhatsappTemplateFilter? = null, pageSize: UInt? = null): Sequence<WhatsappTemplate> =
+    pageSequence(filter, pageSize).flatMap { it.templates }
+
+/** Every page of WhatsApp flows, fetched lazily. */
+fun WhatsappFlows.pageSequence(pageSize: UInt? = null): Sequence<WhatsappFlowPage> =
+    pagesOf({ pages(pageSize) }, { it.nextPage() })
+
+/** Every WhatsApp flow, page after page. */
+fun WhatsappFlows.all(pageSize: UInt? = null): Sequence<WhatsappFlow> =
+    pageSequence(pageSize).flatMap { it.flows }
