@@ -5,6 +5,7 @@
 # uniffi-bindgen from it, but builds the cdylib with sinch-core-ffi's own feature set, so after a
 # cold workspace build it compiles ~45 dependency units once more (see python/README.md).
 #
+# `scripts/python.sh install` only builds and installs the wheel into .venv (the demo uses it).
 # `scripts/python.sh bench` runs the benchmark instead (release wheel and emulator, in a venv
 # of its own): see scripts/bench-python.sh.
 #
@@ -52,6 +53,7 @@ make_venv() {
 
 build_wheel() {
     # Generated files left in the source tree (by `maturin develop`) break `maturin build`.
+    # (The 2>&1 keeps maturin's progress on stdout, so a caller can silence it as a whole.)
     rm -rf python/src/sinch_core/_native
     rm -f dist/sinch_core-*.whl
     # Dev profile on purpose: it reuses the cargo dev build (no --release).
@@ -79,6 +81,9 @@ run_tests() {
 step "venv + tools" make_venv
 step "maturin build (dev profile)" build_wheel
 step "pip install wheel" install_wheel
+if [ "${1:-}" = "install" ]; then
+    exit 0
+fi
 step "ruff" lint
 step "pytest" run_tests
 echo "==> python.sh total: $(elapsed "$TOTAL_START")"

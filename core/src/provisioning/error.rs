@@ -63,7 +63,9 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
             .collect();
         let mut reason = format!(
             "{what} failed: HTTP {} {}: {}",
-            r.status, e.error_code, e.message
+            r.status,
+            e.error_code,
+            e.message.trim_end_matches('.')
         );
         if let Some(v) = additional_information.get("validationErrors") {
             if !v.is_empty() {
