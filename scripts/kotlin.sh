@@ -66,7 +66,7 @@ if [[ $mode == demo ]]; then
     # (Maven 3.8 prints bare colour resets even when quiet: filtered out.)
     # shellcheck disable=SC2086
     mvn -B -ntp -q ${MVN_ARGS:-} -Dmaven.test.skip=true package dependency:build-classpath \
-        -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime |
+        -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime 2>&1 |
         sed -e 's/\x1b\[[0-9;]*m//g'
     jar=$(find target -maxdepth 1 -name 'sinch-core-*.jar' ! -name '*-sources.jar' | head -n 1)
     [[ -n "$jar" ]] || { echo "no jar in $kotlin/target" >&2; exit 1; }
