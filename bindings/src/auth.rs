@@ -2,7 +2,7 @@
 //! process-wide token cache.
 
 use crate::store::TokenStore;
-use sinch_core::auth::keycloak;
+use sinch_core::india;
 use sinch_core::{Auth, KeycloakConfig, OAuthConfig, SinchError};
 use std::sync::Arc;
 
@@ -11,6 +11,14 @@ use std::sync::Arc;
 pub enum IndiaEnvironment {
     Production,
     Uat,
+}
+
+/// The core environment for an optional exported one (none = production).
+pub(crate) fn core_environment(e: Option<IndiaEnvironment>) -> india::Environment {
+    match e {
+        Some(IndiaEnvironment::Uat) => india::Environment::Uat,
+        Some(IndiaEnvironment::Production) | None => india::Environment::Production,
+    }
 }
 
 #[derive(uniffi::Object)]
@@ -63,13 +71,9 @@ impl SinchAuth {
         store: Option<Arc<TokenStore>>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = KeycloakConfig::new(username, password);
-        config.token_url = Some(token_url.unwrap_or_else(|| {
-            match environment.unwrap_or(IndiaEnvironment::Production) {
-                IndiaEnvironment::Production => keycloak::PRODUCTION_TOKEN_URL,
-                IndiaEnvironment::Uat => keycloak::UAT_TOKEN_URL,
-            }
-            .to_string()
-        }));
+        config.token_url = Some(
+            token_url.unwrap_or_else(|| core_environment(environment).token_url().to_string()),
+        );
         config.store = store.map(|s| s.inner.clone());
         Ok(Arc::new(SinchAuth {
             inner: Auth::keycloak(config)?,

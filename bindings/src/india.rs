@@ -1,6 +1,6 @@
 //! The Sinch India WhatsApp send client.
 
-use crate::auth::{IndiaEnvironment, SinchAuth};
+use crate::auth::{core_environment, IndiaEnvironment, SinchAuth};
 use sinch_core::india::{self, IndiaConfig, SendResult, TemplateMessage, TextMessage};
 use sinch_core::SinchError;
 use std::sync::Arc;
@@ -20,13 +20,7 @@ impl IndiaWhatsappClient {
         environment: Option<IndiaEnvironment>,
         send_url: Option<String>,
     ) -> Result<Arc<Self>, SinchError> {
-        let url = send_url.unwrap_or_else(|| {
-            match environment.unwrap_or(IndiaEnvironment::Production) {
-                IndiaEnvironment::Production => india::PRODUCTION_SEND_URL,
-                IndiaEnvironment::Uat => india::UAT_SEND_URL,
-            }
-            .to_string()
-        });
+        let url = send_url.unwrap_or_else(|| core_environment(environment).send_url().to_string());
         let config = IndiaConfig {
             send_url: Some(url),
             ..Default::default()

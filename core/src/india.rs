@@ -21,6 +21,30 @@ pub const PRODUCTION_SEND_URL: &str =
 pub const UAT_SEND_URL: &str =
     "https://apiuat.aclwhatsapp.com/pull-platform-receiver/v2/wa/messages";
 
+/// A Sinch India environment: where its token endpoint and send API are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Environment {
+    #[default]
+    Production,
+    Uat,
+}
+
+impl Environment {
+    pub fn token_url(self) -> &'static str {
+        match self {
+            Environment::Production => crate::auth::keycloak::PRODUCTION_TOKEN_URL,
+            Environment::Uat => crate::auth::keycloak::UAT_TOKEN_URL,
+        }
+    }
+
+    pub fn send_url(self) -> &'static str {
+        match self {
+            Environment::Production => PRODUCTION_SEND_URL,
+            Environment::Uat => UAT_SEND_URL,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct IndiaConfig {
     /// Defaults to [`PRODUCTION_SEND_URL`]; [`UAT_SEND_URL`] for UAT, or any URL.
