@@ -4,7 +4,7 @@
 # python/benchmarks/bench.py, which prints the numbers. The test venv (.venv) is left alone.
 #
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
-#      BENCH_RUNS (default 9) runs per measurement.
+#      BENCH_RUNS (default 30) runs per measurement.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,4 +31,4 @@ rm -rf python/src/sinch_core/_native "$DIST"
 
 echo "==> benchmark"
 "$VENV/bin/python" python/benchmarks/bench.py \
-    --emulator "$TARGET_DIR/release/sinch-emulator" --runs "${BENCH_RUNS:-9}"
+    --emulator "$TARGET_DIR/release/sinch-emulator" --runs "${BENCH_RUNS:-30}"

@@ -9,6 +9,7 @@ uniffi::setup_scaffolding!("sinch_core_ffi");
 mod auth;
 mod india;
 mod logging;
+mod pickle;
 mod provisioning;
 mod store;
 

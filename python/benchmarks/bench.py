@@ -3,7 +3,8 @@
     python python/benchmarks/bench.py [--emulator PATH] [--runs 9]
 
 (a) Listing 1000 WhatsApp templates: sinch_core vs `requests` + `json` on the same emulator and
-    the same pages (one page of 1000; ten pages of 100, every item visited). Both sides send a
+    the same pages (one page of 1000; ten pages of 100 and twenty of 50, the default size, every
+    item visited). Both sides send a
     cached Bearer token; both parse the whole JSON (sinch_core into typed records).
 (b) A cached `SinchAuth.access_token()` read from Python (µs per call).
 (c) Token requests made by 8 cold OS processes sharing a `TokenStore.file` (OAuth and India).
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import typing
 import urllib.request
 from pathlib import Path
 
@@ -73,15 +75,21 @@ def control(base: str, method: str, path: str, body: dict | None = None) -> dict
     return json.loads(raw) if raw.strip() else {}
 
 
-def timed(fn, runs: int) -> tuple[float, float]:
-    """(best, median) wall time in ms over `runs` runs, after one warm-up run."""
-    fn()
-    times = []
+def timed_pair(a, b, runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(best, median) wall time in ms of `a` and of `b`, run alternately `runs` times each after
+    one warm-up run, so that both see the same machine noise."""
+    a()
+    b()
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return min(times), statistics.median(times)
+        for fn, out in ((a, times[0]), (b, times[1])):
+            start = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - start) * 1000)
+    return (
+        (min(times[0]), statistics.median(times[0])),
+        (min(times[1]), statistics.median(times[1])),
+    )
 
 
 def bench_list(base: str, runs: int) -> None:
@@ -103,29 +111,35 @@ def bench_list(base: str, runs: int) -> None:
         resp.raise_for_status()
         assert len(json.loads(resp.content)["templates"]) == 1000
 
-    def sc_all_items() -> None:
-        n = sum(1 for t in templates.iter(page_size=100) if t.name)
-        assert n == 1000
+    def sc_all_items(size: int | None) -> typing.Callable[[], None]:
+        def run() -> None:
+            n = sum(1 for t in templates.iter(page_size=size) if t.name)
+            assert n == 1000
 
-    def rq_all_items() -> None:
-        n, params = 0, {"pageSize": 100}
-        while True:
-            resp = session.get(url, params=params)
-            resp.raise_for_status()
-            body = json.loads(resp.content)
-            n += sum(1 for t in body["templates"] if t["name"])
-            if not body.get("nextPageToken"):
-                break
-            params = {"pageSize": 100, "pageToken": body["nextPageToken"]}
-        assert n == 1000
+        return run
 
-    print(f"(a) list 1000 WhatsApp templates, {runs} runs, best / median ms")
+    def rq_all_items(size: int | None) -> typing.Callable[[], None]:
+        def run() -> None:
+            n, params = 0, {} if size is None else {"pageSize": size}
+            while True:
+                resp = session.get(url, params=params)
+                resp.raise_for_status()
+                body = json.loads(resp.content)
+                n += sum(1 for t in body["templates"] if t["name"])
+                if not body.get("nextPageToken"):
+                    break
+                params = {**params, "pageToken": body["nextPageToken"]}
+            assert n == 1000
+
+        return run
+
+    print(f"(a) list 1000 WhatsApp templates, {runs} runs each, alternating, best / median ms")
     for label, sc, rq in (
         ("1 page of 1000", sc_one_page, rq_one_page),
-        ("10 pages of 100, all items", sc_all_items, rq_all_items),
+        ("10 pages of 100, all items", sc_all_items(100), rq_all_items(100)),
+        ("20 pages of 50 (default)", sc_all_items(None), rq_all_items(None)),
     ):
-        sc_best, sc_med = timed(sc, runs)
-        rq_best, rq_med = timed(rq, runs)
+        (sc_best, sc_med), (rq_best, rq_med) = timed_pair(sc, rq, runs)
         print(
             f"    {label:28} sinch_core {sc_best:7.2f} / {sc_med:7.2f}   "
             f"requests+json {rq_best:7.2f} / {rq_med:7.2f}   "

@@ -1,5 +1,6 @@
 //! Bundles.
 
+use crate::pickle::PickleWriter;
 use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::sms_apps::AppRegion;
@@ -31,6 +32,18 @@ impl Bundles {
             },
             &filter.unwrap_or_default(),
         )
+    }
+
+    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
+    pub fn list_pickle(
+        &self,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+        filter: Option<BundleFilter>,
+    ) -> Result<Vec<u8>, SinchError> {
+        self.list(page_size, page_token, filter)
+            .map(|page| PickleWriter::dump(&page))
     }
 
     /// `GET /bundles`, pages fetched one at a time as you ask for them.

@@ -1,5 +1,6 @@
 //! KakaoTalk senders.
 
+use crate::pickle::PickleWriter;
 use sinch_core::provisioning::kakaotalk::{
     KakaoTalkSender, KakaoTalkSenderDetails, KakaoTalkSenderPage, KakaoTalkSenderSpec,
 };
@@ -26,6 +27,17 @@ impl KakaoTalkSenders {
             page_size,
             page_token,
         })
+    }
+
+    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    #[uniffi::method(default(page_size = None, page_token = None))]
+    pub fn list_pickle(
+        &self,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+    ) -> Result<Vec<u8>, SinchError> {
+        self.list(page_size, page_token)
+            .map(|page| PickleWriter::dump(&page))
     }
 
     /// `GET /kakaotalk/senders`, pages fetched one at a time as you ask for them.

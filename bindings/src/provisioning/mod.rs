@@ -3,6 +3,7 @@
 
 mod bundles;
 mod kakaotalk;
+mod pickled;
 mod rcs;
 mod sms_apps;
 mod webhooks;
@@ -51,6 +52,11 @@ macro_rules! pager_object {
             /// The next page, or nothing after the last one.
             pub fn next_page(&self) -> Result<Option<$page>, sinch_core::SinchError> {
                 self.inner.lock().unwrap_or_else(|p| p.into_inner()).next_page()
+            }
+
+            /// `next_page` as a pickle stream, for the Python package (see `pickle.rs`).
+            pub fn next_page_pickle(&self) -> Result<Option<Vec<u8>>, sinch_core::SinchError> {
+                Ok(self.next_page()?.map(|page| $crate::pickle::PickleWriter::dump(&page)))
             }
         }
     };

@@ -1,5 +1,6 @@
 //! RCS senders.
 
+use crate::pickle::PickleWriter;
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::rcs::{
     RcsBillingCategory, RcsSender, RcsSenderFilter, RcsSenderPage, RcsSenderSpec, RcsUseCase,
@@ -31,6 +32,18 @@ impl RcsSenders {
             },
             &filter.unwrap_or_default(),
         )
+    }
+
+    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
+    pub fn list_pickle(
+        &self,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+        filter: Option<RcsSenderFilter>,
+    ) -> Result<Vec<u8>, SinchError> {
+        self.list(page_size, page_token, filter)
+            .map(|page| PickleWriter::dump(&page))
     }
 
     /// `GET /rcs/senders`, pages fetched one at a time as you ask for them.

@@ -1,3 +1,4 @@
+use crate::pickle::PickleWriter;
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::flows::{WhatsappFlowPage, WhatsappFlowScreen};
 use sinch_core::SinchError;
@@ -22,6 +23,17 @@ impl WhatsappFlows {
             page_size,
             page_token,
         })
+    }
+
+    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    #[uniffi::method(default(page_size = None, page_token = None))]
+    pub fn list_pickle(
+        &self,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+    ) -> Result<Vec<u8>, SinchError> {
+        self.list(page_size, page_token)
+            .map(|page| PickleWriter::dump(&page))
     }
 
     #[uniffi::method(default(page_size = None))]

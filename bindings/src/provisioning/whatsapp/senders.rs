@@ -1,3 +1,4 @@
+use crate::pickle::PickleWriter;
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::senders::{
     WhatsappRegistration, WhatsappSender, WhatsappSenderCreate, WhatsappSenderFilter,
@@ -31,6 +32,18 @@ impl WhatsappSenders {
                 page_token,
             },
         )
+    }
+
+    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    #[uniffi::method(default(filter = None, page_size = None, page_token = None))]
+    pub fn list_pickle(
+        &self,
+        filter: Option<WhatsappSenderFilter>,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+    ) -> Result<Vec<u8>, SinchError> {
+        self.list(filter, page_size, page_token)
+            .map(|page| PickleWriter::dump(&page))
     }
 
     /// Pages fetched one at a time as you ask for them.

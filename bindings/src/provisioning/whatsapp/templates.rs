@@ -1,3 +1,4 @@
+use crate::pickle::PickleWriter;
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::templates::{
     WhatsappTemplate, WhatsappTemplateCreate, WhatsappTemplateFilter, WhatsappTemplatePage,
@@ -31,6 +32,18 @@ impl WhatsappTemplates {
                 page_token,
             },
         )
+    }
+
+    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    #[uniffi::method(default(filter = None, page_size = None, page_token = None))]
+    pub fn list_pickle(
+        &self,
+        filter: Option<WhatsappTemplateFilter>,
+        page_size: Option<u32>,
+        page_token: Option<String>,
+    ) -> Result<Vec<u8>, SinchError> {
+        self.list(filter, page_size, page_token)
+            .map(|page| PickleWriter::dump(&page))
     }
 
     #[uniffi::method(default(filter = None, page_size = None))]

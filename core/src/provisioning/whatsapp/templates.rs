@@ -19,6 +19,7 @@ use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 /// The documented page-size range of the templates list (v1.2.117).
@@ -257,6 +258,10 @@ raw_fallback!(WhatsappCardComponent);
 raw_fallback!(WhatsappTemplateButton);
 
 /// `Vec<T>` where each item is typed when it matches exactly and raw JSON otherwise.
+///
+/// This one works under any deserializer, including serde's buffered `Content` inside the
+/// internally tagged component enums (buttons, cards); [`typed_or_raw_json`] is the fast one
+/// for the top-level `details.components`, read straight from serde_json.
 mod typed_or_raw {
     use super::*;
 
@@ -292,6 +297,33 @@ mod typed_or_raw {
     }
 }
 
+/// [`typed_or_raw`] for a field read by serde_json itself (from text or from a `Value`): each
+/// item is kept as its JSON text and decoded once, instead of being built as a `Value` and
+/// cloned, which doubled the cost of listing templates.
+mod typed_or_raw_json {
+    use super::*;
+
+    pub use super::typed_or_raw::serialize;
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: RawFallback>(
+        d: D,
+    ) -> std::result::Result<Vec<T>, D::Error> {
+        let raws = <Option<Vec<Box<RawValue>>>>::deserialize(d)?.unwrap_or_default();
+        Ok(raws
+            .into_iter()
+            .map(|raw| {
+                serde_json::from_str::<T>(raw.get()).unwrap_or_else(|_| {
+                    // Compact form, whatever the server's whitespace.
+                    let compact = serde_json::from_str::<Value>(raw.get())
+                        .map(|v| v.to_string())
+                        .unwrap_or_else(|_| raw.get().to_string());
+                    T::from_raw(compact)
+                })
+            })
+            .collect())
+    }
+}
+
 /// A JSON value of any type kept as its JSON text (for fields whose type is not documented).
 mod raw_value {
     use super::*;
@@ -312,7 +344,13 @@ mod raw_value {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Option<String>, D::Error> {
-        Ok(<Option<Value>>::deserialize(d)?.map(|v| v.to_string()))
+        Ok(<Option<Box<RawValue>>>::deserialize(d)?
+            .filter(|raw| raw.get() != "null")
+            .map(|raw| {
+                serde_json::from_str::<Value>(raw.get())
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|_| raw.get().to_string())
+            }))
     }
 }
 
@@ -344,7 +382,7 @@ mod lenient {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTemplateDetails {
-    #[serde(default, with = "typed_or_raw")]
+    #[serde(default, with = "typed_or_raw_json")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub components: Vec<WhatsappTemplateComponent>,
     #[serde(
@@ -354,8 +392,13 @@ pub struct WhatsappTemplateDetails {
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub message_send_ttl_seconds: Option<u64>,
-    /// Type undocumented: the JSON text of the value.
-    #[serde(default, with = "raw_value", skip_serializing_if = "Option::is_none")]
+    /// `optimization` on the wire; its type is undocumented: the JSON text of the value.
+    #[serde(
+        default,
+        rename = "optimization",
+        with = "raw_value",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub optimization_json: Option<String>,
 }
@@ -698,6 +741,21 @@ impl WhatsappTemplates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn optimization_is_read_and_sent_under_its_wire_name() {
+        let text = r#"{"components": [], "optimization": {"mode": "AUTO", "n": [1, 2]}}"#;
+        let d: WhatsappTemplateDetails = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            d.optimization_json.as_deref(),
+            Some(r#"{"mode":"AUTO","n":[1,2]}"#)
+        );
+        let back = serde_json::to_value(&d).unwrap();
+        assert_eq!(back["optimization"], json!({"mode": "AUTO", "n": [1, 2]}));
+        let none: WhatsappTemplateDetails =
+            serde_json::from_str(r#"{"optimization": null}"#).unwrap();
+        assert_eq!(none.optimization_json, None);
+    }
 
     #[test]
     fn components_are_typed_when_exact_and_raw_otherwise() {

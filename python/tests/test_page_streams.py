@@ -1,0 +1,262 @@
+"""List pages reach Python as one pickle stream written by Rust (see bindings/src/pickle.rs).
+
+These tests hold that fast path to UniFFI's own lifting: for every paged resource, filled with
+every record, enum variant and optional field the emulator can produce, `list()` and
+`next_page()` return objects equal to, of the same classes as, and with exactly the attributes
+of what the generated methods return. And the stream loader names nothing but generated classes.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+import sinch_core
+from sinch_core import (
+    WhatsappCardComponent,
+    WhatsappCarouselCard,
+    WhatsappOtpSupportedApp,
+    WhatsappSenderCreate,
+    WhatsappSenderDetails,
+    WhatsappSenderUpdate,
+    WhatsappTemplateButton,
+    WhatsappTemplateComponent,
+    WhatsappTemplateCreate,
+    WhatsappTemplateFilter,
+    _native,
+)
+
+B = WhatsappTemplateButton
+EVERY_BUTTON = [
+    B.PHONE_NUMBER(text="Call", phone_number="+46700000000"),
+    B.URL(text="Open", url="https://acme.test/{{1}}", examples=["https://acme.test/x"]),
+    B.QUICK_REPLY(text="OK"),
+    B.OTP(
+        otp_type="ONE_TAP",
+        text="Copy",
+        autofill_text="Fill",
+        package_name="com.acme",
+        signature_hash="abc123",
+        supported_apps=[WhatsappOtpSupportedApp(package_name="com.acme", signature_hash="h")],
+        zero_tap_terms_accepted=True,
+    ),
+    B.REQUEST_CONTACT_INFO(text="Share"),
+    B.ORDER_DETAILS(text="Pay"),
+    B.COPY_CODE(text=None, example="CODE42"),
+    B.FLOW(text="Start", flow_id="123", flow_action="NAVIGATE", navigate_screen="WELCOME"),
+    B.OTHER(json='{"type":"SPACESHIP","text":"?"}'),
+]
+EVERY_COMPONENT = [
+    WhatsappTemplateComponent.HEADER(format="TEXT", text="Hi {{1}}", examples=["Ann"]),
+    WhatsappTemplateComponent.BODY(
+        text="Your code: {{1}} ✓ «ünïcode»", examples=["123"], add_security_recommendation=True
+    ),
+    WhatsappTemplateComponent.FOOTER(text="Bye", code_expiration_minutes=10),
+    WhatsappTemplateComponent.BUTTONS(buttons=EVERY_BUTTON),
+    WhatsappTemplateComponent.CAROUSEL(
+        cards=[
+            WhatsappCarouselCard(
+                components=[
+                    WhatsappCardComponent.HEADER(format="IMAGE", text=None, examples=["u"]),
+                    WhatsappCardComponent.BODY(text="card " + "x" * 300, examples=[]),
+                    WhatsappCardComponent.BUTTONS(buttons=[B.QUICK_REPLY(text="Yes")]),
+                    WhatsappCardComponent.OTHER(json='{"type":"BADGE","n":1}'),
+                ]
+            )
+        ]
+    ),
+    WhatsappTemplateComponent.OTHER(json='{"type":"LIMITED_TIME_OFFER","hasExpiration":true}'),
+]
+
+
+def fill_every_family(emulator, client) -> None:
+    client.webhooks().create("https://acme.test/hook", "whsec-1", ["ALL"])
+    client.webhooks().create("https://acme.test/hook2", "whsec-2", ["UNHEARD_OF_TRIGGER"])
+    apps = client.sms_apps()
+    apps.create(name="Alerts", region="EU", conv_api_app=True)
+    apps.create(name="Plain", region="US")
+    client.bundles().create(
+        name="Full",
+        region="US",
+        subproject_name="Sub",
+        sms_app_name="SMS",
+        conv_app=True,
+        webhook_target="https://acme.test/b",
+        webhook_secret="whsec-b",
+        webhook_triggers=["BUNDLE_DONE"],
+    )
+    client.kakaotalk_senders().create(
+        "@shop",
+        sinch_core.KakaoTalkSenderDetails(
+            admin_phone_no="01012345678",
+            name="Shop",
+            top_level_category_code="001",
+            mid_level_category_code="0001",
+            sub_level_category_code="0001",
+        ),
+    )
+    client.rcs_senders().create(
+        region="EU",
+        billing_category="CONVERSATIONAL",
+        use_case="TRANSACTIONAL",
+        brand_name="Acme",
+        brand_extra_json='{"color": "#112233"}',
+    )
+    senders = client.whatsapp_senders()
+    s = senders.create(
+        WhatsappSenderCreate.EMBEDDED_SIGNUP(
+            region="EU", meta_local_storage="DE", waba_id="1234567890", phone_number_id="998877"
+        )
+    )
+    senders.update(
+        s.id, WhatsappSenderUpdate(details=WhatsappSenderDetails(display_name="Acme", about="a"))
+    )
+    senders.create(WhatsappSenderCreate.PARTNER_INITIATED(json='{"region":"US","partner":"x"}'))
+    emulator.add_whatsapp_flow({"name": "signup"})
+    emulator.add_whatsapp_flow({"name": "odd", "status": "ARCHIVED_ON_MARS"})
+    templates = client.whatsapp_templates()
+    for name in ("every_part", "every_part_2"):
+        templates.create(
+            WhatsappTemplateCreate(
+                name=name,
+                language="EN_US",
+                category="MARKETING",
+                components=EVERY_COMPONENT,
+                message_send_ttl_seconds=3600,
+            )
+        )
+    emulator.seed_whatsapp_templates(30)
+    emulator.set_whatsapp_state("template", "ON_THE_MOON", id="bench_00003", language="EN_US")
+
+
+def drop_clock(page: object) -> object:
+    """Analytics end "now" on the emulator: two requests a moment apart differ there."""
+    for t in getattr(page, "templates", []):
+        for a in t.analytics:
+            assert a.end
+            a.end = None
+    return page
+
+
+def attribute_tree(value: object) -> object:
+    """Class names and attribute names all the way down, with the leaf values."""
+    if isinstance(value, list):
+        return [attribute_tree(v) for v in value]
+    if hasattr(value, "__dict__"):
+        return (type(value).__qualname__, {k: attribute_tree(v) for k, v in vars(value).items()})
+    return (type(value).__name__, value)
+
+
+PAGED = [
+    ("webhooks", "webhooks", {}),
+    ("sms_apps", "sms_apps", {}),
+    ("bundles", "bundles", {}),
+    ("kakaotalk_senders", "senders", {}),
+    ("rcs_senders", "senders", {}),
+    ("whatsapp_senders", "senders", {}),
+    ("whatsapp_flows", "flows", {}),
+    ("whatsapp_templates", "templates", {}),
+    (
+        "whatsapp_templates",
+        "templates",
+        {"filter": WhatsappTemplateFilter(analytics_date_range="WEEK")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "items", "kwargs"), PAGED)
+def test_list_pages_equal_uniffi_lifting(emulator, client, family, items, kwargs):
+    fill_every_family(emulator, client)
+    sub = getattr(client, family)()
+    fast = drop_clock(sub.list(**kwargs))
+    reference = drop_clock(type(sub)._generated_list(sub, **kwargs))
+    assert len(getattr(fast, items)) >= 1
+    assert fast == reference
+    assert attribute_tree(fast) == attribute_tree(reference)
+
+
+@pytest.mark.parametrize(("family", "items", "kwargs"), PAGED)
+def test_pager_pages_equal_uniffi_lifting(emulator, client, family, items, kwargs):
+    fill_every_family(emulator, client)
+    sub = getattr(client, family)()
+    fast, reference = sub.pages(page_size=1, **kwargs), sub.pages(page_size=1, **kwargs)
+    compared = 0
+    while True:
+        expected = type(reference)._generated_next_page(reference)
+        page = fast.next_page()
+        if expected is None:
+            break
+        assert drop_clock(page) == drop_clock(expected)
+        assert attribute_tree(page) == attribute_tree(expected)
+        assert len(getattr(page, items)) == 1
+        compared += 1
+    assert page is None and fast.next_page() is None
+    assert compared >= 1
+
+
+def test_a_page_of_templates_carries_every_part(emulator, client):
+    fill_every_family(emulator, client)
+    page = client.whatsapp_templates().list(page_size=1000)
+    by_name = {t.name: t for t in page.templates}
+    full = by_name["every_part"]
+    got = full.details.components
+    assert got[:3] == EVERY_COMPONENT[:3]
+    assert got[3].buttons[:8] == EVERY_BUTTON[:8]
+    assert json.loads(got[3].buttons[8].json) == {"type": "SPACESHIP", "text": "?"}
+    card = got[4].cards[0].components
+    assert card[:3] == EVERY_COMPONENT[4].cards[0].components[:3]
+    assert json.loads(card[3].json) == {"type": "BADGE", "n": 1}
+    assert json.loads(got[5].json) == {"type": "LIMITED_TIME_OFFER", "hasExpiration": True}
+    assert full.details.message_send_ttl_seconds == 3600
+    assert full.changes.status == "DRAFT"
+    assert isinstance(full.details.components[3], WhatsappTemplateComponent)
+    assert full.details.components[3].buttons[8].is_other()
+    assert by_name["bench_00003"].state == "ON_THE_MOON"  # an unknown value, kept
+    assert page.total_size == 32 and page.next_page_token is None
+
+
+def test_secrets_in_listed_records_stay_out_of_repr(emulator, client):
+    fill_every_family(emulator, client)
+    listed = [s for s in client.whatsapp_senders().list().senders if s.bearer_token]
+    assert listed
+    for s in listed:
+        assert s.bearer_token not in repr(s) and s.bearer_token not in str(s)
+        assert "[redacted]" in repr(s)
+
+
+class Evil:
+    def __reduce__(self):
+        return (print, ("pwned",))
+
+
+def global_stream(module: str, name: str) -> bytes:
+    """A stream that only names `module.name` (protocol 4 STACK_GLOBAL)."""
+    parts = b"".join(b"\x8c" + bytes([len(p)]) + p.encode() for p in (module, name))
+    return b"\x80\x04" + parts + b"\x93."
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        pickle.dumps(Evil(), protocol=4),  # builtins.print
+        pickle.dumps(pickle.Unpickler, protocol=4),  # another module
+        # The generated module, but not a record or an enum variant class.
+        global_stream("sinch_core", "_UniffiLib"),
+        global_stream("sinch_core", "Webhook.mro"),
+        global_stream("sinch_core", "WhatsappTemplateComponent.BODY.__class__"),
+        global_stream("sinch_core_ffi", "TokenStore"),
+    ],
+)
+def test_page_streams_name_only_generated_classes(stream):
+    with pytest.raises(pickle.UnpicklingError, match="unexpected class"):
+        sinch_core._load_page(stream)
+
+
+def test_the_stream_methods_are_private_to_the_python_package():
+    for name in ("Webhooks", "WhatsappTemplates", "Bundles"):
+        cls = getattr(sinch_core, name)
+        assert not hasattr(cls, "list_pickle")
+        assert hasattr(getattr(_native.sinch_core_ffi, name), "_generated_list")
+    assert not hasattr(sinch_core.WebhookPager, "next_page_pickle")
