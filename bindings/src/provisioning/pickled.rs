@@ -1,3 +1,9 @@
+//! The Python attributes of every record reachable from a list page, for the pickle streams
+//! of `crate::pickle`. Each macro destructures its type without `..`: a field added in core
+//! and missing here does not compile. A type added to a page without a `ToPickle` impl does not
+//! compile either. `python/tests/test_page_streams.py` checks the result against UniFFI's own
+//! lifting for every page type.
+
 use crate::pickle::{pickle_enum, pickle_open_enums, pickle_record, PickleWriter, ToPickle};
 use sinch_core::provisioning::bundles::{
     Bundle, BundleConversationApp, BundlePage, BundleState, BundleSubproject,
