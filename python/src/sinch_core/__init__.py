@@ -223,12 +223,12 @@ class _PageUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> typing.Any:
         head, _, variant = name.partition(".")
-        cls = getattr(_core, head, None) if module == "sinch_core" else None
-        if head in _core.__all__ and isinstance(cls, type) and variant:
-            cls = getattr(cls, variant, None)
-            if not (isinstance(cls, type) and issubclass(cls, getattr(_core, head))):
-                cls = None
-        if head not in _core.__all__ or not isinstance(cls, type):
+        known = module == "sinch_core" and head in _core.__all__
+        cls = getattr(_core, head, None) if known else None
+        if isinstance(cls, type) and variant:
+            nested = getattr(cls, variant, None)
+            cls = nested if isinstance(nested, type) and issubclass(nested, cls) else None
+        if not isinstance(cls, type):
             raise pickle.UnpicklingError(f"sinch_core: unexpected class {module}.{name} in a page")
         return cls
 

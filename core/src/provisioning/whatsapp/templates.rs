@@ -312,16 +312,18 @@ mod typed_or_raw_json {
         Ok(raws
             .into_iter()
             .map(|raw| {
-                serde_json::from_str::<T>(raw.get()).unwrap_or_else(|_| {
-                    // Compact form, whatever the server's whitespace.
-                    let compact = serde_json::from_str::<Value>(raw.get())
-                        .map(|v| v.to_string())
-                        .unwrap_or_else(|_| raw.get().to_string());
-                    T::from_raw(compact)
-                })
+                serde_json::from_str::<T>(raw.get()).unwrap_or_else(|_| T::from_raw(compact(&raw)))
             })
             .collect())
     }
+}
+
+/// The JSON text of `raw` in compact form (keys sorted), whatever the server's whitespace, as
+/// `Value::to_string` writes it.
+fn compact(raw: &RawValue) -> String {
+    serde_json::from_str::<Value>(raw.get())
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| raw.get().to_string())
 }
 
 /// A JSON value of any type kept as its JSON text (for fields whose type is not documented).
@@ -344,13 +346,7 @@ mod raw_value {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Option<String>, D::Error> {
-        Ok(<Option<Box<RawValue>>>::deserialize(d)?
-            .filter(|raw| raw.get() != "null")
-            .map(|raw| {
-                serde_json::from_str::<Value>(raw.get())
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|_| raw.get().to_string())
-            }))
+        Ok(<Option<Box<RawValue>>>::deserialize(d)?.map(|raw| compact(&raw)))
     }
 }
 
