@@ -41,7 +41,10 @@ macro_rules! open_enum {
 
         impl From<String> for $name {
             fn from(s: String) -> Self {
-                Self::from(s.as_str())
+                match s.as_str() {
+                    $($wire => Self::$variant,)*
+                    _ => Self::Unknown(s),
+                }
             }
         }
 
@@ -57,10 +60,23 @@ macro_rules! open_enum {
             }
         }
 
+        /// Reads the wire string in place: a known value allocates nothing.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <String as serde::Deserialize>::deserialize(d)?;
-                Ok(Self::from(s))
+                struct WireString;
+                impl serde::de::Visitor<'_> for WireString {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        Ok($name::from(s))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<$name, E> {
+                        Ok($name::from(s))
+                    }
+                }
+                d.deserialize_str(WireString)
             }
         }
 
@@ -70,4 +86,38 @@ macro_rules! open_enum {
             try_lift: |s| Ok($name::from(s)),
         });
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::provisioning::whatsapp::templates::WhatsappTemplateState as State;
+
+    #[test]
+    fn values_are_read_in_place_escaped_or_owned() {
+        assert_eq!(
+            serde_json::from_str::<State>(r#""PAUSED""#).unwrap(),
+            State::Paused
+        );
+        // An escape makes serde_json hand over an owned string instead of a borrowed one.
+        assert_eq!(
+            serde_json::from_str::<State>(r#""P\u0041USED""#).unwrap(),
+            State::Paused
+        );
+        let owned = serde_json::from_value::<State>(serde_json::json!("REJECTED")).unwrap();
+        assert_eq!(owned, State::Rejected);
+        let unknown = serde_json::from_str::<State>(r#""IN_APPEAL""#).unwrap();
+        assert_eq!(unknown, State::Unknown("IN_APPEAL".into()));
+        assert_eq!(unknown.as_str(), "IN_APPEAL");
+        let not_text = serde_json::from_str::<State>("7").unwrap_err().to_string();
+        assert!(not_text.contains("expected a string"), "{not_text}");
+    }
+
+    #[test]
+    fn an_owned_unknown_value_is_kept_as_sent() {
+        assert_eq!(
+            State::from("IN_APPEAL".to_string()),
+            State::Unknown("IN_APPEAL".into())
+        );
+        assert_eq!(State::from("APPROVED".to_string()), State::Approved);
+    }
 }

@@ -220,7 +220,15 @@ impl ProvisioningClient {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(r: &RawResponse, action: &str) -> Result<T> {
-    serde_json::from_slice(&r.body).map_err(|e| {
+    // Checked as UTF-8 once, so that serde_json does not check each string again.
+    let text = std::str::from_utf8(&r.body).map_err(|e| {
+        SinchError::protocol(format!(
+            "{action}: the answer (HTTP {}) is not UTF-8 text ({e}); body starts: {}",
+            r.status,
+            r.excerpt()
+        ))
+    })?;
+    serde_json::from_str(text).map_err(|e| {
         SinchError::protocol(format!(
             "{action}: the answer (HTTP {}) could not be read: {e}; body starts: {}",
             r.status,
@@ -238,4 +246,43 @@ pub(crate) fn paging_query(req: &PageRequest) -> Vec<(&'static str, String)> {
         q.push(("pageToken", t.clone()));
     }
     q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(body: &[u8]) -> RawResponse {
+        RawResponse {
+            status: 200,
+            headers: reqwest::header::HeaderMap::new(),
+            body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn an_answer_that_is_not_utf8_is_a_protocol_error() {
+        let err = decode::<serde_json::Value>(&response(b"{\"name\": \"\xff\"}"), "listing apps")
+            .unwrap_err();
+        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(err
+            .reason()
+            .starts_with("listing apps: the answer (HTTP 200) is not UTF-8"));
+    }
+
+    #[test]
+    fn an_answer_of_the_wrong_shape_names_the_action_and_the_body() {
+        let err = decode::<Vec<u32>>(&response(b"{\"error\": 1}"), "listing apps").unwrap_err();
+        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(
+            err.reason().contains("could not be read"),
+            "{}",
+            err.reason()
+        );
+        assert!(
+            err.reason().contains("body starts: {\"error\": 1}"),
+            "{}",
+            err.reason()
+        );
+    }
 }
