@@ -247,6 +247,8 @@ def global_stream(module: str, name: str) -> bytes:
         global_stream("sinch_core", "Webhook.mro"),
         global_stream("sinch_core", "WhatsappTemplateComponent.BODY.__class__"),
         global_stream("sinch_core_ffi", "TokenStore"),
+        # Attribute names are answered only for identifiers.
+        global_stream("sinch_core:attribute", "not a name"),
     ],
 )
 def test_page_streams_name_only_generated_classes(stream):

@@ -1,6 +1,6 @@
 //! Bundles.
 
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::sms_apps::AppRegion;
@@ -41,7 +41,7 @@ impl Bundles {
         page_size: Option<u32>,
         page_token: Option<String>,
         filter: Option<BundleFilter>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(page_size, page_token, filter)
             .map(|page| PickleWriter::dump(&page))
     }

@@ -1,6 +1,6 @@
 //! KakaoTalk senders.
 
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::kakaotalk::{
     KakaoTalkSender, KakaoTalkSenderDetails, KakaoTalkSenderPage, KakaoTalkSenderSpec,
 };
@@ -35,7 +35,7 @@ impl KakaoTalkSenders {
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(page_size, page_token)
             .map(|page| PickleWriter::dump(&page))
     }

@@ -55,7 +55,7 @@ macro_rules! pager_object {
             }
 
             /// `next_page` as a pickle stream, for the Python package (see `pickle.rs`).
-            pub fn next_page_pickle(&self) -> Result<Option<Vec<u8>>, sinch_core::SinchError> {
+            pub fn next_page_pickle(&self) -> Result<Option<$crate::pickle::PickleBytes>, sinch_core::SinchError> {
                 Ok(self.next_page()?.map(|page| $crate::pickle::PickleWriter::dump(&page)))
             }
         }

@@ -1,6 +1,6 @@
 //! RCS senders.
 
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::rcs::{
     RcsBillingCategory, RcsSender, RcsSenderFilter, RcsSenderPage, RcsSenderSpec, RcsUseCase,
@@ -41,7 +41,7 @@ impl RcsSenders {
         page_size: Option<u32>,
         page_token: Option<String>,
         filter: Option<RcsSenderFilter>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(page_size, page_token, filter)
             .map(|page| PickleWriter::dump(&page))
     }

@@ -1,6 +1,6 @@
 //! SMS apps.
 
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::sms_apps::{AppRegion, SmsApp, SmsAppPage, SmsAppSpec, SmsAppUpdate};
 use sinch_core::SinchError;
@@ -33,7 +33,7 @@ impl SmsApps {
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(page_size, page_token)
             .map(|page| PickleWriter::dump(&page))
     }

@@ -1,6 +1,6 @@
 //! Provisioning webhooks.
 
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::webhooks::{
     Webhook, WebhookPage, WebhookSpec, WebhookTrigger, WebhookUpdate,
@@ -35,7 +35,7 @@ impl Webhooks {
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(page_size, page_token)
             .map(|page| PickleWriter::dump(&page))
     }

@@ -31,6 +31,7 @@ from __future__ import annotations
 import inspect
 import io
 import pickle
+import sys
 import typing
 from collections.abc import Iterable, Iterator
 
@@ -218,10 +219,13 @@ class _PageUnpickler(pickle.Unpickler):
     record classes, the same objects UniFFI's lifting builds field by field in Python, several
     times faster. The streams come from our Rust code, never from the network (server strings are
     length-prefixed data in them), and only the generated record classes and their enum variant
-    classes can be named: any other name is refused.
+    classes can be named: any other name is refused. Attribute names are asked for the same way,
+    once per stream, and answered with the interned `str`, which CPython sets fastest.
     """
 
     def find_class(self, module: str, name: str) -> typing.Any:
+        if module == "sinch_core:attribute" and name.isidentifier():
+            return sys.intern(name)
         head, _, variant = name.partition(".")
         known = module == "sinch_core" and head in _core.__all__
         cls = getattr(_core, head, None) if known else None

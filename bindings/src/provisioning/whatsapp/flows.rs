@@ -1,4 +1,4 @@
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::flows::{WhatsappFlowPage, WhatsappFlowScreen};
 use sinch_core::SinchError;
@@ -31,7 +31,7 @@ impl WhatsappFlows {
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(page_size, page_token)
             .map(|page| PickleWriter::dump(&page))
     }

@@ -1,4 +1,4 @@
-use crate::pickle::PickleWriter;
+use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::templates::{
     WhatsappTemplate, WhatsappTemplateCreate, WhatsappTemplateFilter, WhatsappTemplatePage,
@@ -41,7 +41,7 @@ impl WhatsappTemplates {
         filter: Option<WhatsappTemplateFilter>,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<Vec<u8>, SinchError> {
+    ) -> Result<PickleBytes, SinchError> {
         self.list(filter, page_size, page_token)
             .map(|page| PickleWriter::dump(&page))
     }
