@@ -108,7 +108,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let sms = query_values(&query, "filterSmsAppIds");
     let conv = query_values(&query, "filterConvAppIds");
@@ -135,7 +135,7 @@ async fn list(
                 || str_field(b, "state").is_some_and(|s| states.iter().any(|x| x == s))
         })
         .collect();
-    Ok(Json(page(&items, "bundles", &query, PAGE)?))
+    page(&items, "bundles", &query, PAGE)
 }
 
 async fn create(

@@ -91,7 +91,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let items = app
         .lock()
@@ -100,7 +100,7 @@ async fn list(
         .get(&project_id)
         .cloned()
         .unwrap_or_default();
-    Ok(Json(page(&items, "senders", &query, PAGE)?))
+    page(&items, "senders", &query, PAGE)
 }
 
 async fn create(

@@ -57,7 +57,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let conv = form_get(&query, "filterConversationApiAppId").filter(|s| !s.is_empty());
     let ids = query_values(&query, "filterSenderIds");
@@ -108,7 +108,7 @@ async fn list(
     if desc {
         items.reverse();
     }
-    Ok(Json(page(&items, "senders", &query, PAGE)?))
+    page(&items, "senders", &query, PAGE)
 }
 
 async fn create(

@@ -93,7 +93,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let apps = app
         .lock()
@@ -102,7 +102,7 @@ async fn list(
         .get(&project_id)
         .cloned()
         .unwrap_or_default();
-    Ok(Json(page(&apps, "smsApps", &query, PAGE)?))
+    page(&apps, "smsApps", &query, PAGE)
 }
 
 async fn create(

@@ -152,7 +152,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let mut hooks = app
         .lock()
@@ -162,7 +162,7 @@ async fn list(
         .cloned()
         .unwrap_or_default();
     hooks.sort_by(|a, b| a.target.cmp(&b.target).then_with(|| a.id.cmp(&b.id)));
-    Ok(Json(page(&hooks, "webhooks", &query, PAGE)?))
+    page(&hooks, "webhooks", &query, PAGE)
 }
 
 async fn create(

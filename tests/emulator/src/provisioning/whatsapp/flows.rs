@@ -9,6 +9,7 @@ use crate::provisioning::error::PapiError;
 use crate::provisioning::pagination::{page, PageSpec};
 use crate::state::AppState;
 use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
@@ -39,7 +40,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let mut st = app.lock();
     let flows: Vec<&Value> = project(&mut st, &project_id)
@@ -47,7 +48,7 @@ async fn list(
         .iter()
         .map(|f| &f.dto)
         .collect();
-    Ok(Json(page(&flows, "flows", &query, PAGE)?))
+    page(&flows, "flows", &query, PAGE)
 }
 
 async fn screens(

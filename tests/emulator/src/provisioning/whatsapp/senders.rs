@@ -212,7 +212,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let states = query_all(&query, "filterStates");
     let statuses = query_all(&query, "filterStatuses");
@@ -234,7 +234,7 @@ async fn list(
         .filter(|s| statuses.is_empty() || statuses.contains(&field(s, &["changes", "status"])))
         .map(|s| &s.dto)
         .collect();
-    Ok(Json(page(&items, "senders", &query, PAGE)?))
+    page(&items, "senders", &query, PAGE)
 }
 
 async fn create(

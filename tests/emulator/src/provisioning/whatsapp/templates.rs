@@ -163,7 +163,7 @@ async fn list(
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
     let states = query_all(&query, "filterStates");
     let statuses = query_all(&query, "filterStatuses");
@@ -197,6 +197,9 @@ async fn list(
         .filter(|t| states.is_empty() || states.contains(&get(t, "state", None)))
         .filter(|t| statuses.is_empty() || statuses.contains(&get(t, "changes", Some("status"))))
         .collect();
+    if mask.is_empty() && range.is_none() {
+        return page(&matching, "templates", &query, PAGE); // stored as served
+    }
     let (offset, size) = crate::provisioning::pagination::page_request(&query, PAGE)?;
     // Render only the requested page; the envelope comes from the shared pager.
     let start = offset.min(matching.len());
@@ -205,7 +208,7 @@ async fn list(
     for (i, t) in matching[start..end].iter().enumerate() {
         rendered[start + i] = view(t, &mask, range);
     }
-    Ok(Json(page(&rendered, "templates", &query, PAGE)?))
+    page(&rendered, "templates", &query, PAGE)
 }
 
 async fn create(
