@@ -25,7 +25,9 @@ static SYSTEM_CLOCK: Lazy<Arc<dyn Clock>> = Lazy::new(|| Arc::new(SystemClock::n
 
 #[derive(Debug, Clone)]
 pub struct ApiTransport {
-    client: reqwest::blocking::Client,
+    /// The process's shared client for these settings is looked up per request (see
+    /// [`http::shared_client`]): a client kept here would be dead in a `fork()`ed child.
+    http: HttpSettings,
     auth: Auth,
     retry: RetryPolicy,
     rule: UnauthorizedRule,
@@ -53,7 +55,7 @@ impl ApiTransport {
             .map(|c| c.clock().clone())
             .unwrap_or_else(|| SYSTEM_CLOCK.clone());
         Ok(ApiTransport {
-            client: http::shared_client(http)?,
+            http,
             auth,
             retry,
             rule,
@@ -75,8 +77,7 @@ impl ApiTransport {
         let mut refreshed = false;
         loop {
             let authz = self.auth.authorization()?;
-            let mut builder = self
-                .client
+            let mut builder = http::shared_client(self.http)?
                 .request(req.method.clone(), req.url.clone())
                 .header("accept", "application/json")
                 .header("authorization", authz.header_value.expose());

@@ -29,13 +29,31 @@ impl Default for HttpSettings {
 /// exhaust memory).
 pub const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
-static CLIENTS: Lazy<Mutex<HashMap<HttpSettings, reqwest::blocking::Client>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
+/// The clients of this process, by settings. A client's connection pool lives on a runtime
+/// thread, which a `fork()`ed child does not have: the child starts a map of its own.
+static CLIENTS: Lazy<Mutex<Clients>> = Lazy::new(|| {
+    Mutex::new(Clients {
+        pid: std::process::id(),
+        by_settings: HashMap::new(),
+    })
+});
 
-/// The shared client for `settings`, built on first use.
+struct Clients {
+    pid: u32,
+    by_settings: HashMap<HttpSettings, reqwest::blocking::Client>,
+}
+
+/// The shared client for `settings`, built on first use in this process.
 pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client> {
     let mut clients = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(c) = clients.get(&settings) {
+    let pid = std::process::id();
+    if clients.pid != pid {
+        // Inherited from the parent: dropping them would wait for runtime threads that do not
+        // exist in this process, so they are leaked (once per fork).
+        std::mem::forget(std::mem::take(&mut clients.by_settings));
+        clients.pid = pid;
+    }
+    if let Some(c) = clients.by_settings.get(&settings) {
         return Ok(c.clone());
     }
     let client = reqwest::blocking::Client::builder()
@@ -45,7 +63,7 @@ pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| SinchError::internal(format!("cannot build the HTTP client: {e}")))?;
-    clients.insert(settings, client.clone());
+    clients.by_settings.insert(settings, client.clone());
     Ok(client)
 }
 
