@@ -3,7 +3,7 @@
 //! (state `IN_PROGRESS` → `DONE` or `FAILED`; the `BUNDLE_DONE` webhook trigger fires).
 //! List (paged, 1 to 25 per page, default 10, per spec v1.2.117), create, get.
 
-use super::pagination::{check_page_size, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use super::sms_apps::{AppRegion, ConversationChannelStatus, SmsApp};
 use super::webhooks::{Webhook, WebhookSpec};
 use super::{paging_query, ProvisioningClient};
@@ -249,11 +249,20 @@ impl Bundles {
 
     /// `GET /bundles`: one page, filtered. Page size 1 to 25; none = the server's default (10).
     pub fn list(&self, page: &PageRequest, filter: &BundleFilter) -> Result<BundlePage> {
+        self.list_response(page, filter)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(
+        &self,
+        page: &PageRequest,
+        filter: &BundleFilter,
+    ) -> Result<PageResponse<BundlePage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "bundles")?;
         let mut query = paging_query(page);
         query.extend(filter.query());
         let url = self.client.url(&["bundles"], &query)?;
-        self.client.call(Method::GET, url, None, "listing bundles")
+        self.client.fetch_page(url, "listing bundles")
     }
 
     /// `GET /bundles`, every page in turn with the same filter, fetched when asked for.

@@ -7,7 +7,7 @@
 //! (`created`, `modified`), the list envelope key (`senders`) and its page-size range
 //! (taken as 1 to 100 like the other Provisioning lists).
 
-use super::pagination::{check_page_size, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -92,12 +92,16 @@ impl KakaoTalkSenders {
 
     /// `GET /kakaotalk/senders`: one page.
     pub fn list(&self, page: &PageRequest) -> Result<KakaoTalkSenderPage> {
+        self.list_response(page)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<KakaoTalkSenderPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "KakaoTalk senders")?;
         let url = self
             .client
             .url(&["kakaotalk", "senders"], &paging_query(page))?;
-        self.client
-            .call(Method::GET, url, None, "listing KakaoTalk senders")
+        self.client.fetch_page(url, "listing KakaoTalk senders")
     }
 
     /// `GET /kakaotalk/senders`, every page in turn, fetched when asked for.

@@ -10,7 +10,7 @@ pub mod sms_apps;
 pub mod webhooks;
 pub mod whatsapp;
 
-pub use pagination::{Page, PageRequest, Pager};
+pub use pagination::{Page, PageInfo, PageRequest, PageResponse, Pager};
 
 use crate::api::{ApiRequest, ApiTransport, UnauthorizedRule};
 use crate::auth::Auth;
@@ -206,6 +206,16 @@ impl ProvisioningClient {
         }
     }
 
+    /// GETs one page of a list endpoint, to be decoded by the caller.
+    pub(crate) fn fetch_page<P: Page>(
+        &self,
+        url: Url,
+        action: &'static str,
+    ) -> Result<pagination::PageResponse<P>> {
+        let r = self.send(Method::GET, url, None, action)?;
+        Ok(pagination::PageResponse::new(r, action))
+    }
+
     /// Sends and decodes the JSON answer into `T`.
     pub(crate) fn call<T: DeserializeOwned>(
         &self,
@@ -220,6 +230,15 @@ impl ProvisioningClient {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(r: &RawResponse, action: &str) -> Result<T> {
+    decode_with(r, action, |text| serde_json::from_str(text))
+}
+
+/// Decodes the answer's text with `read`, with the errors of [`decode`].
+pub(crate) fn decode_with<T>(
+    r: &RawResponse,
+    action: &str,
+    read: impl FnOnce(&str) -> serde_json::Result<T>,
+) -> Result<T> {
     // Checked as UTF-8 once, so that serde_json does not check each string again.
     let text = std::str::from_utf8(&r.body).map_err(|e| {
         SinchError::protocol(format!(
@@ -228,7 +247,7 @@ pub(crate) fn decode<T: DeserializeOwned>(r: &RawResponse, action: &str) -> Resu
             r.excerpt()
         ))
     })?;
-    serde_json::from_str(text).map_err(|e| {
+    read(text).map_err(|e| {
         SinchError::protocol(format!(
             "{action}: the answer (HTTP {}) could not be read: {e}; body starts: {}",
             r.status,

@@ -1,6 +1,13 @@
 //! Token pagination: one page at a time, or an iterator that follows `nextPageToken` lazily.
 
 use crate::error::{Result, SinchError};
+use crate::http::RawResponse;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::ControlFlow;
 
 /// Paging parameters for a list call.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -10,10 +17,216 @@ pub struct PageRequest {
 }
 
 /// A page of a list endpoint.
-pub trait Page {
+pub trait Page: Sized {
     type Item;
+    /// The record's name (the class name in the bindings).
+    const TYPE_NAME: &'static str;
+    /// The name of the field that holds the items (`templates`, `sms_apps`, ...).
+    const ITEMS_FIELD: &'static str;
     fn next_page_token(&self) -> Option<&str>;
     fn into_items(self) -> Vec<Self::Item>;
+    /// Reads a page from JSON text, handing each item to `each` as soon as it is read instead
+    /// of collecting them: what the page says besides its items, or `None` if `each` stopped.
+    fn decode_each(
+        text: &str,
+        each: &mut dyn FnMut(Self::Item) -> ControlFlow<()>,
+    ) -> serde_json::Result<Option<PageInfo>>;
+}
+
+/// What a page says besides its items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageInfo {
+    pub total_size: u64,
+    pub next_page_token: Option<String>,
+    pub previous_page_token: Option<String>,
+}
+
+/// A successful answer of a list endpoint, not decoded yet: [`PageResponse::decode`] reads it
+/// whole, [`PageResponse::decode_each`] item by item (the Python package decodes on one thread
+/// while Python builds the objects of the items already read).
+pub struct PageResponse<P> {
+    response: RawResponse,
+    action: &'static str,
+    page: PhantomData<fn() -> P>,
+}
+
+impl<P> fmt::Debug for PageResponse<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PageResponse")
+            .field("action", &self.action)
+            .field("status", &self.response.status)
+            .field("bytes", &self.response.body.len())
+            .finish()
+    }
+}
+
+impl<P: Page> PageResponse<P> {
+    pub(crate) fn new(response: RawResponse, action: &'static str) -> Self {
+        PageResponse {
+            response,
+            action,
+            page: PhantomData,
+        }
+    }
+
+    /// The whole page.
+    pub fn decode(self) -> Result<P>
+    where
+        P: serde::de::DeserializeOwned,
+    {
+        super::decode(&self.response, self.action)
+    }
+
+    /// Hands each item to `each` as it is read (in order) and returns the rest of the page, or
+    /// `None` if `each` stopped early. A malformed answer is the same `Protocol` error as from
+    /// [`PageResponse::decode`], after the items read before the fault.
+    pub fn decode_each(
+        self,
+        mut each: impl FnMut(P::Item) -> ControlFlow<()>,
+    ) -> Result<Option<PageInfo>> {
+        super::decode_with(&self.response, self.action, |text| {
+            P::decode_each(text, &mut each)
+        })
+    }
+}
+
+/// The one reader of every page record, used by its `Deserialize` impl and by
+/// [`Page::decode_each`]: each item goes to `each` as soon as it is read. Unknown fields are
+/// skipped; a repeated field, or items that are not a list, are errors.
+#[doc(hidden)]
+pub fn deserialize_page<'de, D, T>(
+    d: D,
+    items_field: &'static str,
+    each: &mut dyn FnMut(T) -> ControlFlow<()>,
+) -> std::result::Result<Option<PageInfo>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let stopped = Cell::new(false);
+    let read = d.deserialize_map(PageVisitor {
+        items_key: camel_case(items_field),
+        each,
+        stopped: &stopped,
+        item: PhantomData,
+    });
+    match read {
+        Err(_) if stopped.get() => Ok(None),
+        other => other.map(Some),
+    }
+}
+
+/// The JSON name of a Rust field (`sms_apps` → `smsApps`), as `rename_all = "camelCase"`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Raised inside serde when `each` asks to stop (serde_json then reads no further); the flag
+/// `stopped` turns it back into `Ok(None)`.
+const STOPPED: &str = "page reading stopped by the caller";
+
+struct PageVisitor<'a, T> {
+    items_key: String,
+    each: &'a mut dyn FnMut(T) -> ControlFlow<()>,
+    stopped: &'a Cell<bool>,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<'_, T> {
+    type Value = PageInfo;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a page object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut info = PageInfo::default();
+        let mut seen = [false; 4];
+        let mut once = |i: usize, name: &str| {
+            if std::mem::replace(&mut seen[i], true) {
+                Err(de::Error::custom(format_args!("duplicate field `{name}`")))
+            } else {
+                Ok(())
+            }
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                k if k == self.items_key => {
+                    once(0, k)?;
+                    map.next_value_seed(ItemsSeed {
+                        each: &mut *self.each,
+                        stopped: self.stopped,
+                        item: PhantomData,
+                    })?;
+                }
+                "totalSize" => {
+                    once(1, "totalSize")?;
+                    info.total_size = map.next_value()?;
+                }
+                "nextPageToken" => {
+                    once(2, "nextPageToken")?;
+                    info.next_page_token = map.next_value()?;
+                }
+                "previousPageToken" => {
+                    once(3, "previousPageToken")?;
+                    info.previous_page_token = map.next_value()?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(info)
+    }
+}
+
+/// The items list: each item to `each`; the `STOPPED` error if it stops (serde_json then
+/// reads no further).
+struct ItemsSeed<'a, T> {
+    each: &'a mut dyn FnMut(T) -> ControlFlow<()>,
+    stopped: &'a Cell<bool>,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ItemsSeed<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ItemsSeed<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of items")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<T>()? {
+            if (self.each)(item).is_break() {
+                self.stopped.set(true);
+                return Err(de::Error::custom(STOPPED));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Checks a page size against an endpoint's documented range before anything is sent.
@@ -27,32 +240,66 @@ pub fn check_page_size(size: Option<u32>, max: u32, resource: &str) -> Result<()
 }
 
 /// Declares a page record of a list endpoint: its items under the resource's JSON key, the
-/// total size and the page tokens, and its [`Page`] impl.
+/// total size and the page tokens, and its [`Page`] impl. Both its `Deserialize` impl and
+/// [`Page::decode_each`] read it with [`deserialize_page`].
 #[macro_export]
 macro_rules! page_record {
     ($(#[$meta:meta])* $name:ident { $items:ident : $item:ty }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-        #[serde(rename_all = "camelCase")]
         pub struct $name {
-            #[serde(default)]
             pub $items: Vec<$item>,
-            #[serde(default)]
             pub total_size: u64,
-            #[serde(default)]
             pub next_page_token: Option<String>,
-            #[serde(default)]
             pub previous_page_token: Option<String>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let mut items = Vec::new();
+                let info = $crate::provisioning::pagination::deserialize_page(
+                    d,
+                    stringify!($items),
+                    &mut |item| {
+                        items.push(item);
+                        std::ops::ControlFlow::Continue(())
+                    },
+                )?
+                .unwrap_or_default();
+                Ok($name {
+                    $items: items,
+                    total_size: info.total_size,
+                    next_page_token: info.next_page_token,
+                    previous_page_token: info.previous_page_token,
+                })
+            }
         }
 
         impl $crate::provisioning::pagination::Page for $name {
             type Item = $item;
+            const TYPE_NAME: &'static str = stringify!($name);
+            const ITEMS_FIELD: &'static str = stringify!($items);
             fn next_page_token(&self) -> Option<&str> {
                 self.next_page_token.as_deref()
             }
             fn into_items(self) -> Vec<$item> {
                 self.$items
+            }
+            fn decode_each(
+                text: &str,
+                each: &mut dyn FnMut($item) -> std::ops::ControlFlow<()>,
+            ) -> serde_json::Result<Option<$crate::provisioning::pagination::PageInfo>> {
+                let mut de = serde_json::Deserializer::from_str(text);
+                let info = $crate::provisioning::pagination::deserialize_page(
+                    &mut de,
+                    stringify!($items),
+                    each,
+                )?;
+                if info.is_some() {
+                    de.end()?; // nothing after the page
+                }
+                Ok(info)
             }
         }
     };
@@ -138,5 +385,103 @@ impl<P: Page> Iterator for Items<P> {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provisioning::sms_apps::SmsAppPage;
+
+    fn response(body: &str) -> PageResponse<SmsAppPage> {
+        PageResponse::new(
+            RawResponse {
+                status: 200,
+                headers: reqwest::header::HeaderMap::new(),
+                body: body.as_bytes().to_vec(),
+            },
+            "listing SMS apps",
+        )
+    }
+
+    const PAGE: &str = r#"{"smsApps":[{"id":"a1","status":"ACTIVE"},{"id":"a2","status":"NEW_STATUS"}],
+        "totalSize":5,"pageSize":2,"nextPageToken":"t2","unknownField":{"x":[1,2]}}"#;
+
+    fn read_each(body: &str, stop_after: usize) -> (Vec<String>, Result<Option<PageInfo>>) {
+        let mut ids = Vec::new();
+        let info = response(body).decode_each(|app| {
+            ids.push(app.id.clone());
+            if ids.len() == stop_after {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        (ids, info)
+    }
+
+    #[test]
+    fn item_by_item_reads_what_the_whole_page_reads() {
+        let page = response(PAGE).decode().unwrap();
+        let (ids, info) = read_each(PAGE, usize::MAX);
+        let whole: Vec<String> = page.sms_apps.iter().map(|a| a.id.clone()).collect();
+        assert_eq!(ids, whole);
+        assert_eq!(ids, ["a1", "a2"]);
+        let info = info.unwrap().unwrap();
+        assert_eq!(info.total_size, 5);
+        assert_eq!(info.next_page_token.as_deref(), Some("t2"));
+        assert_eq!(info.previous_page_token, None);
+        assert_eq!(page.total_size, 5);
+        assert_eq!(page.next_page_token.as_deref(), Some("t2"));
+    }
+
+    #[test]
+    fn stopping_early_reads_no_further() {
+        let (ids, info) = read_each(PAGE, 1);
+        assert_eq!(ids, ["a1"]);
+        assert_eq!(info.unwrap(), None);
+    }
+
+    #[test]
+    fn a_bad_item_is_a_protocol_error_after_the_good_ones() {
+        let body = r#"{"smsApps":[{"id":"a1","status":"ACTIVE"},{"id":7,"status":"ACTIVE"}],"totalSize":2}"#;
+        let (ids, info) = read_each(body, usize::MAX);
+        assert_eq!(ids, ["a1"]);
+        let err = info.unwrap_err();
+        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(err
+            .reason()
+            .starts_with("listing SMS apps: the answer (HTTP 200) could not be read"));
+        let whole = response(body).decode().unwrap_err();
+        assert!(matches!(whole, SinchError::Protocol { .. }), "{whole:?}");
+    }
+
+    #[test]
+    fn a_page_without_fields_is_empty_and_bad_shapes_are_errors() {
+        let empty = response("{}").decode().unwrap();
+        assert_eq!(empty, SmsAppPage::default());
+        for bad in [
+            r#"{"smsApps":null}"#,
+            r#"{"smsApps":{}}"#,
+            r#"{"smsApps":[],"smsApps":[]}"#,
+            r#"{"totalSize":1,"totalSize":2}"#,
+            r#"[]"#,
+            r#"{"smsApps":[]} trailing"#,
+        ] {
+            let err = response(bad).decode().unwrap_err();
+            assert!(matches!(err, SinchError::Protocol { .. }), "{bad}: {err:?}");
+            let (_, each) = read_each(bad, usize::MAX);
+            assert!(
+                matches!(each, Err(SinchError::Protocol { .. })),
+                "{bad}: {each:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn field_names_are_the_camel_case_of_the_rust_ones() {
+        assert_eq!(camel_case("sms_apps"), "smsApps");
+        assert_eq!(camel_case("templates"), "templates");
+        assert_eq!(camel_case("a_b_c"), "aBC");
     }
 }

@@ -9,7 +9,7 @@
 //! RBM's billing categories and use cases, and states), the answer fields beyond those
 //! sent, the list key (`senders`) and the page-size range (1 to 100 assumed).
 
-use super::pagination::{check_page_size, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use super::sms_apps::AppRegion;
 use super::{paging_query, ProvisioningClient};
 use crate::error::{Result, SinchError};
@@ -243,12 +243,20 @@ impl RcsSenders {
 
     /// `GET /rcs/senders`: one page, filtered and sorted.
     pub fn list(&self, page: &PageRequest, filter: &RcsSenderFilter) -> Result<RcsSenderPage> {
+        self.list_response(page, filter)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(
+        &self,
+        page: &PageRequest,
+        filter: &RcsSenderFilter,
+    ) -> Result<PageResponse<RcsSenderPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "RCS senders")?;
         let mut query = paging_query(page);
         query.extend(filter.query());
         let url = self.client.url(&["rcs", "senders"], &query)?;
-        self.client
-            .call(Method::GET, url, None, "listing RCS senders")
+        self.client.fetch_page(url, "listing RCS senders")
     }
 
     /// `GET /rcs/senders`, every page in turn with the same filter, fetched when asked for.

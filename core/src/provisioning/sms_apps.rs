@@ -1,7 +1,7 @@
 //! SMS apps (`/sms/smsApps`): list (paged, 1 to 100 per page), create, get, rename, delete.
 //! Confirmed against the Provisioning API spec v1.2.117 (sinch-api.md A.3/A.4).
 
-use super::pagination::{check_page_size, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -158,9 +158,14 @@ impl SmsApps {
 
     /// `GET /sms/smsApps`: one page. Page size 1 to 100; none = the server's default (50).
     pub fn list(&self, page: &PageRequest) -> Result<SmsAppPage> {
+        self.list_response(page)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<SmsAppPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "SMS apps")?;
         let url = self.client.url(&["sms", "smsApps"], &paging_query(page))?;
-        self.client.call(Method::GET, url, None, "listing SMS apps")
+        self.client.fetch_page(url, "listing SMS apps")
     }
 
     /// `GET /sms/smsApps`, every page in turn, fetched when asked for.

@@ -1,7 +1,7 @@
 //! Provisioning webhooks: Sinch calls `target` when senders, templates, accounts or bundles
 //! change state. List (paged, at most 15 per project), create, get, replace, update, delete.
 
-use super::pagination::{check_page_size, PageRequest, Pager};
+use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -126,9 +126,14 @@ impl Webhooks {
 
     /// One page (sorted by target). Page size 1 to 15; none = all (at most 15).
     pub fn list(&self, page: &PageRequest) -> Result<WebhookPage> {
+        self.list_response(page)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<WebhookPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "webhooks")?;
         let url = self.client.url(&["webhooks"], &paging_query(page))?;
-        self.client.call(Method::GET, url, None, "listing webhooks")
+        self.client.fetch_page(url, "listing webhooks")
     }
 
     /// Every page in turn, fetched when asked for.

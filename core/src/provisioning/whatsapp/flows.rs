@@ -7,7 +7,7 @@
 use super::{list_items, protocol, with_raw};
 use crate::error::Result;
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -64,12 +64,16 @@ impl WhatsappFlows {
 
     /// One page. Page size 1 to 100; none = the server default (50).
     pub fn list(&self, page: &PageRequest) -> Result<WhatsappFlowPage> {
+        self.list_response(page)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<WhatsappFlowPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp flows")?;
         let url = self
             .client
             .url(&["whatsapp", "flows"], &paging_query(page))?;
-        self.client
-            .call(Method::GET, url, None, "listing WhatsApp flows")
+        self.client.fetch_page(url, "listing WhatsApp flows")
     }
 
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<WhatsappFlowPage>> {

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use crate::secret::{deserialize_opt_secret, Secret};
 use reqwest::Method;
@@ -423,13 +423,21 @@ impl WhatsappSenders {
         filter: &WhatsappSenderFilter,
         page: &PageRequest,
     ) -> Result<WhatsappSenderPage> {
+        self.list_response(filter, page)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(
+        &self,
+        filter: &WhatsappSenderFilter,
+        page: &PageRequest,
+    ) -> Result<PageResponse<WhatsappSenderPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp senders")?;
         let mut q = paging_query(page);
         push_all(&mut q, "filterStates[]", &filter.states);
         push_all(&mut q, "filterStatuses[]", &filter.statuses);
         let url = self.url(&[], &q)?;
-        self.client
-            .call(Method::GET, url, None, "listing WhatsApp senders")
+        self.client.fetch_page(url, "listing WhatsApp senders")
     }
 
     /// Every page in turn, fetched when asked for.

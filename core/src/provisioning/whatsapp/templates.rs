@@ -14,7 +14,7 @@
 use super::{activities, list_items, protocol, push_all, WhatsappActivity, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, PageRequest, Pager};
+use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -610,6 +610,15 @@ impl WhatsappTemplates {
         filter: &WhatsappTemplateFilter,
         page: &PageRequest,
     ) -> Result<WhatsappTemplatePage> {
+        self.list_response(filter, page)?.decode()
+    }
+
+    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
+    pub fn list_response(
+        &self,
+        filter: &WhatsappTemplateFilter,
+        page: &PageRequest,
+    ) -> Result<PageResponse<WhatsappTemplatePage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp templates")?;
         let mut q = paging_query(page);
         push_all(&mut q, "fieldMask[]", &filter.field_mask);
@@ -622,8 +631,7 @@ impl WhatsappTemplates {
             q.push(("templateName", p.clone()));
         }
         let url = self.url(&[], &q)?;
-        self.client
-            .call(Method::GET, url, None, "listing WhatsApp templates")
+        self.client.fetch_page(url, "listing WhatsApp templates")
     }
 
     /// Every page in turn, fetched when asked for.
