@@ -16,6 +16,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod auth;
 mod india;
 mod logging;
+mod page_stream;
 mod pickle;
 mod provisioning;
 mod store;

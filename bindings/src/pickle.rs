@@ -18,6 +18,10 @@
 //! `sinch_core:attribute`) so that Python answers with its interned `str`, which CPython sets
 //! without a lookup in the interning table; open-enum values are written once per stream; the
 //! stream is handed to UniFFI as [`PickleBytes`], already in its serialized form.
+//!
+//! A stream goes over in one piece ([`PickleWriter::dump`], the pagers' `next_page_pickle`) or
+//! in frames as it is written ([`PickleWriter::take_frame`]: `list_pickle`, see
+//! `page_stream.rs`); the memo carries over from frame to frame.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -30,8 +34,8 @@ const ATTRIBUTES: &str = "sinch_core:attribute";
 // Pickle opcodes (Lib/pickle.py).
 const PROTO: u8 = 0x80;
 const FRAME: u8 = 0x95;
-/// `PROTO 4` and the `FRAME` opcode with its 8-byte length.
-const HEADER_LEN: usize = 11;
+/// The `FRAME` opcode with its 8-byte length.
+const FRAME_HEADER_LEN: usize = 9;
 const STOP: u8 = b'.';
 const MARK: u8 = b'(';
 const NONE: u8 = b'N';
@@ -73,6 +77,8 @@ pub(crate) struct PickleWriter {
     /// by address and length, which is sound because the page outlives the writer.
     values: HashMap<(usize, usize), u32, BuildHasherDefault<AddressHasher>>,
     next_memo: u32,
+    /// Where the current frame's `FRAME` opcode is in `out`.
+    frame_at: usize,
 }
 
 /// A pickle stream as UniFFI's `bytes`, handed over without a copy.
@@ -125,28 +131,60 @@ uniffi::derive_ffi_traits!(local PickleBytes);
 
 impl PickleWriter {
     pub(crate) fn dump<T: ToPickle + ?Sized>(value: &T) -> PickleBytes {
+        let mut w = PickleWriter::new();
+        value.pickle(&mut w);
+        w.finish()
+    }
+
+    /// A stream that starts with `PROTO 4` and a first frame. Write into it, then
+    /// [`PickleWriter::finish`] it, or hand it over in parts with [`PickleWriter::take_frame`].
+    pub(crate) fn new() -> PickleWriter {
         let mut w = PickleWriter {
             out: Vec::with_capacity(64 * 1024),
             classes: HashMap::default(),
             names: HashMap::default(),
             values: HashMap::default(),
             next_memo: 0,
+            frame_at: 0,
         };
-        // The length prefix of `PickleBytes`, then one FRAME around everything: an `Unpickler`
-        // over a file object then reads the stream with one `read()`, instead of one
-        // Python-level read per opcode (3x slower).
-        w.out.extend_from_slice(&[0; LENGTH_PREFIX]);
-        w.out
-            .extend_from_slice(&[PROTO, 4, FRAME, 0, 0, 0, 0, 0, 0, 0, 0]);
-        value.pickle(&mut w);
-        w.out.push(STOP);
-        let frame = LENGTH_PREFIX + 3..LENGTH_PREFIX + HEADER_LEN;
-        let frame_len = (w.out.len() - LENGTH_PREFIX - HEADER_LEN) as u64;
-        w.out[frame].copy_from_slice(&frame_len.to_le_bytes());
+        w.start_frame(&[PROTO, 4]);
+        w
+    }
+
+    /// Each part handed over is one `FRAME`: an `Unpickler` over a file object reads it with one
+    /// `read()`, instead of one Python-level read per opcode (3x slower). The part starts with
+    /// the length prefix of `PickleBytes`.
+    fn start_frame(&mut self, before: &[u8]) {
+        self.out.clear();
+        self.out.extend_from_slice(&[0; LENGTH_PREFIX]);
+        self.out.extend_from_slice(before);
+        self.frame_at = self.out.len();
+        self.out.extend_from_slice(&[FRAME, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    /// Bytes written in the current frame.
+    pub(crate) fn frame_len(&self) -> usize {
+        self.out.len() - self.frame_at - FRAME_HEADER_LEN
+    }
+
+    /// The part written so far (the memo carries over: the next part may refer to it).
+    pub(crate) fn take_frame(&mut self) -> PickleBytes {
+        let frame_len = self.frame_len() as u64;
+        let at = self.frame_at + 1;
+        self.out[at..at + 8].copy_from_slice(&frame_len.to_le_bytes());
         // A page is at most 16 MiB (the HTTP body cap) and a stream is smaller than its JSON.
-        let stream_len = i32::try_from(w.out.len() - LENGTH_PREFIX).unwrap_or(i32::MAX);
-        w.out[..LENGTH_PREFIX].copy_from_slice(&stream_len.to_be_bytes());
-        PickleBytes(w.out)
+        let len = i32::try_from(self.out.len() - LENGTH_PREFIX).unwrap_or(i32::MAX);
+        self.out[..LENGTH_PREFIX].copy_from_slice(&len.to_be_bytes());
+        let capacity = self.out.capacity();
+        let part = std::mem::replace(&mut self.out, Vec::with_capacity(capacity));
+        self.start_frame(&[]);
+        PickleBytes(part)
+    }
+
+    /// Ends the stream (`STOP`) and returns its last part.
+    pub(crate) fn finish(mut self) -> PickleBytes {
+        self.out.push(STOP);
+        self.take_frame()
     }
 
     fn memoize(&mut self) -> u32 {
@@ -230,6 +268,20 @@ impl PickleWriter {
         }
     }
 
+    /// An empty list, to be filled with [`PickleWriter::mark`], items, [`PickleWriter::appends`].
+    pub(crate) fn empty_list(&mut self) {
+        self.out.push(EMPTY_LIST);
+    }
+
+    pub(crate) fn mark(&mut self) {
+        self.out.push(MARK);
+    }
+
+    /// Appends every item written since the last [`PickleWriter::mark`] to the list below it.
+    pub(crate) fn appends(&mut self) {
+        self.out.push(APPENDS);
+    }
+
     /// Pushes the class `type_name` (or the variant class `type_name.VARIANT`), memoized.
     fn class(&mut self, type_name: &'static str, variant: &'static str) {
         let key = (type_name.as_ptr() as usize, variant.as_ptr() as usize);
@@ -251,7 +303,7 @@ impl PickleWriter {
     /// than written as a string, so that Python hands back its interned `str`: the unpickler
     /// then sets each attribute without looking the name up in the interning table first
     /// (a page of 1000 templates loads ~15% faster).
-    fn name(&mut self, name: &'static str) {
+    pub(crate) fn name(&mut self, name: &'static str) {
         let key = name.as_ptr() as usize;
         if let Some(&slot) = self.names.get(&key) {
             return self.get(slot);
@@ -459,6 +511,34 @@ mod tests {
         );
         let neg = PickleWriter::dump(&-2i64).stream().to_vec();
         assert_eq!(&neg[11..16], &[BININT, 0xfe, 0xff, 0xff, 0xff]);
+    }
+
+    #[test]
+    fn a_stream_handed_over_in_parts_is_one_frame_per_part() {
+        let mut w = PickleWriter::new();
+        w.empty_list();
+        w.mark();
+        w.str("a");
+        w.appends();
+        let first = w.take_frame();
+        w.mark();
+        w.str("bc");
+        w.appends();
+        let last = w.finish();
+        let (first, last) = (first.stream().to_vec(), last.stream().to_vec());
+        // PROTO 4 once, then each part is FRAME <len> <exactly len bytes of opcodes>.
+        assert_eq!(&first[..3], &[PROTO, 4, FRAME]);
+        assert_eq!(u64::from_le_bytes(first[3..11].try_into().unwrap()), 6);
+        assert_eq!(
+            &first[11..],
+            &[EMPTY_LIST, MARK, SHORT_BINUNICODE, 1, b'a', APPENDS]
+        );
+        assert_eq!(last[0], FRAME);
+        assert_eq!(u64::from_le_bytes(last[1..9].try_into().unwrap()), 7);
+        assert_eq!(
+            &last[9..],
+            &[MARK, SHORT_BINUNICODE, 2, b'b', b'c', APPENDS, STOP]
+        );
     }
 
     #[test]

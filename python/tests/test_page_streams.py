@@ -9,7 +9,12 @@ of what the generated methods return. And the stream loader names nothing but ge
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import signal
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -262,3 +267,91 @@ def test_the_stream_methods_are_private_to_the_python_package():
         assert not hasattr(cls, "list_pickle")
         assert hasattr(getattr(_native.sinch_core_ffi, name), "_generated_list")
     assert not hasattr(sinch_core.WebhookPager, "next_page_pickle")
+
+
+# --- list(): the page decoded in Rust, part by part, while Python builds the records ------------
+
+
+def test_a_page_in_many_parts_equals_uniffi_lifting(emulator, client):
+    emulator.seed_whatsapp_templates(1000)
+    emulator.set_whatsapp_state("template", "ON_THE_MOON", id="bench_00900", language="EN_US")
+    templates = client.whatsapp_templates()
+    stream = type(templates)._list_stream(templates, page_size=1000)
+    parts = []
+    while (part := stream.next_part()) is not None:
+        parts.append(part)
+    assert len(parts) >= 4, "a page of 1000 templates comes in several parts"
+    assert stream.next_part() is None
+    fast = templates.list(page_size=1000)
+    reference = type(templates)._generated_list(templates, page_size=1000)
+    assert fast == reference
+    assert attribute_tree(fast) == attribute_tree(reference)
+    assert fast.templates[900].state == "ON_THE_MOON"
+    # Values written once per stream are shared across its parts: one str for every APPROVED.
+    approved = [t.state for t in fast.templates if t.state == "APPROVED"]
+    assert len(approved) == 999 and len({id(s) for s in approved}) == 1
+
+
+def test_a_bad_item_after_some_parts_is_the_typed_protocol_error(emulator, client, auth):
+    emulator.seed_whatsapp_templates(600)
+    good = json.loads(
+        urllib.request.urlopen(
+            urllib.request.Request(
+                f"{emulator.base_url}/v1/projects/{emulator.project_id}/whatsapp/templates"
+                "?pageSize=1000",
+                headers={"authorization": f"Bearer {auth.access_token()}"},
+            ),
+            timeout=10,
+        ).read()
+    )
+    good["templates"][500]["state"] = {"not": "a state"}
+    emulator.fault("api", 1, {"kind": "status", "status": 200, "body": json.dumps(good)})
+    with pytest.raises(sinch_core.ProtocolError) as excinfo:
+        client.whatsapp_templates().list(page_size=1000)
+    assert "listing WhatsApp templates" in str(excinfo.value)
+    assert "could not be read" in str(excinfo.value)
+    # The stream is over; the next call is a fresh, complete page.
+    assert len(client.whatsapp_templates().list(page_size=1000).templates) == 600
+
+
+def test_a_stream_dropped_half_read_leaves_nothing_waiting(emulator, client):
+    emulator.seed_whatsapp_templates(1000)
+    templates = client.whatsapp_templates()
+    for _ in range(20):
+        stream = type(templates)._list_stream(templates, page_size=1000)
+        assert stream.next_part() is not None
+        del stream  # the worker's next send fails and it stops
+    assert len(templates.list(page_size=1000).templates) == 1000
+
+    def page_workers() -> int:
+        tasks = Path(f"/proc/{os.getpid()}/task").glob("*/comm")
+        return sum(1 for comm in tasks if comm.read_text().strip() == "sinch-core-page")
+
+    deadline = time.monotonic() + 5
+    while page_workers() > 4 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert 1 <= page_workers() <= 4, "idle page workers are kept, at most 4"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork() only")
+def test_list_works_in_a_child_forked_after_a_list(emulator, client):
+    templates = client.whatsapp_templates()
+    emulator.seed_whatsapp_templates(300)
+    assert len(templates.list(page_size=300).templates) == 300  # workers exist in the parent
+    pid = os.fork()
+    if pid == 0:  # the child: the parent's worker threads do not exist here
+        code = 1
+        try:
+            signal.alarm(20)  # a hang fails the test instead of blocking it
+            code = 0 if len(templates.list(page_size=300).templates) == 300 else 2
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            assert os.waitstatus_to_exitcode(status) == 0
+            return
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    pytest.fail("list() in the forked child hung")

@@ -305,7 +305,7 @@ def render() -> str:
     out.append("\n# --- Objects, enums and functions of sinch_core_ffi " + "-" * 45)
     for n in _ffi.__all__:
         value = getattr(_ffi, n)
-        if n == "InternalError" or n.endswith(("Protocol", "Impl")):
+        if n in ("InternalError", "PageStream") or n.endswith(("Protocol", "Impl")):
             continue
         out.append("")
         if inspect.isfunction(value):

@@ -1,6 +1,5 @@
 //! Bundles.
 
-use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::sms_apps::AppRegion;
@@ -34,16 +33,24 @@ impl Bundles {
         )
     }
 
-    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
+    /// (see `page_stream.rs`).
     #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
     pub fn list_pickle(
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
         filter: Option<BundleFilter>,
-    ) -> Result<PickleBytes, SinchError> {
-        self.list(page_size, page_token, filter)
-            .map(|page| PickleWriter::dump(&page))
+    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
+        self.inner
+            .list_response(
+                &PageRequest {
+                    page_size,
+                    page_token,
+                },
+                &filter.unwrap_or_default(),
+            )
+            .map(crate::page_stream::stream_page)
     }
 
     /// `GET /bundles`, pages fetched one at a time as you ask for them.

@@ -1,6 +1,5 @@
 //! SMS apps.
 
-use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::sms_apps::{AppRegion, SmsApp, SmsAppPage, SmsAppSpec, SmsAppUpdate};
 use sinch_core::SinchError;
@@ -27,15 +26,20 @@ impl SmsApps {
         })
     }
 
-    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
+    /// (see `page_stream.rs`).
     #[uniffi::method(default(page_size = None, page_token = None))]
     pub fn list_pickle(
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<PickleBytes, SinchError> {
-        self.list(page_size, page_token)
-            .map(|page| PickleWriter::dump(&page))
+    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
+        self.inner
+            .list_response(&PageRequest {
+                page_size,
+                page_token,
+            })
+            .map(crate::page_stream::stream_page)
     }
 
     /// `GET /sms/smsApps`, pages fetched one at a time as you ask for them.

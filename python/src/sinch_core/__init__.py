@@ -14,7 +14,8 @@ Python conveniences:
   the Rust pager's ``next_page()`` (page tokens stay in Rust, one request per page, made as you
   iterate);
 * list pages (``list()``, ``next_page()``) read from one pickle stream written by Rust, several
-  times faster than UniFFI's field-by-field lifting, into the same generated classes;
+  times faster than UniFFI's field-by-field lifting, into the same generated classes (for
+  ``list()``, decoded in Rust on a worker thread while Python builds the records);
 * ``triggers`` accepts any iterable of ``str`` (tuples, sets...), not only lists;
 * ``with ProvisioningClient(...) as client:``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
@@ -44,10 +45,10 @@ from ._native import sinch_core_ffi as _ffi
 # enum and the store trait live in the `sinch_core` namespace of the bindings; objects, the
 # India/log enums and free functions in `sinch_core_ffi`. Skipped: UniFFI's own `InternalError`
 # (unified below), the `*Protocol` typing helpers, the `*Impl` classes (Rust-side proxies of the
-# foreign traits), and `Secret`/`WebhookTrigger` (plain `str` aliases; `WebhookTrigger` is
-# replaced by the constants class below).
+# foreign traits), `PageStream` (internal to `list()`), and `Secret`/`WebhookTrigger` (plain `str`
+# aliases; `WebhookTrigger` is replaced by the constants class below).
 
-_SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl"}
+_SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl", "PageStream"}
 _exported: list[str] = []
 for _module in (_core, _ffi):
     for _name in _module.__all__:
@@ -241,17 +242,53 @@ def _load_page(data: bytes) -> typing.Any:
     return _PageUnpickler(io.BytesIO(data)).load()
 
 
+class _PartReader:
+    """The file the unpickler reads a `PageStream` from: its parts (one pickle frame each) are
+    fetched from Rust as the unpickler gets to them, while Rust decodes the next ones. A decoding
+    error in Rust is raised here, as the typed `SinchError`, out of `load()`."""
+
+    __slots__ = ("_stream", "_part", "_at")
+
+    def __init__(self, stream: typing.Any) -> None:
+        self._stream, self._part, self._at = stream, b"", 0
+
+    def read(self, n: int) -> bytes:
+        part, at = self._part, self._at
+        if at + n <= len(part):
+            self._at = at + n
+            return part[at : at + n]
+        pieces, missing = [part[at:]], n - (len(part) - at)
+        while missing > 0:
+            part = self._stream.next_part()
+            if part is None:  # the unpickler reports the truncated stream
+                self._part, self._at = b"", 0
+                break
+            pieces.append(part[:missing])
+            self._part, self._at = part, min(missing, len(part))
+            missing -= self._at
+        return b"".join(pieces)
+
+    def readline(self) -> bytes:
+        raise pickle.UnpicklingError("sinch_core: unexpected text opcode in a page stream")
+
+
+def _load_stream(stream: typing.Any) -> typing.Any:
+    return _PageUnpickler(_PartReader(stream)).load()
+
+
 def _pickled_pages(cls: type, pager: type) -> None:
     """Makes `cls.list` and `pager.next_page` return what Rust sent as a pickle stream.
 
     The generated methods stay the reference (same arguments, same records); their `*_pickle`
-    twins, moved to private names, carry the page in one FFI crossing as one `bytes`.
+    twins, moved to private names, carry the page as a pickle stream: `next_page_pickle` in one
+    `bytes`, `list_pickle` as a `PageStream` whose few parts (~32 KB each) Rust decodes on a
+    worker thread while the unpickler here builds the records of the parts already read.
     """
     list_pickle, next_pickle = cls.list_pickle, pager.next_page_pickle
     generated_list, generated_next = cls.list, pager.next_page
 
     def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
-        return _load_page(list_pickle(self, *args, **kwargs))
+        return _load_stream(list_pickle(self, *args, **kwargs))
 
     def next_page(self: typing.Any) -> typing.Any:
         data = next_pickle(self)
@@ -264,6 +301,7 @@ def _pickled_pages(cls: type, pager: type) -> None:
         fn.__qualname__ = f"{owner.__name__}.{fn.__name__}"
         setattr(owner, f"_generated_{fn.__name__}", generated)  # for the parity test
         setattr(owner, fn.__name__, fn)
+    cls._list_stream = list_pickle  # for the stream tests
     for owner, name in ((cls, "list_pickle"), (pager, "next_page_pickle")):
         for klass in owner.__mro__:  # the class and its generated `*Protocol`
             if name in vars(klass):

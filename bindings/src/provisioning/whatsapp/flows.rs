@@ -1,4 +1,3 @@
-use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::flows::{WhatsappFlowPage, WhatsappFlowScreen};
 use sinch_core::SinchError;
@@ -25,15 +24,20 @@ impl WhatsappFlows {
         })
     }
 
-    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
+    /// (see `page_stream.rs`).
     #[uniffi::method(default(page_size = None, page_token = None))]
     pub fn list_pickle(
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<PickleBytes, SinchError> {
-        self.list(page_size, page_token)
-            .map(|page| PickleWriter::dump(&page))
+    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
+        self.inner
+            .list_response(&PageRequest {
+                page_size,
+                page_token,
+            })
+            .map(crate::page_stream::stream_page)
     }
 
     #[uniffi::method(default(page_size = None))]

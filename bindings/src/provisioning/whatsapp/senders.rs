@@ -1,4 +1,3 @@
-use crate::pickle::{PickleBytes, PickleWriter};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::senders::{
     WhatsappRegistration, WhatsappSender, WhatsappSenderCreate, WhatsappSenderFilter,
@@ -34,16 +33,24 @@ impl WhatsappSenders {
         )
     }
 
-    /// `list` as a pickle stream of the page, for the Python package (see `pickle.rs`).
+    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
+    /// (see `page_stream.rs`).
     #[uniffi::method(default(filter = None, page_size = None, page_token = None))]
     pub fn list_pickle(
         &self,
         filter: Option<WhatsappSenderFilter>,
         page_size: Option<u32>,
         page_token: Option<String>,
-    ) -> Result<PickleBytes, SinchError> {
-        self.list(filter, page_size, page_token)
-            .map(|page| PickleWriter::dump(&page))
+    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
+        self.inner
+            .list_response(
+                &filter.unwrap_or_default(),
+                &PageRequest {
+                    page_size,
+                    page_token,
+                },
+            )
+            .map(crate::page_stream::stream_page)
     }
 
     /// Pages fetched one at a time as you ask for them.
