@@ -3,21 +3,30 @@
 #
 # Expects the cargo dev build to be done already (CI does it once for every language):
 #   cargo build -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
-# Artifacts are read from ${CARGO_TARGET_DIR:-target}/debug.
+# Artifacts are read from ${CARGO_TARGET_DIR:-target}/debug, or /release with PROFILE=release
+# (the jar to ship: the debug library is several times slower):
+#   cargo build --release -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
+#   PROFILE=release scripts/kotlin.sh package
 #
 # Usage: scripts/kotlin.sh [MAVEN GOALS...]      (default: test; e.g. `scripts/kotlin.sh package`)
 #        scripts/kotlin.sh demo [BASE-URL [PROJECT-ID]]
 #                 package the jar (tests skipped) and run com.sinch.core.examples.Demo against
 #                 BASE-URL (a running sinch-emulator); without BASE-URL, against a sinch-emulator
 #                 started here on a free port and stopped afterwards.
-# Env:   MVN_ARGS   extra Maven arguments (e.g. "-o" offline, "-Dtest=SinchCoreTest#webhooksPagination")
+# Env:   PROFILE    debug (default) or release: which cargo build to generate from and package
+#        MVN_ARGS   extra Maven arguments (e.g. "-o" offline, "-Dtest=SinchCoreTest#webhooksPagination")
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 target="${CARGO_TARGET_DIR:-target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
-debug="$target/debug"
+profile="${PROFILE:-debug}"
+case "$profile" in
+    debug | release) ;;
+    *) echo "PROFILE must be debug or release, not '$profile'" >&2; exit 1 ;;
+esac
+build="$target/$profile"
 kotlin="$root/kotlin"
 mode=mvn
 if [[ "${1:-}" == demo ]]; then
@@ -37,9 +46,10 @@ done_step() { local ms=$(($(now_ms) - step_start)); printf '    (%d.%01d s)\n' $
 for tool in java mvn; do
     command -v "$tool" >/dev/null || { echo "$tool not found: install a JDK 17+ and Maven 3.8+" >&2; exit 1; }
 done
-for f in "$debug/libsinch_core_ffi.so" "$debug/uniffi-bindgen" "$debug/sinch-emulator"; do
+for f in "$build/libsinch_core_ffi.so" "$build/uniffi-bindgen" "$build/sinch-emulator"; do
     if [[ ! -e "$f" ]]; then
-        echo "missing $f: run 'cargo build -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator' first" >&2
+        flag=""; [[ $profile == release ]] && flag="--release "
+        echo "missing $f: run 'cargo build ${flag}-p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator' first" >&2
         exit 1
     fi
 done
@@ -48,19 +58,19 @@ step "generate Kotlin bindings (uniffi-bindgen, library mode)"
 gen="$kotlin/target/generated-sources/uniffi"
 rm -rf "$gen"
 # Must run inside the cargo workspace: it reads each crate's uniffi.toml through cargo metadata.
-"$debug/uniffi-bindgen" generate "$debug/libsinch_core_ffi.so" \
+"$build/uniffi-bindgen" generate "$build/libsinch_core_ffi.so" \
     --language kotlin --no-format --out-dir "$gen"
 find "$gen" -name '*.kt' | sed "s#^$root/#    #"
 done_step
 
-step "stage libsinch_core_ffi.so as a resource (linux-x86-64/)"
+step "stage the $profile libsinch_core_ffi.so as a resource (linux-x86-64/)"
 native="$kotlin/target/native/linux-x86-64"
 mkdir -p "$native"
-cp "$debug/libsinch_core_ffi.so" "$native/"
+cp "$build/libsinch_core_ffi.so" "$native/"
 done_step
 
 cd "$kotlin"
-export SINCH_EMULATOR="${SINCH_EMULATOR:-$debug/sinch-emulator}"   # read by the test helper
+export SINCH_EMULATOR="${SINCH_EMULATOR:-$build/sinch-emulator}"   # read by the test helper
 if [[ $mode == demo ]]; then
     step "mvn -B -ntp -q -Dmaven.test.skip=true package; runtime classpath (dependency:build-classpath)"
     # (Maven 3.8 prints bare colour resets even when quiet: filtered out.)
