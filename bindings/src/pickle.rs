@@ -2,9 +2,9 @@
 //!
 //! UniFFI's generated Python lifts a record field by field in interpreted code: about 15 µs per
 //! WhatsApp template, 15 ms for a page of 1000, twice what the whole HTTP round trip costs. The
-//! Python package therefore asks for list pages through `*_pickle` methods (excluded from the
-//! Kotlin bindings) that return the page as one pickle stream (protocol 4): `pickle`'s C
-//! unpickler then creates the very same generated classes (`WhatsappTemplate`,
+//! Python package therefore asks for list pages through `list_pickle` / `next_page_stream`
+//! (excluded from the Kotlin bindings), which return the page as a pickle stream (protocol 4):
+//! `pickle`'s C unpickler then creates the very same generated classes (`WhatsappTemplate`,
 //! `WhatsappTemplateComponent.BODY`, ...), with the same attributes, as UniFFI's own lifting
 //! would, in a fraction of the time. Only data opcodes are written; classes are named by the
 //! UniFFI namespace (`sinch_core`), which the Python side resolves against the generated module
@@ -19,8 +19,7 @@
 //! without a lookup in the interning table; open-enum values are written once per stream; the
 //! stream is handed to UniFFI as [`PickleBytes`], already in its serialized form.
 //!
-//! A stream goes over in one piece ([`PickleWriter::dump`], the pagers' `next_page_pickle`) or
-//! in frames as it is written ([`PickleWriter::take_frame`]: `list_pickle`, see
+//! A page's stream goes over in frames as it is written ([`PickleWriter::take_frame`], see
 //! `page_stream.rs`); the memo carries over from frame to frame.
 
 use std::collections::HashMap;
@@ -130,6 +129,8 @@ unsafe impl uniffi::FfiConverter<crate::UniFfiTag> for PickleBytes {
 uniffi::derive_ffi_traits!(local PickleBytes);
 
 impl PickleWriter {
+    /// `value` as a whole stream in one part (the tests' reference).
+    #[cfg(test)]
     pub(crate) fn dump<T: ToPickle + ?Sized>(value: &T) -> PickleBytes {
         let mut w = PickleWriter::new();
         value.pickle(&mut w);

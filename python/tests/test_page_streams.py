@@ -1,4 +1,5 @@
-"""List pages reach Python as one pickle stream written by Rust (see bindings/src/pickle.rs).
+"""List pages reach Python as a pickle stream written by Rust in parts while Python reads it
+(see bindings/src/pickle.rs and bindings/src/page_stream.rs).
 
 These tests hold that fast path to UniFFI's own lifting: for every paged resource, filled with
 every record, enum variant and optional field the emulator can produce, `list()` and
@@ -257,8 +258,15 @@ def global_stream(module: str, name: str) -> bytes:
     ],
 )
 def test_page_streams_name_only_generated_classes(stream):
+    class OnePart:
+        def __init__(self) -> None:
+            self.parts = [stream]
+
+        def next_part(self) -> bytes | None:
+            return self.parts.pop() if self.parts else None
+
     with pytest.raises(pickle.UnpicklingError, match="unexpected class"):
-        sinch_core._load_page(stream)
+        sinch_core._load_stream(OnePart())
 
 
 def test_the_stream_methods_are_private_to_the_python_package():
@@ -266,7 +274,7 @@ def test_the_stream_methods_are_private_to_the_python_package():
         cls = getattr(sinch_core, name)
         assert not hasattr(cls, "list_pickle")
         assert hasattr(getattr(_native.sinch_core_ffi, name), "_generated_list")
-    assert not hasattr(sinch_core.WebhookPager, "next_page_pickle")
+    assert not hasattr(sinch_core.WebhookPager, "next_page_stream")
 
 
 # --- list(): the page decoded in Rust, part by part, while Python builds the records ------------
@@ -292,6 +300,20 @@ def test_a_page_in_many_parts_equals_uniffi_lifting(emulator, client):
     assert len(approved) == 999 and len({id(s) for s in approved}) == 1
 
 
+def test_pages_in_many_parts_follow_their_tokens(emulator, client):
+    emulator.seed_whatsapp_templates(2500)
+    templates = client.whatsapp_templates()
+    pages = list(templates.iter_pages(page_size=1000))
+    assert [len(p.templates) for p in pages] == [1000, 1000, 500]
+    names = [t.name for p in pages for t in p.templates]
+    assert names == [f"bench_{i:05}" for i in range(2500)]
+    reference = templates.pages(page_size=1000)
+    for page in pages:
+        assert page == type(reference)._generated_next_page(reference)
+    assert type(reference)._generated_next_page(reference) is None
+    assert emulator.api_requests() == 6  # 3 + 3 pages, and no request after the last
+
+
 def test_a_bad_item_after_some_parts_is_the_typed_protocol_error(emulator, client, auth):
     emulator.seed_whatsapp_templates(600)
     good = json.loads(
@@ -312,6 +334,12 @@ def test_a_bad_item_after_some_parts_is_the_typed_protocol_error(emulator, clien
     assert "could not be read" in str(excinfo.value)
     # The stream is over; the next call is a fresh, complete page.
     assert len(client.whatsapp_templates().list(page_size=1000).templates) == 600
+    # A pager whose page fails ends there: the error once, then no more pages.
+    emulator.fault("api", 1, {"kind": "status", "status": 200, "body": json.dumps(good)})
+    pager = client.whatsapp_templates().pages(page_size=1000)
+    with pytest.raises(sinch_core.ProtocolError):
+        pager.next_page()
+    assert pager.next_page() is None
 
 
 def test_a_stream_dropped_half_read_leaves_nothing_waiting(emulator, client):

@@ -41,7 +41,7 @@ impl KakaoTalkSenders {
                 page_size,
                 page_token,
             })
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     /// `GET /kakaotalk/senders`, pages fetched one at a time as you ask for them.

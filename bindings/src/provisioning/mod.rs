@@ -32,11 +32,12 @@ macro_rules! pager_object {
         #[derive(uniffi::Object)]
         #[uniffi::export(Debug)]
         pub struct $name {
-            pub(crate) inner: std::sync::Mutex<sinch_core::provisioning::Pager<$page>>,
+            pub(crate) inner: std::sync::Mutex<$crate::page_stream::StreamedPager<$page>>,
         }
 
         impl $name {
             pub(crate) fn new(pager: sinch_core::provisioning::Pager<$page>) -> std::sync::Arc<Self> {
+                let pager = $crate::page_stream::StreamedPager::new(pager);
                 std::sync::Arc::new($name { inner: std::sync::Mutex::new(pager) })
             }
         }
@@ -54,9 +55,14 @@ macro_rules! pager_object {
                 self.inner.lock().unwrap_or_else(|p| p.into_inner()).next_page()
             }
 
-            /// `next_page` as a pickle stream, for the Python package (see `pickle.rs`).
-            pub fn next_page_pickle(&self) -> Result<Option<$crate::pickle::PickleBytes>, sinch_core::SinchError> {
-                Ok(self.next_page()?.map(|page| $crate::pickle::PickleWriter::dump(&page)))
+            /// `next_page` for the Python package: the page as a pickle stream decoded while
+            /// Python reads it (see `page_stream.rs`); after the last page, a stream without
+            /// parts. (Not an `Option`: the Kotlin bindings, which leave the stream out, would
+            /// still generate its optional type.)
+            pub fn next_page_stream(
+                &self,
+            ) -> Result<std::sync::Arc<$crate::page_stream::PageStream>, sinch_core::SinchError> {
+                self.inner.lock().unwrap_or_else(|p| p.into_inner()).next_stream()
             }
         }
     };

@@ -50,7 +50,7 @@ impl RcsSenders {
                 },
                 &filter.unwrap_or_default(),
             )
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     /// `GET /rcs/senders`, pages fetched one at a time as you ask for them.

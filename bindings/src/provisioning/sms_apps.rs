@@ -39,7 +39,7 @@ impl SmsApps {
                 page_size,
                 page_token,
             })
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     /// `GET /sms/smsApps`, pages fetched one at a time as you ask for them.

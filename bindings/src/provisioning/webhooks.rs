@@ -41,7 +41,7 @@ impl Webhooks {
                 page_size,
                 page_token,
             })
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     /// Pages fetched one at a time as you ask for them.

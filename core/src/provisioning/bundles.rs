@@ -269,7 +269,9 @@ impl Bundles {
     pub fn pages(&self, page_size: Option<u32>, filter: BundleFilter) -> Result<Pager<BundlePage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "bundles")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&req, &filter)))
+        Ok(Pager::new(page_size, move |req| {
+            this.list_response(&req, &filter)
+        }))
     }
 
     /// `POST /bundles` (201). The answer may still be `IN_PROGRESS`: poll [`Self::get`] or

@@ -108,7 +108,7 @@ impl KakaoTalkSenders {
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<KakaoTalkSenderPage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "KakaoTalk senders")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&req)))
+        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
     }
 
     /// `POST /kakaotalk/senders`.

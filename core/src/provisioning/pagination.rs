@@ -69,6 +69,15 @@ impl<P: Page> PageResponse<P> {
         }
     }
 
+    /// The size of the answer, in bytes.
+    pub fn len(&self) -> usize {
+        self.response.body.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.response.body.is_empty()
+    }
+
     /// The whole page.
     pub fn decode(self) -> Result<P>
     where
@@ -307,29 +316,43 @@ macro_rules! page_record {
 
 /// Walks pages in order, fetching each only when asked. Stops after the page without a
 /// `nextPageToken`, or after an error (which it yields once).
+///
+/// [`Pager::next_page`] fetches and decodes a page. A caller that decodes pages itself (item by
+/// item) takes [`Pager::next_response`] and then reports where the next page starts with
+/// [`Pager::follow`]; a page not followed (its decoding failed or was abandoned) ends the walk.
 pub struct Pager<P: Page> {
-    fetch: Box<dyn FnMut(PageRequest) -> Result<P> + Send>,
+    fetch: Box<dyn FnMut(PageRequest) -> Result<PageResponse<P>> + Send>,
     page_size: Option<u32>,
     next_token: Option<String>,
-    done: bool,
+    state: PagerState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PagerState {
+    Ready,
+    /// A page was handed out; its `nextPageToken` is not known yet.
+    Unfollowed,
+    Done,
 }
 
 impl<P: Page> Pager<P> {
     pub fn new(
         page_size: Option<u32>,
-        fetch: impl FnMut(PageRequest) -> Result<P> + Send + 'static,
+        fetch: impl FnMut(PageRequest) -> Result<PageResponse<P>> + Send + 'static,
     ) -> Self {
         Pager {
             fetch: Box::new(fetch),
             page_size,
             next_token: None,
-            done: false,
+            state: PagerState::Ready,
         }
     }
 
-    /// The next page, or `None` after the last.
-    pub fn next_page(&mut self) -> Result<Option<P>> {
-        if self.done {
+    /// The answer for the next page, or `None` after the last; report its `nextPageToken`
+    /// with [`Pager::follow`] before asking for the next one.
+    pub fn next_response(&mut self) -> Result<Option<PageResponse<P>>> {
+        if self.state != PagerState::Ready {
+            self.state = PagerState::Done;
             return Ok(None);
         }
         let req = PageRequest {
@@ -337,18 +360,43 @@ impl<P: Page> Pager<P> {
             page_token: self.next_token.take(),
         };
         match (self.fetch)(req) {
-            Ok(page) => {
-                match page.next_page_token().filter(|t| !t.is_empty()) {
-                    Some(t) => self.next_token = Some(t.to_string()),
-                    None => self.done = true,
-                }
-                Ok(Some(page))
+            Ok(response) => {
+                self.state = PagerState::Unfollowed;
+                Ok(Some(response))
             }
             Err(e) => {
-                self.done = true;
+                self.state = PagerState::Done;
                 Err(e)
             }
         }
+    }
+
+    /// Where the page last handed out by [`Pager::next_response`] says the next one starts;
+    /// none (or empty) ends the walk.
+    pub fn follow(&mut self, next_page_token: Option<&str>) {
+        if self.state != PagerState::Unfollowed {
+            return;
+        }
+        match next_page_token.filter(|t| !t.is_empty()) {
+            Some(t) => {
+                self.next_token = Some(t.to_string());
+                self.state = PagerState::Ready;
+            }
+            None => self.state = PagerState::Done,
+        }
+    }
+
+    /// The next page, or `None` after the last.
+    pub fn next_page(&mut self) -> Result<Option<P>>
+    where
+        P: serde::de::DeserializeOwned,
+    {
+        let Some(response) = self.next_response()? else {
+            return Ok(None);
+        };
+        let page = response.decode()?; // an error leaves the page unfollowed: the walk ends
+        self.follow(page.next_page_token());
+        Ok(Some(page))
     }
 
     /// Every item of every page, fetched lazily.
@@ -360,7 +408,7 @@ impl<P: Page> Pager<P> {
     }
 }
 
-impl<P: Page> Iterator for Pager<P> {
+impl<P: Page + serde::de::DeserializeOwned> Iterator for Pager<P> {
     type Item = Result<P>;
     fn next(&mut self) -> Option<Self::Item> {
         self.next_page().transpose()
@@ -372,7 +420,7 @@ pub struct Items<P: Page> {
     buffer: std::vec::IntoIter<P::Item>,
 }
 
-impl<P: Page> Iterator for Items<P> {
+impl<P: Page + serde::de::DeserializeOwned> Iterator for Items<P> {
     type Item = Result<P::Item>;
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -476,6 +524,51 @@ mod tests {
                 "{bad}: {each:?}"
             );
         }
+    }
+
+    /// A pager over canned answers: page `n` (from the token) has one app and links to `n + 1`
+    /// below `last`.
+    fn canned_pager(last: u32) -> Pager<SmsAppPage> {
+        Pager::new(Some(1), move |req| {
+            let n: u32 = req.page_token.map_or(0, |t| t.parse().unwrap());
+            let next = if n < last {
+                format!(r#","nextPageToken":"{}""#, n + 1)
+            } else {
+                String::new()
+            };
+            Ok(response(&format!(
+                r#"{{"smsApps":[{{"id":"app{n}","status":"ACTIVE"}}],"totalSize":{}{next}}}"#,
+                last + 1
+            )))
+        })
+    }
+
+    #[test]
+    fn a_pager_follows_the_tokens_of_pages_decoded_by_the_caller() {
+        let mut pager = canned_pager(2);
+        let mut ids = Vec::new();
+        while let Some(response) = pager.next_response().unwrap() {
+            let info = response
+                .decode_each(|app| {
+                    ids.push(app.id);
+                    ControlFlow::Continue(())
+                })
+                .unwrap()
+                .unwrap();
+            pager.follow(info.next_page_token.as_deref());
+        }
+        assert_eq!(ids, ["app0", "app1", "app2"]);
+        assert!(pager.next_response().unwrap().is_none());
+        let whole: Vec<String> = canned_pager(2).items().map(|a| a.unwrap().id).collect();
+        assert_eq!(whole, ids);
+    }
+
+    #[test]
+    fn a_page_not_followed_ends_the_walk() {
+        let mut pager = canned_pager(5);
+        assert!(pager.next_response().unwrap().is_some());
+        assert!(pager.next_response().unwrap().is_none());
+        assert!(pager.next_page().unwrap().is_none());
     }
 
     #[test]

@@ -267,7 +267,9 @@ impl RcsSenders {
     ) -> Result<Pager<RcsSenderPage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "RCS senders")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&req, &filter)))
+        Ok(Pager::new(page_size, move |req| {
+            this.list_response(&req, &filter)
+        }))
     }
 
     /// `POST /rcs/senders`.

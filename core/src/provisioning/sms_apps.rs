@@ -172,7 +172,7 @@ impl SmsApps {
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<SmsAppPage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "SMS apps")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&req)))
+        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
     }
 
     /// `POST /sms/smsApps` (201). The app starts in a pending status; poll [`Self::get`].

@@ -140,7 +140,7 @@ impl Webhooks {
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<WebhookPage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "webhooks")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&req)))
+        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
     }
 
     pub fn create(&self, spec: &WebhookSpec) -> Result<Webhook> {

@@ -30,7 +30,6 @@ Every keyword argument of the Rust API works as is, e.g.
 from __future__ import annotations
 
 import inspect
-import io
 import pickle
 import sys
 import typing
@@ -238,10 +237,6 @@ class _PageUnpickler(pickle.Unpickler):
         return cls
 
 
-def _load_page(data: bytes) -> typing.Any:
-    return _PageUnpickler(io.BytesIO(data)).load()
-
-
 class _PartReader:
     """The file the unpickler reads a `PageStream` from: its parts (one pickle frame each) are
     fetched from Rust as the unpickler gets to them, while Rust decodes the next ones. A decoding
@@ -249,8 +244,8 @@ class _PartReader:
 
     __slots__ = ("_stream", "_part", "_at")
 
-    def __init__(self, stream: typing.Any) -> None:
-        self._stream, self._part, self._at = stream, b"", 0
+    def __init__(self, stream: typing.Any, first: bytes = b"") -> None:
+        self._stream, self._part, self._at = stream, first, 0
 
     def read(self, n: int) -> bytes:
         part, at = self._part, self._at
@@ -272,27 +267,28 @@ class _PartReader:
         raise pickle.UnpicklingError("sinch_core: unexpected text opcode in a page stream")
 
 
-def _load_stream(stream: typing.Any) -> typing.Any:
-    return _PageUnpickler(_PartReader(stream)).load()
+def _load_stream(stream: typing.Any, first: bytes = b"") -> typing.Any:
+    return _PageUnpickler(_PartReader(stream, first)).load()
 
 
 def _pickled_pages(cls: type, pager: type) -> None:
-    """Makes `cls.list` and `pager.next_page` return what Rust sent as a pickle stream.
+    """Makes `cls.list` and `pager.next_page` return what Rust sends as a pickle stream.
 
-    The generated methods stay the reference (same arguments, same records); their `*_pickle`
-    twins, moved to private names, carry the page as a pickle stream: `next_page_pickle` in one
-    `bytes`, `list_pickle` as a `PageStream` whose few parts (~32 KB each) Rust decodes on a
-    worker thread while the unpickler here builds the records of the parts already read.
+    The generated methods stay the reference (same arguments, same records); their twins
+    `list_pickle` and `next_page_stream`, moved to private names, hand the page over as a
+    `PageStream` whose few parts (~32 KB each) Rust decodes on a worker thread while the
+    unpickler here builds the records of the parts already read.
     """
-    list_pickle, next_pickle = cls.list_pickle, pager.next_page_pickle
+    list_stream, next_stream = cls.list_pickle, pager.next_page_stream
     generated_list, generated_next = cls.list, pager.next_page
 
     def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
-        return _load_stream(list_pickle(self, *args, **kwargs))
+        return _load_stream(list_stream(self, *args, **kwargs))
 
     def next_page(self: typing.Any) -> typing.Any:
-        data = next_pickle(self)
-        return None if data is None else _load_page(data)
+        stream = next_stream(self)
+        first = stream.next_part()  # none after the last page
+        return None if first is None else _load_stream(stream, first)
 
     for owner, fn, generated in ((cls, list, generated_list), (pager, next_page, generated_next)):
         fn.__doc__ = generated.__doc__
@@ -301,8 +297,8 @@ def _pickled_pages(cls: type, pager: type) -> None:
         fn.__qualname__ = f"{owner.__name__}.{fn.__name__}"
         setattr(owner, f"_generated_{fn.__name__}", generated)  # for the parity test
         setattr(owner, fn.__name__, fn)
-    cls._list_stream = list_pickle  # for the stream tests
-    for owner, name in ((cls, "list_pickle"), (pager, "next_page_pickle")):
+    cls._list_stream = list_stream  # for the stream tests
+    for owner, name in ((cls, "list_pickle"), (pager, "next_page_stream")):
         for klass in owner.__mro__:  # the class and its generated `*Protocol`
             if name in vars(klass):
                 delattr(klass, name)

@@ -37,7 +37,7 @@ impl WhatsappFlows {
                 page_size,
                 page_token,
             })
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     #[uniffi::method(default(page_size = None))]

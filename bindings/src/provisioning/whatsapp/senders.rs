@@ -50,7 +50,7 @@ impl WhatsappSenders {
                     page_token,
                 },
             )
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     /// Pages fetched one at a time as you ask for them.

@@ -50,7 +50,7 @@ impl WhatsappTemplates {
                     page_token,
                 },
             )
-            .map(crate::page_stream::stream_page)
+            .map(|page| crate::page_stream::stream_page(page, |_| ()))
     }
 
     #[uniffi::method(default(filter = None, page_size = None))]

@@ -79,7 +79,7 @@ impl WhatsappFlows {
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<WhatsappFlowPage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "WhatsApp flows")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&req)))
+        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
     }
 
     pub fn screens(&self, flow_id: &str) -> Result<Vec<WhatsappFlowScreen>> {

@@ -448,7 +448,9 @@ impl WhatsappSenders {
     ) -> Result<Pager<WhatsappSenderPage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "WhatsApp senders")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&filter, &req)))
+        Ok(Pager::new(page_size, move |req| {
+            this.list_response(&filter, &req)
+        }))
     }
 
     pub fn create(&self, request: &WhatsappSenderCreate) -> Result<WhatsappSender> {

@@ -642,7 +642,9 @@ impl WhatsappTemplates {
     ) -> Result<Pager<WhatsappTemplatePage>> {
         check_page_size(page_size, MAX_PAGE_SIZE, "WhatsApp templates")?;
         let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list(&filter, &req)))
+        Ok(Pager::new(page_size, move |req| {
+            this.list_response(&filter, &req)
+        }))
     }
 
     pub fn create(&self, template: &WhatsappTemplateCreate) -> Result<WhatsappTemplate> {
