@@ -215,26 +215,37 @@ for _name in _core.__all__:
 class _PageUnpickler(pickle.Unpickler):
     """Reads the page streams written by Rust (`bindings/src/pickle.rs`).
 
-    A list page reaches Python as one pickle stream that the C unpickler turns into the generated
+    A list page reaches Python as a pickle stream that the C unpickler turns into the generated
     record classes, the same objects UniFFI's lifting builds field by field in Python, several
     times faster. The streams come from our Rust code, never from the network (server strings are
     length-prefixed data in them), and only the generated record classes and their enum variant
     classes can be named: any other name is refused. Attribute names are asked for the same way,
-    once per stream, and answered with the interned `str`, which CPython sets fastest.
+    once per stream, and answered with the interned `str`, which CPython sets fastest. What was
+    found is remembered for the next streams (a few dozen names).
     """
 
     def find_class(self, module: str, name: str) -> typing.Any:
-        if module == "sinch_core:attribute" and name.isidentifier():
-            return sys.intern(name)
-        head, _, variant = name.partition(".")
-        known = module == "sinch_core" and head in _core.__all__
-        cls = getattr(_core, head, None) if known else None
-        if isinstance(cls, type) and variant:
-            nested = getattr(cls, variant, None)
-            cls = nested if isinstance(nested, type) and issubclass(nested, cls) else None
-        if not isinstance(cls, type):
-            raise pickle.UnpicklingError(f"sinch_core: unexpected class {module}.{name} in a page")
-        return cls
+        found = _FOUND.get((module, name))
+        if found is None:
+            found = _FOUND[(module, name)] = _resolve(module, name)
+        return found
+
+
+_FOUND: dict[tuple[str, str], typing.Any] = {}
+
+
+def _resolve(module: str, name: str) -> typing.Any:
+    if module == "sinch_core:attribute" and name.isidentifier():
+        return sys.intern(name)
+    head, _, variant = name.partition(".")
+    known = module == "sinch_core" and head in _core.__all__
+    cls = getattr(_core, head, None) if known else None
+    if isinstance(cls, type) and variant:
+        nested = getattr(cls, variant, None)
+        cls = nested if isinstance(nested, type) and issubclass(nested, cls) else None
+    if not isinstance(cls, type):
+        raise pickle.UnpicklingError(f"sinch_core: unexpected class {module}.{name} in a page")
+    return cls
 
 
 class _PartReader:
@@ -276,7 +287,7 @@ def _pickled_pages(cls: type, pager: type) -> None:
 
     The generated methods stay the reference (same arguments, same records); their twins
     `list_pickle` and `next_page_stream`, moved to private names, hand the page over as a
-    `PageStream` whose few parts (~32 KB each) Rust decodes on a worker thread while the
+    `PageStream` whose few parts (8 to 64 KB) Rust decodes on a worker thread while the
     unpickler here builds the records of the parts already read.
     """
     list_stream, next_stream = cls.list_pickle, pager.next_page_stream
