@@ -122,6 +122,15 @@ where
     })
 }
 
+/// A list call's answer as a stream (for `list_pickle`).
+pub(crate) fn stream_list<P>(response: PageResponse<P>) -> Arc<PageStream>
+where
+    P: Page + Send + 'static,
+    P::Item: ToPickle + Send + 'static,
+{
+    stream_page(response, |_| ())
+}
+
 /// A core pager whose pages can also be streamed. The `nextPageToken` of a streamed page is
 /// known once the worker has read the page; the pager waits for it (normally long arrived:
 /// Python asks for the next page after loading the last part of this one).

@@ -1,7 +1,7 @@
 //! Bundles.
 
+use crate::provisioning::paging;
 use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
-use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::sms_apps::AppRegion;
 use sinch_core::provisioning::webhooks::{WebhookSpec, WebhookTrigger};
 use sinch_core::{Secret, SinchError};
@@ -24,13 +24,8 @@ impl Bundles {
         page_token: Option<String>,
         filter: Option<BundleFilter>,
     ) -> Result<BundlePage, SinchError> {
-        self.inner.list(
-            &PageRequest {
-                page_size,
-                page_token,
-            },
-            &filter.unwrap_or_default(),
-        )
+        self.inner
+            .list(&paging(page_size, page_token), &filter.unwrap_or_default())
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -43,14 +38,8 @@ impl Bundles {
         filter: Option<BundleFilter>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(
-                &PageRequest {
-                    page_size,
-                    page_token,
-                },
-                &filter.unwrap_or_default(),
-            )
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&paging(page_size, page_token), &filter.unwrap_or_default())
+            .map(crate::page_stream::stream_list)
     }
 
     /// `GET /bundles`, pages fetched one at a time as you ask for them.

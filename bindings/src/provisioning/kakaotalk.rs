@@ -1,9 +1,9 @@
 //! KakaoTalk senders.
 
+use crate::provisioning::paging;
 use sinch_core::provisioning::kakaotalk::{
     KakaoTalkSender, KakaoTalkSenderDetails, KakaoTalkSenderPage, KakaoTalkSenderSpec,
 };
-use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::SinchError;
 use std::sync::Arc;
 
@@ -22,10 +22,7 @@ impl KakaoTalkSenders {
         page_size: Option<u32>,
         page_token: Option<String>,
     ) -> Result<KakaoTalkSenderPage, SinchError> {
-        self.inner.list(&PageRequest {
-            page_size,
-            page_token,
-        })
+        self.inner.list(&paging(page_size, page_token))
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -37,11 +34,8 @@ impl KakaoTalkSenders {
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&PageRequest {
-                page_size,
-                page_token,
-            })
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&paging(page_size, page_token))
+            .map(crate::page_stream::stream_list)
     }
 
     /// `GET /kakaotalk/senders`, pages fetched one at a time as you ask for them.

@@ -20,8 +20,17 @@ pub use whatsapp::{
 };
 
 use crate::auth::SinchAuth;
+use sinch_core::provisioning::PageRequest;
 use sinch_core::{ProvisioningConfig, SinchError};
 use std::sync::Arc;
+
+/// The paging arguments of a list method.
+pub(crate) fn paging(page_size: Option<u32>, page_token: Option<String>) -> PageRequest {
+    PageRequest {
+        page_size,
+        page_token,
+    }
+}
 
 /// Declares an exported pager object over a core `Pager<$page>`: `next_page()` returns the next
 /// page or nothing after the last. Bindings loop on it; the paging rules live in core.

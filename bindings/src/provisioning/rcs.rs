@@ -1,6 +1,6 @@
 //! RCS senders.
 
-use sinch_core::provisioning::pagination::PageRequest;
+use crate::provisioning::paging;
 use sinch_core::provisioning::rcs::{
     RcsBillingCategory, RcsSender, RcsSenderFilter, RcsSenderPage, RcsSenderSpec, RcsUseCase,
 };
@@ -24,13 +24,8 @@ impl RcsSenders {
         page_token: Option<String>,
         filter: Option<RcsSenderFilter>,
     ) -> Result<RcsSenderPage, SinchError> {
-        self.inner.list(
-            &PageRequest {
-                page_size,
-                page_token,
-            },
-            &filter.unwrap_or_default(),
-        )
+        self.inner
+            .list(&paging(page_size, page_token), &filter.unwrap_or_default())
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -43,14 +38,8 @@ impl RcsSenders {
         filter: Option<RcsSenderFilter>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(
-                &PageRequest {
-                    page_size,
-                    page_token,
-                },
-                &filter.unwrap_or_default(),
-            )
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&paging(page_size, page_token), &filter.unwrap_or_default())
+            .map(crate::page_stream::stream_list)
     }
 
     /// `GET /rcs/senders`, pages fetched one at a time as you ask for them.

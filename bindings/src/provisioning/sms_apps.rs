@@ -1,6 +1,6 @@
 //! SMS apps.
 
-use sinch_core::provisioning::pagination::PageRequest;
+use crate::provisioning::paging;
 use sinch_core::provisioning::sms_apps::{AppRegion, SmsApp, SmsAppPage, SmsAppSpec, SmsAppUpdate};
 use sinch_core::SinchError;
 use std::sync::Arc;
@@ -20,10 +20,7 @@ impl SmsApps {
         page_size: Option<u32>,
         page_token: Option<String>,
     ) -> Result<SmsAppPage, SinchError> {
-        self.inner.list(&PageRequest {
-            page_size,
-            page_token,
-        })
+        self.inner.list(&paging(page_size, page_token))
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -35,11 +32,8 @@ impl SmsApps {
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&PageRequest {
-                page_size,
-                page_token,
-            })
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&paging(page_size, page_token))
+            .map(crate::page_stream::stream_list)
     }
 
     /// `GET /sms/smsApps`, pages fetched one at a time as you ask for them.

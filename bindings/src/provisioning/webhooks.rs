@@ -1,6 +1,6 @@
 //! Provisioning webhooks.
 
-use sinch_core::provisioning::pagination::PageRequest;
+use crate::provisioning::paging;
 use sinch_core::provisioning::webhooks::{
     Webhook, WebhookPage, WebhookSpec, WebhookTrigger, WebhookUpdate,
 };
@@ -22,10 +22,7 @@ impl Webhooks {
         page_size: Option<u32>,
         page_token: Option<String>,
     ) -> Result<WebhookPage, SinchError> {
-        self.inner.list(&PageRequest {
-            page_size,
-            page_token,
-        })
+        self.inner.list(&paging(page_size, page_token))
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -37,11 +34,8 @@ impl Webhooks {
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&PageRequest {
-                page_size,
-                page_token,
-            })
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&paging(page_size, page_token))
+            .map(crate::page_stream::stream_list)
     }
 
     /// Pages fetched one at a time as you ask for them.

@@ -1,4 +1,4 @@
-use sinch_core::provisioning::pagination::PageRequest;
+use crate::provisioning::paging;
 use sinch_core::provisioning::whatsapp::flows::{WhatsappFlowPage, WhatsappFlowScreen};
 use sinch_core::SinchError;
 use std::sync::Arc;
@@ -18,10 +18,7 @@ impl WhatsappFlows {
         page_size: Option<u32>,
         page_token: Option<String>,
     ) -> Result<WhatsappFlowPage, SinchError> {
-        self.inner.list(&PageRequest {
-            page_size,
-            page_token,
-        })
+        self.inner.list(&paging(page_size, page_token))
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -33,11 +30,8 @@ impl WhatsappFlows {
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&PageRequest {
-                page_size,
-                page_token,
-            })
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&paging(page_size, page_token))
+            .map(crate::page_stream::stream_list)
     }
 
     #[uniffi::method(default(page_size = None))]

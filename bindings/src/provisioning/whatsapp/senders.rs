@@ -1,4 +1,4 @@
-use sinch_core::provisioning::pagination::PageRequest;
+use crate::provisioning::paging;
 use sinch_core::provisioning::whatsapp::senders::{
     WhatsappRegistration, WhatsappSender, WhatsappSenderCreate, WhatsappSenderFilter,
     WhatsappSenderPage, WhatsappSenderUpdate, WhatsappVerificationMethod,
@@ -24,13 +24,8 @@ impl WhatsappSenders {
         page_size: Option<u32>,
         page_token: Option<String>,
     ) -> Result<WhatsappSenderPage, SinchError> {
-        self.inner.list(
-            &filter.unwrap_or_default(),
-            &PageRequest {
-                page_size,
-                page_token,
-            },
-        )
+        self.inner
+            .list(&filter.unwrap_or_default(), &paging(page_size, page_token))
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -43,14 +38,8 @@ impl WhatsappSenders {
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(
-                &filter.unwrap_or_default(),
-                &PageRequest {
-                    page_size,
-                    page_token,
-                },
-            )
-            .map(|page| crate::page_stream::stream_page(page, |_| ()))
+            .list_response(&filter.unwrap_or_default(), &paging(page_size, page_token))
+            .map(crate::page_stream::stream_list)
     }
 
     /// Pages fetched one at a time as you ask for them.
