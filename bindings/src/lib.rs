@@ -20,6 +20,7 @@ mod page_stream;
 mod pickle;
 mod provisioning;
 mod store;
+mod workers;
 
 pub use auth::{IndiaEnvironment, SinchAuth};
 pub use india::IndiaWhatsappClient;
