@@ -122,7 +122,7 @@ where
     })
 }
 
-/// A list call's answer as a stream (for `list_pickle`).
+/// A list call's answer as a stream (for `list_stream`).
 pub(crate) fn stream_list<P>(response: PageResponse<P>) -> Arc<PageStream>
 where
     P: Page + Send + 'static,

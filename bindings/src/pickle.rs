@@ -2,7 +2,7 @@
 //!
 //! UniFFI's generated Python lifts a record field by field in interpreted code: about 15 µs per
 //! WhatsApp template, 15 ms for a page of 1000, twice what the whole HTTP round trip costs. The
-//! Python package therefore asks for list pages through `list_pickle` / `next_page_stream`
+//! Python package therefore asks for list pages through `list_stream` / `next_page_stream`
 //! (excluded from the Kotlin bindings), which return the page as a pickle stream (protocol 4):
 //! `pickle`'s C unpickler then creates the very same generated classes (`WhatsappTemplate`,
 //! `WhatsappTemplateComponent.BODY`, ...), with the same attributes, as UniFFI's own lifting

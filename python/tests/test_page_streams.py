@@ -272,7 +272,7 @@ def test_page_streams_name_only_generated_classes(stream):
 def test_the_stream_methods_are_private_to_the_python_package():
     for name in ("Webhooks", "WhatsappTemplates", "Bundles"):
         cls = getattr(sinch_core, name)
-        assert not hasattr(cls, "list_pickle")
+        assert not hasattr(cls, "list_stream")
         assert hasattr(getattr(_native.sinch_core_ffi, name), "_generated_list")
     assert not hasattr(sinch_core.WebhookPager, "next_page_stream")
 

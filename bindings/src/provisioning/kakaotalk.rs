@@ -28,7 +28,7 @@ impl KakaoTalkSenders {
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
     /// (see `page_stream.rs`).
     #[uniffi::method(default(page_size = None, page_token = None))]
-    pub fn list_pickle(
+    pub fn list_stream(
         &self,
         page_size: Option<u32>,
         page_token: Option<String>,

@@ -13,9 +13,9 @@ Python conveniences:
 * ``iter()`` / ``iter(sub_client)`` / ``iter_pages()`` on every paged sub-client: generators over
   the Rust pager's ``next_page()`` (page tokens stay in Rust, one request per page, made as you
   iterate);
-* list pages (``list()``, ``next_page()``) read from one pickle stream written by Rust, several
-  times faster than UniFFI's field-by-field lifting, into the same generated classes (for
-  ``list()``, decoded in Rust on a worker thread while Python builds the records);
+* list pages (``list()``, ``next_page()``) read from a pickle stream written by Rust, several
+  times faster than UniFFI's field-by-field lifting, into the same generated classes (big pages
+  decoded in Rust on a worker thread while Python builds the records);
 * ``triggers`` accepts any iterable of ``str`` (tuples, sets...), not only lists;
 * ``with ProvisioningClient(...) as client:``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
@@ -44,8 +44,9 @@ from ._native import sinch_core_ffi as _ffi
 # enum and the store trait live in the `sinch_core` namespace of the bindings; objects, the
 # India/log enums and free functions in `sinch_core_ffi`. Skipped: UniFFI's own `InternalError`
 # (unified below), the `*Protocol` typing helpers, the `*Impl` classes (Rust-side proxies of the
-# foreign traits), `PageStream` (internal to `list()`), and `Secret`/`WebhookTrigger` (plain `str`
-# aliases; `WebhookTrigger` is replaced by the constants class below).
+# foreign traits), `PageStream` (internal to `list()` and `next_page()`), and
+# `Secret`/`WebhookTrigger` (plain `str` aliases; `WebhookTrigger` is replaced by the constants
+# class below).
 
 _SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl", "PageStream"}
 _exported: list[str] = []
@@ -286,11 +287,11 @@ def _pickled_pages(cls: type, pager: type) -> None:
     """Makes `cls.list` and `pager.next_page` return what Rust sends as a pickle stream.
 
     The generated methods stay the reference (same arguments, same records); their twins
-    `list_pickle` and `next_page_stream`, moved to private names, hand the page over as a
+    `list_stream` and `next_page_stream`, moved to private names, hand the page over as a
     `PageStream` whose few parts (8 to 64 KB) Rust decodes on a worker thread while the
     unpickler here builds the records of the parts already read.
     """
-    list_stream, next_stream = cls.list_pickle, pager.next_page_stream
+    list_stream, next_stream = cls.list_stream, pager.next_page_stream
     generated_list, generated_next = cls.list, pager.next_page
 
     def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
@@ -309,7 +310,7 @@ def _pickled_pages(cls: type, pager: type) -> None:
         setattr(owner, f"_generated_{fn.__name__}", generated)  # for the parity test
         setattr(owner, fn.__name__, fn)
     cls._list_stream = list_stream  # for the stream tests
-    for owner, name in ((cls, "list_pickle"), (pager, "next_page_stream")):
+    for owner, name in ((cls, "list_stream"), (pager, "next_page_stream")):
         for klass in owner.__mro__:  # the class and its generated `*Protocol`
             if name in vars(klass):
                 delattr(klass, name)

@@ -31,7 +31,7 @@ impl WhatsappTemplates {
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
     /// (see `page_stream.rs`).
     #[uniffi::method(default(filter = None, page_size = None, page_token = None))]
-    pub fn list_pickle(
+    pub fn list_stream(
         &self,
         filter: Option<WhatsappTemplateFilter>,
         page_size: Option<u32>,
