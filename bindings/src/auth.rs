@@ -3,7 +3,7 @@
 
 use crate::store::TokenStore;
 use sinch_core::india;
-use sinch_core::{Auth, KeycloakConfig, OAuthConfig, SinchError};
+use sinch_core::{Auth, HttpOptions, KeycloakConfig, OAuthConfig, SinchError};
 use std::sync::Arc;
 
 /// Which Sinch India environment (default: production).
@@ -37,15 +37,18 @@ impl std::fmt::Debug for SinchAuth {
 impl SinchAuth {
     /// Sinch OAuth2 (`client_credentials`). Every `SinchAuth` built from the same credentials in
     /// this process shares one cached token.
-    #[uniffi::constructor(default(token_url = None, store = None))]
+    /// `http` sets the token requests' timeouts.
+    #[uniffi::constructor(default(token_url = None, store = None, http = None))]
     pub fn oauth(
         key_id: String,
         key_secret: String,
         token_url: Option<String>,
         store: Option<Arc<TokenStore>>,
+        http: Option<HttpOptions>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = OAuthConfig::new(key_id, key_secret);
         config.token_url = token_url;
+        config.http = http.unwrap_or_default().settings()?;
         config.store = store.map(|s| s.inner.clone());
         Ok(Arc::new(SinchAuth {
             inner: Auth::oauth(config)?,
@@ -62,15 +65,17 @@ impl SinchAuth {
 
     /// Sinch India WhatsApp (Keycloak password grant, refreshed with the refresh token while it
     /// lives). `token_url` overrides the environment's URL.
-    #[uniffi::constructor(default(environment = None, token_url = None, store = None))]
+    #[uniffi::constructor(default(environment = None, token_url = None, store = None, http = None))]
     pub fn india(
         username: String,
         password: String,
         environment: Option<IndiaEnvironment>,
         token_url: Option<String>,
         store: Option<Arc<TokenStore>>,
+        http: Option<HttpOptions>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = KeycloakConfig::new(username, password);
+        config.http = http.unwrap_or_default().settings()?;
         config.token_url = Some(
             token_url.unwrap_or_else(|| core_environment(environment).token_url().to_string()),
         );

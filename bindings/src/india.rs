@@ -2,7 +2,7 @@
 
 use crate::auth::{core_environment, IndiaEnvironment, SinchAuth};
 use sinch_core::india::{self, IndiaConfig, SendResult, TemplateMessage, TextMessage};
-use sinch_core::SinchError;
+use sinch_core::{HttpOptions, SinchError};
 use std::sync::Arc;
 
 #[derive(uniffi::Object, Debug)]
@@ -14,15 +14,17 @@ pub struct IndiaWhatsappClient {
 #[uniffi::export]
 impl IndiaWhatsappClient {
     /// `auth` is normally `SinchAuth.india(...)`; `send_url` overrides the environment's URL.
-    #[uniffi::constructor(default(environment = None, send_url = None))]
+    #[uniffi::constructor(default(environment = None, send_url = None, http = None))]
     pub fn new(
         auth: Arc<SinchAuth>,
         environment: Option<IndiaEnvironment>,
         send_url: Option<String>,
+        http: Option<HttpOptions>,
     ) -> Result<Arc<Self>, SinchError> {
         let url = send_url.unwrap_or_else(|| core_environment(environment).send_url().to_string());
         let config = IndiaConfig {
             send_url: Some(url),
+            http: http.unwrap_or_default().settings()?,
             ..Default::default()
         };
         Ok(Arc::new(IndiaWhatsappClient {

@@ -77,14 +77,19 @@ impl ApiTransport {
         let mut refreshed = false;
         loop {
             let authz = self.auth.authorization()?;
-            let mut builder = http::shared_client(self.http)?
-                .request(req.method.clone(), req.url.clone())
+            let mut builder = http::request(self.http, req.method.clone(), req.url.clone())?
                 .header("accept", "application/json")
-                .header("authorization", authz.header_value.expose());
+                .header(
+                    "authorization",
+                    http::sensitive_header(&authz.header_value)?,
+                );
             if let Some(body) = req.body {
                 builder = builder.json(body);
             }
-            let outcome = http::send(builder, &what);
+            let mut outcome = http::send(builder, &what);
+            if let Ok(r) = &mut outcome {
+                authz.scrub(r);
+            }
             if let Ok(r) = &outcome {
                 if r.status == 401 && !refreshed {
                     if let (Some(token), Some(cache)) = (&authz.token, self.auth.token_cache()) {

@@ -3,6 +3,7 @@
 //! reading with a size cap, and the mapping of transport failures to [`SinchError`].
 
 use crate::error::{Result, SinchError};
+use crate::secret::Secret;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::io::Read;
@@ -13,6 +14,9 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct HttpSettings {
     pub connect_timeout: Duration,
+    /// Bounds one whole exchange: connecting, sending, the headers and the whole body. A server
+    /// that trickles its body cannot hold a call longer than this (retries come on top, bounded
+    /// by the [`RetryPolicy`](crate::RetryPolicy)).
     pub request_timeout: Duration,
 }
 
@@ -22,6 +26,51 @@ impl Default for HttpSettings {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
         }
+    }
+}
+
+/// The HTTP settings a caller may change, in every language (`None` keeps the default):
+/// Python `HttpOptions(request_timeout=timedelta(seconds=5))`, Kotlin/Java
+/// `HttpOptions(requestTimeout = Duration.ofSeconds(5))`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HttpOptions {
+    /// Establishing the connection (TCP and TLS). Default 10 s.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub connect_timeout: Option<Duration>,
+    /// One whole exchange, body included; retries come on top. Default 30 s.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub request_timeout: Option<Duration>,
+}
+
+/// Timeouts outside this range are refused: zero would fail every call, and a wait of more
+/// than an hour is a mistake in units (seconds given as milliseconds…).
+const TIMEOUT_RANGE: std::ops::RangeInclusive<Duration> =
+    Duration::from_millis(1)..=Duration::from_secs(3600);
+
+impl HttpOptions {
+    /// The settings these options give, checked.
+    pub fn settings(&self) -> Result<HttpSettings> {
+        let default = HttpSettings::default();
+        let check = |value: Option<Duration>, name: &str, default: Duration| match value {
+            None => Ok(default),
+            Some(d) if TIMEOUT_RANGE.contains(&d) => Ok(d),
+            Some(d) => Err(SinchError::invalid_config(format!(
+                "the {name} {d:?} is out of range: use 1 ms to 1 hour"
+            ))),
+        };
+        Ok(HttpSettings {
+            connect_timeout: check(
+                self.connect_timeout,
+                "connect timeout",
+                default.connect_timeout,
+            )?,
+            request_timeout: check(
+                self.request_timeout,
+                "request timeout",
+                default.request_timeout,
+            )?,
+        })
     }
 }
 
@@ -67,6 +116,34 @@ pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client
     Ok(client)
 }
 
+/// A request on the shared client for `settings`, bounded as a whole by its request timeout.
+///
+/// The timeout is set on each request, not only on the client: reqwest's blocking client
+/// applies its own timeout to each read of the body separately, so a body trickling one byte
+/// at a time would restart it forever, while a per-request timeout covers the body too.
+pub fn request(
+    settings: HttpSettings,
+    method: reqwest::Method,
+    url: url::Url,
+) -> Result<reqwest::blocking::RequestBuilder> {
+    Ok(shared_client(settings)?
+        .request(method, url)
+        .timeout(settings.request_timeout))
+}
+
+/// `value` as a header value that reqwest and hyper treat as sensitive (left out of their
+/// `Debug` output and of HTTP/2 header compression tables).
+pub fn sensitive_header(value: &Secret) -> Result<reqwest::header::HeaderValue> {
+    let mut v = reqwest::header::HeaderValue::from_str(value.expose()).map_err(|_| {
+        SinchError::invalid_config(
+            "a credential contains characters that cannot be sent in an HTTP header (control \
+             characters or line breaks); check how it was copied",
+        )
+    })?;
+    v.set_sensitive(true);
+    Ok(v)
+}
+
 /// A response read in full (bounded), with what the retry and error rules need.
 #[derive(Debug)]
 pub struct RawResponse {
@@ -96,6 +173,13 @@ impl RawResponse {
     pub fn content_type(&self) -> &str {
         self.header("content-type").unwrap_or("")
     }
+    /// Removes the secrets the request carried from an error body (see [`crate::redact`]),
+    /// before anything quotes it. Success bodies are left alone: they are data.
+    pub fn scrub_error_body(&mut self, secrets: &[&str]) {
+        if !self.is_success() {
+            crate::redact::scrub(&mut self.body, secrets);
+        }
+    }
 }
 
 /// Sends `request` and reads the whole response (at most [`MAX_RESPONSE_BYTES`]).
@@ -113,9 +197,16 @@ pub fn send(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<Ra
         .min(MAX_RESPONSE_BYTES) as usize;
     let mut body = Vec::with_capacity(expected);
     let mut limited = response.take(MAX_RESPONSE_BYTES + 1);
-    limited
-        .read_to_end(&mut body)
-        .map_err(|e| SinchError::network(format!("reading the response of {what} failed: {e}")))?;
+    limited.read_to_end(&mut body).map_err(|e| {
+        if is_timeout(&e) {
+            SinchError::timeout(format!(
+                "{what} did not send its whole answer in time (HTTP {status}, {} bytes read)",
+                body.len()
+            ))
+        } else {
+            SinchError::network(format!("reading the response of {what} failed: {e}"))
+        }
+    })?;
     if body.len() as u64 > MAX_RESPONSE_BYTES {
         return Err(SinchError::protocol(format!(
             "{what} sent a response larger than {} MiB (HTTP {status}); refusing to read it",
@@ -127,6 +218,13 @@ pub fn send(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<Ra
         headers,
         body,
     })
+}
+
+fn is_timeout(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::TimedOut
+        || e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+            .is_some_and(reqwest::Error::is_timeout)
 }
 
 fn transport_error(e: reqwest::Error, what: &str) -> SinchError {

@@ -69,20 +69,26 @@ impl RetryPolicy {
     }
 }
 
-/// Parses a `Retry-After` value: delay-seconds or an HTTP-date.
+/// The longest `Retry-After` read; a larger hint is clamped to it (no retry waits that long
+/// anyway: waits are bounded by [`RetryPolicy::max_total`]).
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Parses a `Retry-After` value: delay-seconds or an HTTP-date, at most [`MAX_RETRY_AFTER`].
 pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let v = value.trim();
-    if let Ok(secs) = v.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    if let Ok(secs) = v.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Some(Duration::from_secs_f64(secs));
+    let wait = if let Ok(secs) = v.parse::<u64>() {
+        Duration::from_secs(secs)
+    } else if let Ok(secs) = v.parse::<f64>() {
+        if !secs.is_finite() || secs < 0.0 {
+            return None;
         }
-    }
-    httpdate::parse_http_date(v)
-        .ok()
-        .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO))
+        Duration::from_secs_f64(secs.min(MAX_RETRY_AFTER.as_secs_f64()))
+    } else {
+        httpdate::parse_http_date(v)
+            .ok()
+            .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO))?
+    };
+    Some(wait.min(MAX_RETRY_AFTER))
 }
 
 #[cfg(test)]
@@ -100,6 +106,19 @@ mod tests {
         let later = httpdate::fmt_http_date(now + Duration::from_secs(7));
         assert_eq!(parse_retry_after(&later, now), Some(Duration::from_secs(7)));
         assert_eq!(parse_retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn absurd_retry_after_values_are_clamped_never_panic() {
+        let now = SystemTime::now();
+        for v in ["18446744073709551615", "1e30", "3e73", "9.3e18"] {
+            assert_eq!(parse_retry_after(v, now), Some(MAX_RETRY_AFTER), "{v}");
+            let d = RetryPolicy::default().delay(0, parse_retry_after(v, now), Duration::ZERO);
+            assert_eq!(d, None, "{v}: beyond the retry budget");
+        }
+        for v in ["-1", "NaN", "inf"] {
+            assert_eq!(parse_retry_after(v, now), None, "{v}");
+        }
     }
 
     #[test]

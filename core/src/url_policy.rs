@@ -1,14 +1,18 @@
 //! URL policy: only `https://`, except loopback hosts (the local emulator and tests).
 
 use crate::error::{Result, SinchError};
+use crate::redact::redact_url;
 use std::net::IpAddr;
 use url::{Host, Url};
 
 /// Parses `raw` and checks the policy. `what` names the setting in the error ("token URL").
 pub fn checked_url(raw: &str, what: &str) -> Result<Url> {
-    let url = Url::parse(raw.trim()).map_err(|e| {
+    // Quoted in errors only with any `user:password@` part redacted.
+    let shown = redact_url(raw);
+    let raw = raw.trim();
+    let url = Url::parse(raw).map_err(|e| {
         SinchError::invalid_config(format!(
-            "the {what} '{raw}' is not a valid URL ({e}); give an absolute https:// URL"
+            "the {what} '{shown}' is not a valid URL ({e}); give an absolute https:// URL"
         ))
     })?;
     match url.scheme() {
@@ -16,20 +20,20 @@ pub fn checked_url(raw: &str, what: &str) -> Result<Url> {
         "http" if is_loopback(&url) => {}
         "http" => {
             return Err(SinchError::invalid_config(format!(
-                "the {what} '{raw}' uses http:// on a non-loopback host; credentials and tokens \
+                "the {what} '{shown}' uses http:// on a non-loopback host; credentials and tokens \
                  must only travel over https:// (plain http is allowed for 127.0.0.1, ::1 and \
                  localhost only)"
             )))
         }
         other => {
             return Err(SinchError::invalid_config(format!(
-                "the {what} '{raw}' has the scheme '{other}:'; use https://"
+                "the {what} '{shown}' has the scheme '{other}:'; use https://"
             )))
         }
     }
     if url.host().is_none() {
         return Err(SinchError::invalid_config(format!(
-            "the {what} '{raw}' has no host"
+            "the {what} '{shown}' has no host"
         )));
     }
     if !url.username().is_empty() || url.password().is_some() {
@@ -63,6 +67,21 @@ mod tests {
             "http://127.3.4.5/x",
         ] {
             assert!(checked_url(ok, "token URL").is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_password_in_a_url_is_never_quoted() {
+        for raw in [
+            "http://user:SECRET@auth.sinch.com/oauth2/token",
+            "https://user:SECRET@auth.sinch.com/oauth2/token",
+            "ftp://user:SECRET@host/x",
+            "http://user:SECRET@bad host/x",
+        ] {
+            let err = checked_url(raw, "token URL").unwrap_err();
+            assert!(matches!(err, SinchError::InvalidConfig { .. }), "{err:?}");
+            assert!(!err.reason().contains("SECRET"), "{}", err.reason());
+            assert!(!format!("{err:?}").contains("SECRET"));
         }
     }
 

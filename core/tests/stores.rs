@@ -123,14 +123,13 @@ fn lock_of_a_killed_process_is_healed() {
     process_like(&emu, Arc::new(FileStore::new(&path).unwrap()))
         .access_token()
         .unwrap();
-    let lease_file = std::fs::read_dir(path.parent().unwrap())
+    let store = FileStore::new(&path).unwrap();
+    let key = process_like(&emu, Arc::new(store.clone()))
+        .token_cache()
         .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let n = p.file_name().unwrap().to_string_lossy().to_string();
-            n.ends_with(".lock") && n != "tokens.json.lock"
-        })
-        .expect("a per-key lease file");
+        .store_key()
+        .to_string();
+    let lease_file = store.lease_path(&key);
     std::fs::remove_file(&path).unwrap(); // force the next process to fetch
                                           // `-o`: the lock stays with the flock process itself, not with the command it runs.
     let mut holder = std::process::Command::new("flock")

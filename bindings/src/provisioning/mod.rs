@@ -21,7 +21,7 @@ pub use whatsapp::{
 
 use crate::auth::SinchAuth;
 use sinch_core::provisioning::PageRequest;
-use sinch_core::{ProvisioningConfig, SinchError};
+use sinch_core::{HttpOptions, ProvisioningConfig, SinchError};
 use std::sync::Arc;
 
 /// The paging arguments of a list method.
@@ -85,14 +85,16 @@ pub struct ProvisioningClient {
 
 #[uniffi::export]
 impl ProvisioningClient {
-    #[uniffi::constructor(default(base_url = None))]
+    #[uniffi::constructor(default(base_url = None, http = None))]
     pub fn new(
         project_id: String,
         auth: Arc<SinchAuth>,
         base_url: Option<String>,
+        http: Option<HttpOptions>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = ProvisioningConfig::new(project_id);
         config.base_url = base_url;
+        config.http = http.unwrap_or_default().settings()?;
         Ok(Arc::new(ProvisioningClient {
             inner: sinch_core::ProvisioningClient::new(config, auth.inner.clone())?,
         }))

@@ -5,6 +5,7 @@
 use crate::error::{Result, SinchError};
 use crate::secret::Secret;
 use base64::Engine;
+use zeroize::Zeroizing;
 
 #[derive(Clone)]
 pub struct BasicCredentials {
@@ -21,6 +22,7 @@ impl BasicCredentials {
                 "the key ID for Basic auth is empty",
             ));
         }
+        check_key_id(&key_id, "Basic auth")?;
         if key_secret.is_empty() {
             return Err(SinchError::invalid_config(format!(
                 "the key secret for key ID '{key_id}' is empty"
@@ -35,12 +37,38 @@ impl BasicCredentials {
 
     /// The `Authorization` header value.
     pub fn header_value(&self) -> Secret {
-        let raw = Secret::new(format!("{}:{}", self.key_id, self.key_secret.expose()));
-        Secret::new(format!(
-            "Basic {}",
-            base64::engine::general_purpose::STANDARD.encode(raw.expose())
-        ))
+        basic_header(&self.key_id, &self.key_secret)
     }
+
+    pub(crate) fn key_secret(&self) -> &Secret {
+        &self.key_secret
+    }
+}
+
+/// `Basic base64(id:secret)`; every temporary that holds the secret is wiped when dropped.
+pub(crate) fn basic_header(id: &str, secret: &Secret) -> Secret {
+    let raw = Zeroizing::new(format!("{id}:{}", secret.expose()));
+    let mut value = Zeroizing::new(String::from("Basic "));
+    base64::engine::general_purpose::STANDARD.encode_string(raw.as_bytes(), &mut value);
+    Secret::new(value.as_str())
+}
+
+/// A key ID that HTTP Basic can carry: `id:secret` splits at the first colon, so a colon in the
+/// ID would send part of it as the secret; control characters cannot go in a header.
+pub(crate) fn check_key_id(key_id: &str, context: &str) -> Result<()> {
+    if key_id.contains(':') {
+        return Err(SinchError::invalid_config(format!(
+            "the key ID '{key_id}' contains ':', which HTTP Basic ({context}) cannot carry; \
+             copy the key ID exactly as the Sinch dashboard shows it"
+        )));
+    }
+    if key_id.chars().any(char::is_control) {
+        return Err(SinchError::invalid_config(format!(
+            "the key ID {key_id:?} contains control characters; copy it exactly as the Sinch \
+             dashboard shows it"
+        )));
+    }
+    Ok(())
 }
 
 impl std::fmt::Debug for BasicCredentials {

@@ -64,6 +64,23 @@ pub enum Auth {
 pub(crate) struct Authorization {
     pub header_value: Secret,
     pub token: Option<Arc<TokenEntry>>,
+    /// HTTP Basic: the key secret, which a server might also echo on its own.
+    pub key_secret: Option<Secret>,
+}
+
+impl Authorization {
+    /// Removes this credential from an error body that echoes it, in any of its forms (the
+    /// whole header, the token or `base64(id:secret)` after the scheme, the key secret).
+    pub fn scrub(&self, r: &mut crate::http::RawResponse) {
+        if r.is_success() {
+            return;
+        }
+        let header = self.header_value.expose();
+        let credential = header.split_once(' ').map_or(header, |(_, c)| c);
+        let mut secrets = vec![header, credential];
+        secrets.extend(self.key_secret.as_ref().map(Secret::expose));
+        r.scrub_error_body(&secrets);
+    }
 }
 
 impl Auth {
@@ -143,11 +160,13 @@ impl Auth {
                 Ok(Authorization {
                     header_value: Secret::new(format!("Bearer {}", token.access_token().expose())),
                     token: Some(token),
+                    key_secret: None,
                 })
             }
             Auth::Basic(b) => Ok(Authorization {
                 header_value: b.header_value(),
                 token: None,
+                key_secret: Some(b.key_secret().clone()),
             }),
         }
     }

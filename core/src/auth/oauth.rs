@@ -66,6 +66,8 @@ impl OAuthProvider {
                 "the key ID is empty; copy it from the Sinch dashboard (Settings > Access keys)",
             ));
         }
+        // The token request sends the key as HTTP Basic.
+        super::basic::check_key_id(key_id, "the OAuth2 token request")?;
         if config.key_secret.is_empty() {
             return Err(SinchError::invalid_config(format!(
                 "the key secret for key ID '{key_id}' is empty; it is shown once when the access \

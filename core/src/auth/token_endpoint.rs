@@ -3,15 +3,19 @@
 //!
 //! Token responses carry tokens, so nothing here ever quotes a response body in an error.
 
+use super::basic::basic_header;
 use crate::clock::Clock;
 use crate::error::{Result, SinchError};
 use crate::http::{self, HttpSettings, RawResponse};
 use crate::retry::{parse_retry_after, RetryPolicy};
 use crate::secret::Secret;
-use base64::Engine;
+use crate::token::{
+    bounded_lifetime, MAX_REFRESH_LIFETIME, MAX_TOKEN_LIFETIME, MIN_TOKEN_LIFETIME,
+};
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
+use zeroize::Zeroizing;
 
 #[derive(Debug, Clone)]
 pub(crate) struct TokenEndpoint {
@@ -55,24 +59,32 @@ impl TokenEndpoint {
         extra_headers: &[(&str, &str)],
     ) -> std::result::Result<TokenResponse, TokenFailure> {
         let what = format!("the token endpoint {}", self.url);
-        let client_http = http::shared_client(self.http).map_err(TokenFailure::Failed)?;
+        // Built once into buffers that are wiped when dropped; reqwest gets a copy per attempt.
+        let body = encode_form(form);
+        let authorization = client.map(|(id, secret)| basic_header(id, secret));
+        let echoed = echoed_secrets(form, client, authorization.as_ref());
         let started = self.clock.now();
         let mut retry = 0u32;
         loop {
-            let mut builder = client_http
-                .post(self.url.clone())
+            let mut builder = http::request(self.http, reqwest::Method::POST, self.url.clone())
+                .map_err(TokenFailure::Failed)?
                 .header("accept", "application/json")
-                .form(form);
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body.as_bytes().to_vec());
             for (k, v) in extra_headers {
                 builder = builder.header(*k, *v);
             }
-            if let Some((id, secret)) = client {
-                let raw = format!("{}:{}", id, secret.expose());
-                let encoded = Secret::new(base64::engine::general_purpose::STANDARD.encode(raw));
-                builder = builder.header("authorization", format!("Basic {}", encoded.expose()));
+            if let Some(value) = &authorization {
+                builder = builder.header(
+                    "authorization",
+                    http::sensitive_header(value).map_err(TokenFailure::Failed)?,
+                );
             }
             let sent_at = self.clock.now();
-            let outcome = http::send(builder, &what);
+            let mut outcome = http::send(builder, &what);
+            if let Ok(r) = &mut outcome {
+                r.scrub_error_body(&echoed);
+            }
             let (retryable, retry_after) = match &outcome {
                 Ok(r) if r.status == 429 || r.status >= 500 => {
                     let ra = r
@@ -149,6 +161,36 @@ impl TokenEndpoint {
     }
 }
 
+/// Form fields whose values are credentials.
+const SECRET_FIELDS: [&str; 3] = ["password", "refresh_token", "client_secret"];
+
+fn encode_form(form: &[(&str, &str)]) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::new());
+    url::form_urlencoded::Serializer::new(&mut *out).extend_pairs(form);
+    out
+}
+
+/// Everything secret this request carries, for scrubbing an error body that echoes it.
+fn echoed_secrets<'a>(
+    form: &[(&'a str, &'a str)],
+    client: Option<(&'a str, &'a Secret)>,
+    authorization: Option<&'a Secret>,
+) -> Vec<&'a str> {
+    let mut secrets: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| SECRET_FIELDS.contains(k))
+        .map(|(_, v)| *v)
+        .collect();
+    if let Some((_, secret)) = client {
+        secrets.push(secret.expose());
+    }
+    if let Some(header) = authorization {
+        secrets.push(header.expose());
+        secrets.extend(header.expose().strip_prefix("Basic "));
+    }
+    secrets
+}
+
 fn describe_outcome(outcome: &Result<RawResponse>) -> String {
     match outcome {
         Ok(r) => format!("HTTP {}", r.status),
@@ -165,15 +207,25 @@ fn content_kind(r: &RawResponse) -> String {
     }
 }
 
-/// Reads a number that may arrive as a JSON number or a numeric string.
-fn lenient_secs(v: Option<&serde_json::Value>) -> Option<Duration> {
-    let v = v?;
-    let secs = match v {
+/// Reads a lifetime that may arrive as a JSON number or a numeric string, bounded to
+/// `[min, max]` (see [`bounded_lifetime`]).
+fn lenient_secs(v: Option<&serde_json::Value>, min: Duration, max: Duration) -> Option<Duration> {
+    let secs = match v? {
         serde_json::Value::Number(n) => n.as_f64()?,
         serde_json::Value::String(s) => s.trim().parse::<f64>().ok()?,
         _ => return None,
     };
-    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs))
+    let bounded = bounded_lifetime(secs, min, max)?;
+    if bounded.as_secs_f64() != secs {
+        log::warn!(
+            "the token endpoint gave a lifetime of {secs} s; using {} ms (sinch-core keeps \
+             lifetimes between {} s and {} s)",
+            bounded.as_millis(),
+            min.as_secs(),
+            max.as_secs()
+        );
+    }
+    Some(bounded)
 }
 
 fn parse_success(r: &RawResponse, sent_at: Duration, what: &str) -> Result<TokenResponse> {
@@ -191,7 +243,20 @@ fn parse_success(r: &RawResponse, sent_at: Duration, what: &str) -> Result<Token
         .and_then(|v| v.as_str())
         .filter(|s| !s.is_empty())
         .ok_or_else(|| SinchError::protocol(format!("{what} answered without an access_token")))?;
-    let expires_in = lenient_secs(value.get("expires_in")).ok_or_else(|| {
+    if !access_token.bytes().all(|b| b.is_ascii_graphic()) {
+        // It would be sent back as `Authorization: Bearer …`: refuse it here, with the reason,
+        // rather than fail every API call later.
+        return Err(SinchError::protocol(format!(
+            "{what} issued an access token with spaces, control or non-ASCII characters, which \
+             cannot be sent in an HTTP header"
+        )));
+    }
+    let expires_in = lenient_secs(
+        value.get("expires_in"),
+        MIN_TOKEN_LIFETIME,
+        MAX_TOKEN_LIFETIME,
+    )
+    .ok_or_else(|| {
         SinchError::protocol(format!(
             "{what} answered without a usable expires_in; sinch-core never guesses a lifetime"
         ))
@@ -211,7 +276,11 @@ fn parse_success(r: &RawResponse, sent_at: Duration, what: &str) -> Result<Token
             .and_then(|v| v.as_str())
             .filter(|s| !s.is_empty())
             .map(Secret::new),
-        refresh_expires_in: lenient_secs(value.get("refresh_expires_in")),
+        refresh_expires_in: lenient_secs(
+            value.get("refresh_expires_in"),
+            Duration::ZERO,
+            MAX_REFRESH_LIFETIME,
+        ),
         sent_at,
     })
 }

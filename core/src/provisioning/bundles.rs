@@ -261,7 +261,7 @@ impl Bundles {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "bundles")?;
         let mut query = paging_query(page);
         query.extend(filter.query());
-        let url = self.client.url(&["bundles"], &query)?;
+        let url = self.client.url(path!["bundles"], &query)?;
         self.client.fetch_page(url, "listing bundles")
     }
 
@@ -278,14 +278,14 @@ impl Bundles {
     /// register a `BUNDLE_DONE` webhook.
     pub fn create(&self, spec: &BundleSpec) -> Result<Bundle> {
         let body = spec.to_json()?;
-        let url = self.client.url(&["bundles"], &[])?;
+        let url = self.client.url(path!["bundles"], &[])?;
         self.client
             .call(Method::POST, url, Some(&body), "creating a bundle")
     }
 
     /// `GET /bundles/{bundleId}`.
     pub fn get(&self, bundle_id: &str) -> Result<Bundle> {
-        let url = self.client.url(&["bundles", bundle_id], &[])?;
+        let url = self.client.url(path!["bundles", { bundle_id }], &[])?;
         self.client.call(Method::GET, url, None, "getting a bundle")
     }
 }

@@ -100,7 +100,7 @@ impl KakaoTalkSenders {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "KakaoTalk senders")?;
         let url = self
             .client
-            .url(&["kakaotalk", "senders"], &paging_query(page))?;
+            .url(path!["kakaotalk", "senders"], &paging_query(page))?;
         self.client.fetch_page(url, "listing KakaoTalk senders")
     }
 
@@ -113,7 +113,7 @@ impl KakaoTalkSenders {
 
     /// `POST /kakaotalk/senders`.
     pub fn create(&self, spec: &KakaoTalkSenderSpec) -> Result<KakaoTalkSender> {
-        let url = self.client.url(&["kakaotalk", "senders"], &[])?;
+        let url = self.client.url(path!["kakaotalk", "senders"], &[])?;
         let body = serde_json::to_value(spec).unwrap_or_else(|_| json!({}));
         self.client.call(
             Method::POST,
@@ -127,7 +127,7 @@ impl KakaoTalkSenders {
     pub fn get(&self, plus_friend_id: &str) -> Result<KakaoTalkSender> {
         let url = self
             .client
-            .url(&["kakaotalk", "senders", plus_friend_id], &[])?;
+            .url(path!["kakaotalk", "senders", { plus_friend_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a KakaoTalk sender")
     }
@@ -141,7 +141,7 @@ impl KakaoTalkSenders {
     ) -> Result<KakaoTalkSender> {
         let url = self
             .client
-            .url(&["kakaotalk", "senders", plus_friend_id], &[])?;
+            .url(path!["kakaotalk", "senders", { plus_friend_id }], &[])?;
         let details = serde_json::to_value(details).unwrap_or_else(|_| json!({}));
         let body = if details.as_object().is_some_and(|m| m.is_empty()) {
             json!({})
@@ -161,7 +161,7 @@ impl KakaoTalkSenders {
     pub fn delete(&self, plus_friend_id: &str) -> Result<()> {
         let url = self
             .client
-            .url(&["kakaotalk", "senders", plus_friend_id], &[])?;
+            .url(path!["kakaotalk", "senders", { plus_friend_id }], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting a KakaoTalk sender")
             .map(|_| ())
@@ -170,9 +170,10 @@ impl KakaoTalkSenders {
     /// `POST /kakaotalk/senders/{plusFriendId}/register`: starts verification (a code is
     /// sent to the admin phone). The answer body is ignored; `get` shows the new state.
     pub fn register(&self, plus_friend_id: &str) -> Result<()> {
-        let url = self
-            .client
-            .url(&["kakaotalk", "senders", plus_friend_id, "register"], &[])?;
+        let url = self.client.url(
+            path!["kakaotalk", "senders", { plus_friend_id }, "register"],
+            &[],
+        )?;
         self.client
             .send(
                 Method::POST,
@@ -186,9 +187,10 @@ impl KakaoTalkSenders {
     /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}` — **unconfirmed path**
     /// (inferred from the register-then-verify flow). The answer body is ignored.
     pub fn verify(&self, plus_friend_id: &str, code: &str) -> Result<()> {
-        let url = self
-            .client
-            .url(&["kakaotalk", "senders", plus_friend_id, "verify"], &[])?;
+        let url = self.client.url(
+            path!["kakaotalk", "senders", { plus_friend_id }, "verify"],
+            &[],
+        )?;
         self.client
             .send(
                 Method::POST,

@@ -1,6 +1,14 @@
 //! The Sinch Provisioning API client. One module per resource family; this module holds what
 //! they share: the project-scoped URL builder, JSON decoding and error mapping.
 
+/// The path segments of a request: `path!["webhooks", {webhook_id}]`. A literal is fixed; a
+/// `{name}` is the caller's identifier `name`, checked before any request and named in errors.
+macro_rules! path {
+    ($($seg:tt),* $(,)?) => { &[$(path!(@seg $seg)),*] };
+    (@seg {$id:ident}) => { $crate::provisioning::Segment::Id { name: stringify!($id), value: $id } };
+    (@seg $fixed:literal) => { $crate::provisioning::Segment::Fixed($fixed) };
+}
+
 pub mod bundles;
 mod error;
 pub mod kakaotalk;
@@ -158,8 +166,12 @@ impl ProvisioningClient {
         sms_apps::SmsApps::new(self.clone())
     }
 
-    /// `{base}/v1/projects/{projectId}/` + the given path segments (each percent-encoded).
-    pub(crate) fn url(&self, segments: &[&str], query: &[(&str, String)]) -> Result<Url> {
+    /// `{base}/v1/projects/{projectId}/` + the given path segments (each percent-encoded),
+    /// after every identifier among them is checked.
+    pub(crate) fn url(&self, segments: &[Segment<'_>], query: &[(&str, String)]) -> Result<Url> {
+        for s in segments {
+            s.check()?;
+        }
         let mut url = self.inner.base.clone();
         {
             let mut path = url.path_segments_mut().map_err(|_| {
@@ -168,12 +180,7 @@ impl ProvisioningClient {
             path.pop_if_empty()
                 .extend(["v1", "projects", &self.inner.project_id]);
             for s in segments {
-                if s.is_empty() {
-                    return Err(SinchError::invalid_config(
-                        "an ID in the request path is empty",
-                    ));
-                }
-                path.push(s);
+                path.push(s.text());
             }
         }
         if !query.is_empty() {
@@ -229,6 +236,48 @@ impl ProvisioningClient {
     }
 }
 
+/// One segment of a request path (see the `path!` macro).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Segment<'a> {
+    Fixed(&'static str),
+    /// An identifier from the caller: `name` is the parameter it came from.
+    Id {
+        name: &'static str,
+        value: &'a str,
+    },
+}
+
+impl Segment<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Segment::Fixed(s) => s,
+            Segment::Id { value, .. } => value,
+        }
+    }
+
+    /// An identifier must stay one segment of the path it was meant for. URL parsers drop `.`
+    /// and `..` (so `delete("..")` would reach the parent collection) and strip tabs and line
+    /// breaks (so `".\n."` becomes `..`); an empty one would address the collection itself.
+    fn check(&self) -> Result<()> {
+        let Segment::Id { name, value } = *self else {
+            return Ok(());
+        };
+        let problem = if value.is_empty() {
+            "is empty"
+        } else if value.chars().any(char::is_control) {
+            "contains control characters (tab, line break, ...)"
+        } else if value == "." || value == ".." {
+            "cannot be '.' or '..', which would change the resource the request reaches"
+        } else {
+            return Ok(());
+        };
+        Err(SinchError::invalid_config(format!(
+            "the argument {name} ({value:?}) {problem}; pass the identifier exactly as the API \
+             returned it"
+        )))
+    }
+}
+
 pub(crate) fn decode<T: DeserializeOwned>(r: &RawResponse, action: &str) -> Result<T> {
     decode_with(r, action, |text| serde_json::from_str(text))
 }
@@ -276,6 +325,23 @@ mod tests {
             status: 200,
             headers: reqwest::header::HeaderMap::new(),
             body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn identifiers_that_would_change_the_path_are_refused_naming_the_argument() {
+        for bad in ["", ".", "..", ".\n.", "a\tb", "x\r", "\u{7f}"] {
+            let webhook_id = bad;
+            let err = path!["webhooks", { webhook_id }][1].check().unwrap_err();
+            assert!(matches!(err, SinchError::InvalidConfig { .. }), "{err:?}");
+            assert!(err.reason().contains("webhook_id"), "{}", err.reason());
+        }
+        for good in ["01H", "a.b", "...", "a/b", "%2e%2e", "名前"] {
+            let webhook_id = good;
+            assert!(
+                path!["webhooks", { webhook_id }][1].check().is_ok(),
+                "{good:?}"
+            );
         }
     }
 

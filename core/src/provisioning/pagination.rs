@@ -315,7 +315,8 @@ macro_rules! page_record {
 }
 
 /// Walks pages in order, fetching each only when asked. Stops after the page without a
-/// `nextPageToken`, or after an error (which it yields once).
+/// `nextPageToken`, or after an error (which it yields once). A `nextPageToken` that was
+/// already followed would loop forever: it ends the walk with a `Protocol` error.
 ///
 /// [`Pager::next_page`] fetches and decodes a page. A caller that decodes pages itself (item by
 /// item) takes [`Pager::next_response`] and then reports where the next page starts with
@@ -324,14 +325,22 @@ pub struct Pager<P: Page> {
     fetch: Box<dyn FnMut(PageRequest) -> Result<PageResponse<P>> + Send>,
     page_size: Option<u32>,
     next_token: Option<String>,
+    /// Every token followed so far.
+    followed: std::collections::HashSet<String>,
+    /// The last page's action ("listing webhooks"), for errors.
+    action: &'static str,
     state: PagerState,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum PagerState {
     Ready,
     /// A page was handed out; its `nextPageToken` is not known yet.
     Unfollowed,
+    /// The last page pointed back at a page already read: the next call reports it.
+    Repeated {
+        token: String,
+    },
     Done,
 }
 
@@ -344,6 +353,8 @@ impl<P: Page> Pager<P> {
             fetch: Box::new(fetch),
             page_size,
             next_token: None,
+            followed: std::collections::HashSet::new(),
+            action: "listing",
             state: PagerState::Ready,
         }
     }
@@ -351,24 +362,26 @@ impl<P: Page> Pager<P> {
     /// The answer for the next page, or `None` after the last; report its `nextPageToken`
     /// with [`Pager::follow`] before asking for the next one.
     pub fn next_response(&mut self) -> Result<Option<PageResponse<P>>> {
-        if self.state != PagerState::Ready {
-            self.state = PagerState::Done;
-            return Ok(None);
+        match std::mem::replace(&mut self.state, PagerState::Done) {
+            PagerState::Ready => {}
+            PagerState::Repeated { token } => {
+                return Err(SinchError::protocol(format!(
+                    "{}: the server's nextPageToken {token:?} points back at a page already \
+                     read (after {} pages); stopping instead of looping forever",
+                    self.action,
+                    self.followed.len() + 1
+                )))
+            }
+            PagerState::Unfollowed | PagerState::Done => return Ok(None),
         }
         let req = PageRequest {
             page_size: self.page_size,
             page_token: self.next_token.take(),
         };
-        match (self.fetch)(req) {
-            Ok(response) => {
-                self.state = PagerState::Unfollowed;
-                Ok(Some(response))
-            }
-            Err(e) => {
-                self.state = PagerState::Done;
-                Err(e)
-            }
-        }
+        let response = (self.fetch)(req)?; // an error leaves the walk done
+        self.action = response.action;
+        self.state = PagerState::Unfollowed;
+        Ok(Some(response))
     }
 
     /// Where the page last handed out by [`Pager::next_response`] says the next one starts;
@@ -377,12 +390,15 @@ impl<P: Page> Pager<P> {
         if self.state != PagerState::Unfollowed {
             return;
         }
-        match next_page_token.filter(|t| !t.is_empty()) {
+        self.state = match next_page_token.filter(|t| !t.is_empty()) {
+            Some(t) if !self.followed.insert(t.to_string()) => PagerState::Repeated {
+                token: t.chars().take(80).collect(),
+            },
             Some(t) => {
                 self.next_token = Some(t.to_string());
-                self.state = PagerState::Ready;
+                PagerState::Ready
             }
-            None => self.state = PagerState::Done,
+            None => PagerState::Done,
         }
     }
 
@@ -569,6 +585,32 @@ mod tests {
         assert!(pager.next_response().unwrap().is_some());
         assert!(pager.next_response().unwrap().is_none());
         assert!(pager.next_page().unwrap().is_none());
+    }
+
+    #[test]
+    fn a_repeated_page_token_ends_the_walk_with_a_protocol_error() {
+        // Pages 0 → 1 → 2 → 1: the cycle is caught when it closes, after three requests.
+        let requests = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let counted = requests.clone();
+        let pager: Pager<SmsAppPage> = Pager::new(None, move |req| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let n: u32 = req.page_token.map_or(0, |t| t.parse().unwrap());
+            let next = if n == 2 { 1 } else { n + 1 };
+            Ok(response(&format!(
+                r#"{{"smsApps":[{{"id":"app{n}","status":"ACTIVE"}}],"nextPageToken":"{next}"}}"#
+            )))
+        });
+        let items: Vec<Result<_>> = pager.items().collect();
+        assert_eq!(items.len(), 4, "three pages of one item, then the error");
+        let err = items[3].as_ref().unwrap_err();
+        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(
+            err.reason().contains("listing SMS apps"),
+            "{}",
+            err.reason()
+        );
+        assert!(err.reason().contains("\"1\""), "{}", err.reason());
+        assert_eq!(requests.load(std::sync::atomic::Ordering::Relaxed), 3);
     }
 
     #[test]

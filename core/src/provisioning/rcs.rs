@@ -255,7 +255,7 @@ impl RcsSenders {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "RCS senders")?;
         let mut query = paging_query(page);
         query.extend(filter.query());
-        let url = self.client.url(&["rcs", "senders"], &query)?;
+        let url = self.client.url(path!["rcs", "senders"], &query)?;
         self.client.fetch_page(url, "listing RCS senders")
     }
 
@@ -275,7 +275,7 @@ impl RcsSenders {
     /// `POST /rcs/senders`.
     pub fn create(&self, spec: &RcsSenderSpec) -> Result<RcsSender> {
         let body = spec.to_json()?;
-        let url = self.client.url(&["rcs", "senders"], &[])?;
+        let url = self.client.url(path!["rcs", "senders"], &[])?;
         self.client
             .call(Method::POST, url, Some(&body), "creating an RCS sender")
     }
@@ -283,7 +283,9 @@ impl RcsSenders {
     /// `GET /rcs/senders/{senderId}` — **unconfirmed path** (by analogy with the other
     /// sender families).
     pub fn get(&self, sender_id: &str) -> Result<RcsSender> {
-        let url = self.client.url(&["rcs", "senders", sender_id], &[])?;
+        let url = self
+            .client
+            .url(path!["rcs", "senders", { sender_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting an RCS sender")
     }

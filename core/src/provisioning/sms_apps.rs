@@ -164,7 +164,9 @@ impl SmsApps {
     /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
     pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<SmsAppPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "SMS apps")?;
-        let url = self.client.url(&["sms", "smsApps"], &paging_query(page))?;
+        let url = self
+            .client
+            .url(path!["sms", "smsApps"], &paging_query(page))?;
         self.client.fetch_page(url, "listing SMS apps")
     }
 
@@ -177,7 +179,7 @@ impl SmsApps {
 
     /// `POST /sms/smsApps` (201). The app starts in a pending status; poll [`Self::get`].
     pub fn create(&self, spec: &SmsAppSpec) -> Result<SmsApp> {
-        let url = self.client.url(&["sms", "smsApps"], &[])?;
+        let url = self.client.url(path!["sms", "smsApps"], &[])?;
         let body = serde_json::to_value(spec).unwrap_or_else(|_| json!({}));
         self.client
             .call(Method::POST, url, Some(&body), "creating an SMS app")
@@ -185,14 +187,18 @@ impl SmsApps {
 
     /// `GET /sms/smsApps/{smsAppId}`; 404 `sms_app_not_found`.
     pub fn get(&self, sms_app_id: &str) -> Result<SmsApp> {
-        let url = self.client.url(&["sms", "smsApps", sms_app_id], &[])?;
+        let url = self
+            .client
+            .url(path!["sms", "smsApps", { sms_app_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting an SMS app")
     }
 
     /// `PATCH /sms/smsApps/{smsAppId}` with the fields set in `update`.
     pub fn update(&self, sms_app_id: &str, update: &SmsAppUpdate) -> Result<SmsApp> {
-        let url = self.client.url(&["sms", "smsApps", sms_app_id], &[])?;
+        let url = self
+            .client
+            .url(path!["sms", "smsApps", { sms_app_id }], &[])?;
         let body = serde_json::to_value(update).unwrap_or_else(|_| json!({}));
         self.client
             .call(Method::PATCH, url, Some(&body), "updating an SMS app")
@@ -210,7 +216,9 @@ impl SmsApps {
 
     /// `DELETE /sms/smsApps/{smsAppId}` (204).
     pub fn delete(&self, sms_app_id: &str) -> Result<()> {
-        let url = self.client.url(&["sms", "smsApps", sms_app_id], &[])?;
+        let url = self
+            .client
+            .url(path!["sms", "smsApps", { sms_app_id }], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting an SMS app")
             .map(|_| ())

@@ -132,7 +132,7 @@ impl Webhooks {
     /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
     pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<WebhookPage>> {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "webhooks")?;
-        let url = self.client.url(&["webhooks"], &paging_query(page))?;
+        let url = self.client.url(path!["webhooks"], &paging_query(page))?;
         self.client.fetch_page(url, "listing webhooks")
     }
 
@@ -144,7 +144,7 @@ impl Webhooks {
     }
 
     pub fn create(&self, spec: &WebhookSpec) -> Result<Webhook> {
-        let url = self.client.url(&["webhooks"], &[])?;
+        let url = self.client.url(path!["webhooks"], &[])?;
         self.client.call(
             Method::POST,
             url,
@@ -154,14 +154,14 @@ impl Webhooks {
     }
 
     pub fn get(&self, webhook_id: &str) -> Result<Webhook> {
-        let url = self.client.url(&["webhooks", webhook_id], &[])?;
+        let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a webhook")
     }
 
     /// Replaces the whole webhook (PUT).
     pub fn replace(&self, webhook_id: &str, spec: &WebhookSpec) -> Result<Webhook> {
-        let url = self.client.url(&["webhooks", webhook_id], &[])?;
+        let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client.call(
             Method::PUT,
             url,
@@ -172,7 +172,7 @@ impl Webhooks {
 
     /// Changes only the given fields (PATCH).
     pub fn update(&self, webhook_id: &str, update: &WebhookUpdate) -> Result<Webhook> {
-        let url = self.client.url(&["webhooks", webhook_id], &[])?;
+        let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client.call(
             Method::PATCH,
             url,
@@ -182,7 +182,7 @@ impl Webhooks {
     }
 
     pub fn delete(&self, webhook_id: &str) -> Result<()> {
-        let url = self.client.url(&["webhooks", webhook_id], &[])?;
+        let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting a webhook")
             .map(|_| ())

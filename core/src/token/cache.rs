@@ -10,7 +10,9 @@
 //!   the same error again without a request, so they cannot cause a request storm.
 //! * `invalidate(token)` drops the cached token only if it is still the one that failed.
 
-use super::entry::{RefreshRules, TokenEntry};
+use super::entry::{
+    RefreshRules, TokenEntry, MAX_REFRESH_LIFETIME, MAX_TOKEN_LIFETIME, MIN_TOKEN_LIFETIME,
+};
 use super::store::{StoredToken, TokenStore};
 use crate::auth::{FetchedToken, TokenProvider};
 use crate::clock::Clock;
@@ -30,7 +32,12 @@ pub struct CacheOptions {
     /// After a failed soft refresh, how long to wait before the next soft attempt (capped so a
     /// retry still happens before the hard floor).
     pub soft_retry_interval: Duration,
-    /// The longest a caller waits for another caller's fetch.
+    /// The longest a fetching caller waits for another process's fetch of the same credential
+    /// (the store's lease) before it fetches anyway: a holder that was stopped or hung costs
+    /// one extra token request, never a hang.
+    pub lease_timeout: Duration,
+    /// The longest a caller waits for another caller's fetch in this process. It covers the
+    /// lease wait plus one full fetch, so waiters never give up before their leader.
     pub wait_timeout: Duration,
 }
 
@@ -41,13 +48,21 @@ impl Default for CacheOptions {
 }
 
 impl CacheOptions {
-    /// Options whose wait bound covers one full fetch with all its retries.
+    /// Options whose wait bound covers the lease wait and one full fetch with all its retries.
     pub fn for_http(http: &HttpSettings, retry: &RetryPolicy) -> Self {
+        // Another process's fetch normally takes one request; its retries are not waited for.
+        let lease_timeout = http.request_timeout + Duration::from_secs(5);
+        let fetch = retry
+            .max_total
+            .saturating_add(http.request_timeout.saturating_mul(2));
         CacheOptions {
             rules: RefreshRules::default(),
             negative_ttl: Duration::from_secs(30),
             soft_retry_interval: Duration::from_secs(5),
-            wait_timeout: retry.max_total + http.request_timeout * 2 + Duration::from_secs(5),
+            lease_timeout,
+            wait_timeout: lease_timeout
+                .saturating_add(fetch)
+                .saturating_add(Duration::from_secs(5)),
         }
     }
 }
@@ -66,6 +81,9 @@ pub struct CacheStats {
 struct Flight {
     result: Mutex<Option<Result<Arc<TokenEntry>>>>,
     done: Condvar,
+    /// The thread running the fetch: if it asks for a token again (a foreign store's `load`
+    /// calling back into the same auth object), waiting for itself would never end.
+    leader: std::thread::ThreadId,
 }
 
 impl Flight {
@@ -73,6 +91,7 @@ impl Flight {
         Arc::new(Flight {
             result: Mutex::new(None),
             done: Condvar::new(),
+            leader: std::thread::current().id(),
         })
     }
 
@@ -82,7 +101,11 @@ impl Flight {
     }
 
     fn wait(&self, timeout: Duration) -> Option<Result<Arc<TokenEntry>>> {
-        let deadline = Instant::now() + timeout;
+        let start = Instant::now();
+        // An absurd configured timeout waits "forever" rather than overflowing.
+        let deadline = start
+            .checked_add(timeout)
+            .unwrap_or(start + Duration::from_secs(100 * 365 * 24 * 3600));
         let mut slot = lock(&self.result);
         loop {
             if let Some(r) = slot.as_ref() {
@@ -119,9 +142,11 @@ enum Adopt {
 }
 
 fn unix_ms(t: SystemTime) -> u64 {
-    t.duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+    t.duration_since(UNIX_EPOCH).map(millis).unwrap_or(0)
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 enum Step {
@@ -204,6 +229,14 @@ impl TokenCache {
             }
         };
         match step {
+            Step::Wait(f) if f.leader == std::thread::current().id() => {
+                Err(SinchError::invalid_config(format!(
+                    "a token was asked for {} while this same thread was fetching one for it \
+                     (a token store's load or save asked its own auth object for a token?); a \
+                     token store must not call back into the auth it serves",
+                    self.provider.describe()
+                )))
+            }
             Step::Wait(f) => f.wait(self.options.wait_timeout).unwrap_or_else(|| {
                 Err(SinchError::timeout(format!(
                     "waited {} s for another caller's token request for {} to finish",
@@ -315,7 +348,7 @@ impl TokenCache {
             Adopt::Nothing => {}
         }
         let lease = store
-            .lease(&self.store_key, self.options.wait_timeout)
+            .lease(&self.store_key, self.options.lease_timeout)
             .unwrap_or_else(|e| {
                 log::warn!("token store lease failed: {e}");
                 None
@@ -352,7 +385,9 @@ impl TokenCache {
         }
         let now = self.clock.now();
         let now_ms = unix_ms(self.clock.wall());
-        let lifetime = Duration::from_millis(stored.lifetime_ms);
+        // A store is outside data too: its numbers get the bounds a server's get.
+        let lifetime =
+            Duration::from_millis(stored.lifetime_ms).clamp(MIN_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME);
         // Wall time re-validated: never trust more remaining life than the lifetime itself.
         let remaining =
             Duration::from_millis(stored.expires_at_unix_ms.saturating_sub(now_ms)).min(lifetime);
@@ -363,9 +398,9 @@ impl TokenCache {
             refresh_token: stored.refresh_token,
             obtained_at,
             expires_at: now + remaining,
-            refresh_expires_at: stored
-                .refresh_expires_at_unix_ms
-                .map(|at| now + Duration::from_millis(at.saturating_sub(now_ms))),
+            refresh_expires_at: stored.refresh_expires_at_unix_ms.map(|at| {
+                now + Duration::from_millis(at.saturating_sub(now_ms)).min(MAX_REFRESH_LIFETIME)
+            }),
             soft_at,
             hard_at,
             wall_expires_at: self.clock.wall() + remaining,
@@ -385,7 +420,7 @@ impl TokenCache {
         StoredToken {
             access_token: e.access_token.clone(),
             expires_at_unix_ms: unix_ms(e.wall_expires_at),
-            lifetime_ms: e.lifetime().as_millis() as u64,
+            lifetime_ms: millis(e.lifetime()),
             refresh_token: e.refresh_token.clone(),
             refresh_expires_at_unix_ms: e
                 .refresh_expires_at
@@ -464,6 +499,11 @@ impl TokenCache {
 
     pub fn describe(&self) -> String {
         self.provider.describe()
+    }
+
+    /// The key under which this credential's token is kept in a store.
+    pub fn store_key(&self) -> &str {
+        &self.store_key
     }
 
     pub fn clock(&self) -> &Arc<dyn Clock> {

@@ -98,6 +98,29 @@ impl std::fmt::Debug for TokenEntry {
     }
 }
 
+/// The longest lifetime a token endpoint's `expires_in` is believed for (Sinch and Keycloak
+/// issue one hour). A larger value (up to `1e30` has been seen from broken servers) is clamped:
+/// a token that dies earlier is replaced by the 401 rule.
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The shortest: an `expires_in` of 0 or a few milliseconds is read as this, so that a server
+/// that says "already expired" costs one token request per second at most, not one per call.
+pub const MIN_TOKEN_LIFETIME: Duration = Duration::from_secs(1);
+
+/// The longest `refresh_expires_in` believed (Keycloak's SSO session maximum is 10 h by
+/// default; offline sessions last longer).
+pub const MAX_REFRESH_LIFETIME: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// A lifetime in seconds from a server or a store (any number, however odd) as a [`Duration`]
+/// within `[min, max]`; `None` for a negative or non-finite number.
+pub fn bounded_lifetime(secs: f64, min: Duration, max: Duration) -> Option<Duration> {
+    if !secs.is_finite() || secs < 0.0 {
+        return None;
+    }
+    // Clamped as a float first: `Duration::from_secs_f64` panics past `u64::MAX` seconds.
+    Some(Duration::from_secs_f64(secs.min(max.as_secs_f64())).max(min))
+}
+
 /// The refresh schedule rules (DESIGN, token contract point 3).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RefreshRules {
@@ -169,6 +192,30 @@ mod tests {
             assert_eq!(hard, Duration::from_millis(2700));
             assert!(soft >= Duration::from_millis(1500) && soft <= Duration::from_millis(1900));
         }
+    }
+
+    #[test]
+    fn lifetimes_from_servers_are_clamped_never_panic() {
+        let (min, max) = (MIN_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME);
+        for huge in [1e30, 3e73, 9.3e18, 18446744073709551616.0, f64::MAX] {
+            assert_eq!(bounded_lifetime(huge, min, max), Some(max), "{huge}");
+        }
+        for tiny in [0.0, 1e-9, 0.5] {
+            assert_eq!(bounded_lifetime(tiny, min, max), Some(min), "{tiny}");
+        }
+        assert_eq!(
+            bounded_lifetime(3600.0, min, max),
+            Some(Duration::from_secs(3600))
+        );
+        for bad in [-1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(bounded_lifetime(bad, min, max), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_longest_lifetime_schedules_without_overflow() {
+        let (soft, hard) = RefreshRules::default().schedule(Duration::MAX / 2, MAX_TOKEN_LIFETIME);
+        assert!(soft <= hard);
     }
 
     #[test]

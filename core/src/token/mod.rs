@@ -5,11 +5,15 @@ mod backend;
 mod cache;
 mod entry;
 mod file_store;
+mod private_fs;
 pub mod registry;
 mod store;
 
 pub use backend::{BackendStore, TokenStoreBackend};
 pub use cache::{CacheOptions, CacheStats, TokenCache};
-pub use entry::{CacheKey, RefreshRules, TokenEntry};
+pub use entry::{
+    bounded_lifetime, CacheKey, RefreshRules, TokenEntry, MAX_REFRESH_LIFETIME, MAX_TOKEN_LIFETIME,
+    MIN_TOKEN_LIFETIME,
+};
 pub use file_store::FileStore;
 pub use store::{MemoryStore, StoreLease, StoredToken, TokenStore};

@@ -10,6 +10,7 @@ use axum::http::{header, HeaderValue, Response, StatusCode};
 use http_body::{Frame, SizeHint};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -52,6 +53,21 @@ pub enum FaultKind {
     Html,
     /// 200 with a huge JSON-looking body of exactly `bytes` bytes.
     Oversized { bytes: u64 },
+    /// 200 with its headers at once, then a JSON-looking body of `bytes` bytes (default 1000)
+    /// sent one byte every `interval_ms`: a client whose timeout restarts on each read would
+    /// wait `bytes × interval_ms`.
+    Trickle {
+        interval_ms: u64,
+        #[serde(default)]
+        bytes: Option<u64>,
+    },
+    /// An error (`status`, default 401) in the family's own error shape whose text quotes the
+    /// request's credentials back: the `Authorization` header, and for Keycloak the form
+    /// (password, refresh token), as some misconfigured servers and proxies do.
+    EchoCredentials {
+        #[serde(default)]
+        status: Option<u16>,
+    },
 }
 
 /// A queued fault.
@@ -124,8 +140,9 @@ pub enum Applied {
     DelayThenContinue(Duration),
 }
 
-/// Builds the faulty behaviour for `kind` on a request of `family`.
-pub fn apply(kind: FaultKind, family: Family) -> Applied {
+/// Builds the faulty behaviour for `kind` on a request of `family`; `credentials` is what the
+/// request carried (for `EchoCredentials`).
+pub fn apply(kind: FaultKind, family: Family, credentials: &str) -> Applied {
     match kind {
         FaultKind::Delay { ms } => Applied::DelayThenContinue(Duration::from_millis(ms)),
         FaultKind::Status {
@@ -162,7 +179,72 @@ pub fn apply(kind: FaultKind, family: Family) -> Applied {
         FaultKind::Oversized { bytes } => {
             Applied::Respond(oversized(bytes))
         }
+        FaultKind::Trickle { interval_ms, bytes } => Applied::Respond(trickle(
+            Duration::from_millis(interval_ms.max(1)),
+            bytes.unwrap_or(1000),
+        )),
+        FaultKind::EchoCredentials { status } => {
+            let status = status
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .unwrap_or(StatusCode::UNAUTHORIZED);
+            let said = format!("Request rejected; it carried: {credentials}");
+            let body = match family {
+                Family::Token | Family::Keycloak => {
+                    json!({"error": "invalid_client", "error_description": said})
+                }
+                Family::Api => json!({"errorCode": "unauthorized", "message": said,
+                    "resolution": format!("Check the header {credentials}")}),
+                Family::India => json!({"success": "false",
+                    "description": [{"errorCode": "401", "errorDescription": said}]}),
+            };
+            Applied::Respond(response(status, "application/json", body.to_string().into_bytes()))
+        }
     }
+}
+
+/// A body sent one byte at a time (see [`FaultKind::Trickle`]).
+struct Trickle {
+    left: u64,
+    interval: Duration,
+    timer: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl http_body::Body for Trickle {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        if self.left == 0 {
+            return Poll::Ready(None);
+        }
+        if self.timer.as_mut().poll(cx).is_pending() {
+            return Poll::Pending;
+        }
+        let next = tokio::time::Instant::now() + self.interval;
+        self.timer.as_mut().reset(next);
+        self.left -= 1;
+        Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(b" ")))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.left == 0
+    }
+}
+
+fn trickle(interval: Duration, bytes: u64) -> Response<Body> {
+    let mut resp = Response::new(Body::new(Trickle {
+        left: bytes,
+        interval,
+        timer: Box::pin(tokio::time::sleep(Duration::ZERO)),
+    }));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    resp
 }
 
 fn response(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response<Body> {

@@ -65,6 +65,12 @@ async fn count_and_fault(State(app): State<AppState>, req: Request, next: Next) 
     let is_post = req.method() == Method::POST;
     let mut req = req;
     let mut grant_type = None;
+    let mut credentials_sent = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
     if family == Family::Keycloak && is_post {
         // Password and refresh grants are counted separately, so peek at the form body.
         let (parts, body) = req.into_parts();
@@ -76,6 +82,7 @@ async fn count_and_fault(State(app): State<AppState>, req: Request, next: Next) 
             );
         };
         grant_type = form_get(&parse_form(&bytes), "grant_type").map(str::to_string);
+        credentials_sent = String::from_utf8_lossy(&bytes).into_owned();
         req = Request::from_parts(parts, Body::from(bytes));
     }
     let fault = {
@@ -99,7 +106,7 @@ async fn count_and_fault(State(app): State<AppState>, req: Request, next: Next) 
         }
         faults::take_matching(&mut st.faults, family)
     };
-    let resp = match fault.map(|kind| faults::apply(kind, family)) {
+    let resp = match fault.map(|kind| faults::apply(kind, family, &credentials_sent)) {
         Some(Applied::Respond(resp)) => resp,
         Some(Applied::DelayThenContinue(delay)) => {
             tokio::time::sleep(delay).await;

@@ -64,7 +64,7 @@ impl WhatsappAccounts {
         body: Option<&Value>,
         action: &str,
     ) -> Result<WhatsappAccount> {
-        let url = self.client.url(&["whatsapp"], &[])?;
+        let url = self.client.url(path!["whatsapp"], &[])?;
         let v: Value = self.client.call(method, url, body, action)?;
         with_raw(v, |a: &mut WhatsappAccount, raw| a.raw_json = raw)
             .map_err(|e| protocol(action, e))
@@ -90,7 +90,7 @@ impl WhatsappAccounts {
 
     /// Deletes the account; refused while a sender is assigned.
     pub fn delete(&self) -> Result<()> {
-        let url = self.client.url(&["whatsapp"], &[])?;
+        let url = self.client.url(path!["whatsapp"], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting the WhatsApp account")
             .map(|_| ())
@@ -99,7 +99,7 @@ impl WhatsappAccounts {
     /// The account's activity log (entry shape unconfirmed, see [`WhatsappActivity`]).
     pub fn activities(&self) -> Result<Vec<WhatsappActivity>> {
         let action = "listing WhatsApp account activities";
-        let url = self.client.url(&["whatsapp", "activities"], &[])?;
+        let url = self.client.url(path!["whatsapp", "activities"], &[])?;
         let v: Value = self.client.call(Method::GET, url, None, action)?;
         activities(v, action)
     }
@@ -108,7 +108,7 @@ impl WhatsappAccounts {
     /// `{comment}`; path and body unconfirmed, inferred from the
     /// `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
     pub fn comment(&self, comment: &str) -> Result<()> {
-        let url = self.client.url(&["whatsapp", "comments"], &[])?;
+        let url = self.client.url(path!["whatsapp", "comments"], &[])?;
         self.client
             .send(
                 Method::POST,
@@ -124,7 +124,7 @@ impl WhatsappAccounts {
     pub fn enable_template_analytics(&self) -> Result<()> {
         let url = self
             .client
-            .url(&["whatsapp", "enableTemplateAnalytics"], &[])?;
+            .url(path!["whatsapp", "enableTemplateAnalytics"], &[])?;
         self.client
             .send(
                 Method::PUT,

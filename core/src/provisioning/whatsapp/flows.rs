@@ -72,7 +72,7 @@ impl WhatsappFlows {
         check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp flows")?;
         let url = self
             .client
-            .url(&["whatsapp", "flows"], &paging_query(page))?;
+            .url(path!["whatsapp", "flows"], &paging_query(page))?;
         self.client.fetch_page(url, "listing WhatsApp flows")
     }
 
@@ -86,7 +86,7 @@ impl WhatsappFlows {
         let action = "listing a WhatsApp flow's screens";
         let url = self
             .client
-            .url(&["whatsapp", "flows", flow_id, "screens"], &[])?;
+            .url(path!["whatsapp", "flows", { flow_id }, "screens"], &[])?;
         let v: Value = self.client.call(Method::GET, url, None, action)?;
         list_items(v, "screens")
             .into_iter()

@@ -13,6 +13,7 @@ use super::{
 use crate::error::{Result, SinchError};
 use crate::open_enum;
 use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use crate::provisioning::Segment;
 use crate::provisioning::{paging_query, ProvisioningClient};
 use crate::secret::{deserialize_opt_secret, Secret};
 use reqwest::Method;
@@ -411,8 +412,8 @@ impl WhatsappSenders {
         WhatsappSenders { client }
     }
 
-    fn url(&self, tail: &[&str], query: &[(&str, String)]) -> Result<url::Url> {
-        let mut segments = vec!["whatsapp", "senders"];
+    fn url(&self, tail: &[Segment<'_>], query: &[(&str, String)]) -> Result<url::Url> {
+        let mut segments = vec![Segment::Fixed("whatsapp"), Segment::Fixed("senders")];
         segments.extend_from_slice(tail);
         self.client.url(&segments, query)
     }
@@ -436,7 +437,7 @@ impl WhatsappSenders {
         let mut q = paging_query(page);
         push_all(&mut q, "filterStates[]", &filter.states);
         push_all(&mut q, "filterStatuses[]", &filter.statuses);
-        let url = self.url(&[], &q)?;
+        let url = self.url(path![], &q)?;
         self.client.fetch_page(url, "listing WhatsApp senders")
     }
 
@@ -455,13 +456,13 @@ impl WhatsappSenders {
 
     pub fn create(&self, request: &WhatsappSenderCreate) -> Result<WhatsappSender> {
         let body = request.to_json()?;
-        let url = self.url(&[], &[])?;
+        let url = self.url(path![], &[])?;
         self.client
             .call(Method::POST, url, Some(&body), "creating a WhatsApp sender")
     }
 
     pub fn get(&self, sender_id: &str) -> Result<WhatsappSender> {
-        let url = self.url(&[sender_id], &[])?;
+        let url = self.url(path![{ sender_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp sender")
     }
@@ -469,7 +470,7 @@ impl WhatsappSenders {
     /// Saves profile changes as a draft, or submits them (see [`WhatsappSenderUpdate`]).
     pub fn update(&self, sender_id: &str, update: &WhatsappSenderUpdate) -> Result<WhatsappSender> {
         let body = update.to_json()?;
-        let url = self.url(&[sender_id], &[])?;
+        let url = self.url(path![{ sender_id }], &[])?;
         self.client.call(
             Method::PATCH,
             url,
@@ -480,7 +481,7 @@ impl WhatsappSenders {
 
     /// Deletes the sender (path unconfirmed, see the module docs).
     pub fn delete(&self, sender_id: &str) -> Result<()> {
-        let url = self.url(&[sender_id], &[])?;
+        let url = self.url(path![{ sender_id }], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting a WhatsApp sender")
             .map(|_| ())
@@ -492,7 +493,7 @@ impl WhatsappSenders {
         sender_id: &str,
         method: WhatsappVerificationMethod,
     ) -> Result<WhatsappRegistration> {
-        let url = self.url(&[sender_id, "register"], &[])?;
+        let url = self.url(path![{ sender_id }, "register"], &[])?;
         self.client.call(
             Method::POST,
             url,
@@ -508,7 +509,7 @@ impl WhatsappSenders {
                 "the verification code must be exactly 6 characters",
             ));
         }
-        let url = self.url(&[sender_id, "verify"], &[])?;
+        let url = self.url(path![{ sender_id }, "verify"], &[])?;
         self.client
             .send(
                 Method::POST,
@@ -521,7 +522,7 @@ impl WhatsappSenders {
 
     /// Discards the pending profile changes (path unconfirmed).
     pub fn discard_changes(&self, sender_id: &str) -> Result<()> {
-        let url = self.url(&[sender_id, "changes"], &[])?;
+        let url = self.url(path![{ sender_id }, "changes"], &[])?;
         self.client
             .send(
                 Method::DELETE,
@@ -537,14 +538,14 @@ impl WhatsappSenders {
     /// [`WhatsappActivity`]).
     pub fn activities(&self, sender_id: &str) -> Result<Vec<WhatsappActivity>> {
         let action = "listing a WhatsApp sender's activities";
-        let url = self.url(&[sender_id, "activities"], &[])?;
+        let url = self.url(path![{ sender_id }, "activities"], &[])?;
         let v: Value = self.client.call(Method::GET, url, None, action)?;
         activities(v, action)
     }
 
     /// Leaves a comment for Sinch support on the sender (path and body unconfirmed).
     pub fn comment(&self, sender_id: &str, comment: &str) -> Result<()> {
-        let url = self.url(&[sender_id, "comments"], &[])?;
+        let url = self.url(path![{ sender_id }, "comments"], &[])?;
         self.client
             .send(
                 Method::POST,

@@ -66,7 +66,7 @@ impl WhatsappSolutions {
     /// Every solution of the project (the endpoint has no paging).
     pub fn list(&self) -> Result<Vec<WhatsappSolution>> {
         let action = "listing WhatsApp solutions";
-        let url = self.client.url(&["whatsapp", "solutions"], &[])?;
+        let url = self.client.url(path!["whatsapp", "solutions"], &[])?;
         let v: Value = self.client.call(Method::GET, url, None, action)?;
         list_items(v, "solutions")
             .into_iter()
@@ -83,7 +83,7 @@ impl WhatsappSolutions {
         let body = json!({"details": {"name": spec.name},
                           "accessToken": spec.access_token.expose(),
                           "businessManager": spec.business_manager});
-        let url = self.client.url(&["whatsapp", "solutions"], &[])?;
+        let url = self.client.url(path!["whatsapp", "solutions"], &[])?;
         self.client.call(
             Method::POST,
             url,
@@ -95,16 +95,17 @@ impl WhatsappSolutions {
     pub fn get(&self, solution_id: &str) -> Result<WhatsappSolution> {
         let url = self
             .client
-            .url(&["whatsapp", "solutions", solution_id], &[])?;
+            .url(path!["whatsapp", "solutions", { solution_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp solution")
     }
 
     /// Assigns the solution to this project, enabling embedded-signup onboarding.
     pub fn assign(&self, solution_id: &str) -> Result<()> {
-        let url = self
-            .client
-            .url(&["whatsapp", "solutions", solution_id, "assign"], &[])?;
+        let url = self.client.url(
+            path!["whatsapp", "solutions", { solution_id }, "assign"],
+            &[],
+        )?;
         self.client
             .send(
                 Method::POST,

@@ -15,6 +15,7 @@ use super::{activities, list_items, protocol, push_all, WhatsappActivity, Whatsa
 use crate::error::{Result, SinchError};
 use crate::open_enum;
 use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use crate::provisioning::Segment;
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -598,8 +599,8 @@ impl WhatsappTemplates {
         WhatsappTemplates { client }
     }
 
-    fn url(&self, tail: &[&str], query: &[(&str, String)]) -> Result<url::Url> {
-        let mut segments = vec!["whatsapp", "templates"];
+    fn url(&self, tail: &[Segment<'_>], query: &[(&str, String)]) -> Result<url::Url> {
+        let mut segments = vec![Segment::Fixed("whatsapp"), Segment::Fixed("templates")];
         segments.extend_from_slice(tail);
         self.client.url(&segments, query)
     }
@@ -630,7 +631,7 @@ impl WhatsappTemplates {
         if let Some(p) = filter.name_prefix.as_ref().filter(|p| !p.is_empty()) {
             q.push(("templateName", p.clone()));
         }
-        let url = self.url(&[], &q)?;
+        let url = self.url(path![], &q)?;
         self.client.fetch_page(url, "listing WhatsApp templates")
     }
 
@@ -649,7 +650,7 @@ impl WhatsappTemplates {
 
     pub fn create(&self, template: &WhatsappTemplateCreate) -> Result<WhatsappTemplate> {
         let body = template.to_json()?;
-        let url = self.url(&[], &[])?;
+        let url = self.url(path![], &[])?;
         self.client.call(
             Method::POST,
             url,
@@ -661,7 +662,7 @@ impl WhatsappTemplates {
     /// Every language of the template `name`.
     pub fn get_by_name(&self, name: &str) -> Result<Vec<WhatsappTemplate>> {
         let action = "getting a WhatsApp template's languages";
-        let url = self.url(&[name], &[])?;
+        let url = self.url(path![{ name }], &[])?;
         let v: Value = self.client.call(Method::GET, url, None, action)?;
         list_items(v, "templates")
             .into_iter()
@@ -670,7 +671,7 @@ impl WhatsappTemplates {
     }
 
     pub fn get(&self, name: &str, language: &str) -> Result<WhatsappTemplate> {
-        let url = self.url(&[name, "languages", language], &[])?;
+        let url = self.url(path![{ name }, "languages", { language }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp template")
     }
@@ -680,7 +681,10 @@ impl WhatsappTemplates {
     /// inferred from the operation list; entry shape unconfirmed, see [`WhatsappActivity`]).
     pub fn activities(&self, name: &str, language: &str) -> Result<Vec<WhatsappActivity>> {
         let action = "listing a WhatsApp template's activities";
-        let url = self.url(&[name, "languages", language, "activities"], &[])?;
+        let url = self.url(
+            path![{ name }, "languages", { language }, "activities"],
+            &[],
+        )?;
         let v: Value = self.client.call(Method::GET, url, None, action)?;
         activities(v, action)
     }
@@ -692,7 +696,7 @@ impl WhatsappTemplates {
         update: &WhatsappTemplateUpdate,
     ) -> Result<WhatsappTemplate> {
         let body = update.to_json()?;
-        let url = self.url(&[name, "languages", language], &[])?;
+        let url = self.url(path![{ name }, "languages", { language }], &[])?;
         self.client.call(
             Method::PATCH,
             url,
@@ -709,7 +713,7 @@ impl WhatsappTemplates {
         delete_submitted: bool,
     ) -> Result<()> {
         let q = [("deleteSubmitted", delete_submitted.to_string())];
-        let url = self.url(&[name, "languages", language], &q)?;
+        let url = self.url(path![{ name }, "languages", { language }], &q)?;
         self.client
             .send(
                 Method::DELETE,
@@ -722,7 +726,7 @@ impl WhatsappTemplates {
 
     /// Deletes every language of the template `name`.
     pub fn delete(&self, name: &str) -> Result<()> {
-        let url = self.url(&[name], &[])?;
+        let url = self.url(path![{ name }], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting a WhatsApp template")
             .map(|_| ())
@@ -732,7 +736,7 @@ impl WhatsappTemplates {
     /// `too_many_requests`): a POST is retried on 429 by the transport, then surfaces as
     /// `SinchError::RateLimited`.
     pub fn sync(&self) -> Result<()> {
-        let url = self.url(&["sync"], &[])?;
+        let url = self.url(path!["sync"], &[])?;
         self.client
             .send(
                 Method::POST,
