@@ -239,91 +239,92 @@ impl IndiaWhatsappClient {
             body: Some(body),
             action,
         })?;
-        self.interpret(&r, action)
+        interpret(&r, action, self.transport.auth())
     }
+}
 
-    fn interpret(&self, r: &RawResponse, action: &str) -> Result<SendResult> {
-        let value: Option<Value> = serde_json::from_slice(&r.body).ok();
-        let success = value
-            .as_ref()
-            .and_then(|v| v.get("success"))
-            .map(|s| match s {
-                Value::Bool(b) => *b,
-                Value::String(s) => s.eq_ignore_ascii_case("true"),
-                _ => false,
-            });
-        if r.is_success() && success != Some(false) {
-            if let Some(id) = value.as_ref().and_then(|v| v.get("responseId")) {
-                let id = match id {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                return Ok(SendResult { response_id: id });
-            }
+/// The typed result of a send answer: the response ID, or the error its body describes.
+pub(crate) fn interpret(r: &RawResponse, action: &str, auth: &Auth) -> Result<SendResult> {
+    let value: Option<Value> = serde_json::from_slice(&r.body).ok();
+    let success = value
+        .as_ref()
+        .and_then(|v| v.get("success"))
+        .map(|s| match s {
+            Value::Bool(b) => *b,
+            Value::String(s) => s.eq_ignore_ascii_case("true"),
+            _ => false,
+        });
+    if r.is_success() && success != Some(false) {
+        if let Some(id) = value.as_ref().and_then(|v| v.get("responseId")) {
+            let id = match id {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            return Ok(SendResult { response_id: id });
         }
-        if r.status == 401 || r.status == 403 {
-            return Err(SinchError::InvalidCredentials {
-                reason: format!(
-                    "{action}: Sinch India refused the token for {} (HTTP {}), even after a new \
-                     token; check the account's API access",
-                    self.transport.auth().describe(),
-                    r.status
-                ),
-            });
-        }
-        let errors: Vec<(String, String)> = value
-            .as_ref()
-            .and_then(|v| v.get("description"))
-            .and_then(|d| d.as_array())
-            .map(|items| {
-                items
-                    .iter()
-                    .map(|i| {
-                        let field = |k: &str| match i.get(k) {
-                            Some(Value::String(s)) => s.clone(),
-                            Some(other) => other.to_string(),
-                            None => String::new(),
-                        };
-                        (field("errorCode"), field("errorDescription"))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        if let Some((code, description)) = errors.first() {
-            let mut info = HashMap::new();
-            info.insert(
-                "errorCodes".to_string(),
-                errors.iter().map(|(c, _)| c.clone()).collect(),
-            );
-            return Err(SinchError::Api {
-                status: r.status,
-                error_code: code.clone(),
-                detail: description.clone(),
-                resolution: String::new(),
-                additional_information: info,
-                reason: format!("{action} failed: HTTP {} {code}: {description}", r.status),
-            });
-        }
-        if r.status == 429 {
-            return Err(SinchError::RateLimited {
-                retry_after_ms: None,
-                reason: format!("{action} was rate limited (HTTP 429); slow down"),
-            });
-        }
-        if r.status >= 500 {
-            return Err(SinchError::ServiceUnavailable {
-                status: r.status,
-                reason: format!(
-                    "{action}: Sinch India answered HTTP {} ({})",
-                    r.status,
-                    r.excerpt()
-                ),
-            });
-        }
-        Err(SinchError::protocol(format!(
-            "{action}: unexpected answer (HTTP {}): {}",
-            r.status,
-            r.excerpt()
-        )))
     }
+    if r.status == 401 || r.status == 403 {
+        return Err(SinchError::InvalidCredentials {
+            reason: format!(
+                "{action}: Sinch India refused the token for {} (HTTP {}), even after a new \
+                 token; check the account's API access",
+                auth.describe(),
+                r.status
+            ),
+        });
+    }
+    let errors: Vec<(String, String)> = value
+        .as_ref()
+        .and_then(|v| v.get("description"))
+        .and_then(|d| d.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| {
+                    let field = |k: &str| match i.get(k) {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(other) => other.to_string(),
+                        None => String::new(),
+                    };
+                    (field("errorCode"), field("errorDescription"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some((code, description)) = errors.first() {
+        let mut info = HashMap::new();
+        info.insert(
+            "errorCodes".to_string(),
+            errors.iter().map(|(c, _)| c.clone()).collect(),
+        );
+        return Err(SinchError::Api {
+            status: r.status,
+            error_code: code.clone(),
+            detail: description.clone(),
+            resolution: String::new(),
+            additional_information: info,
+            reason: format!("{action} failed: HTTP {} {code}: {description}", r.status),
+        });
+    }
+    if r.status == 429 {
+        return Err(SinchError::RateLimited {
+            retry_after_ms: None,
+            reason: format!("{action} was rate limited (HTTP 429); slow down"),
+        });
+    }
+    if r.status >= 500 {
+        return Err(SinchError::ServiceUnavailable {
+            status: r.status,
+            reason: format!(
+                "{action}: Sinch India answered HTTP {} ({})",
+                r.status,
+                r.excerpt()
+            ),
+        });
+    }
+    Err(SinchError::protocol(format!(
+        "{action}: unexpected answer (HTTP {}): {}",
+        r.status,
+        r.excerpt()
+    )))
 }

@@ -17,6 +17,8 @@ pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub mod india;
 mod open_enum;

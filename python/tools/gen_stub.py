@@ -32,6 +32,7 @@ HEADER = """\
 # attached in __init__.py (iter/iter_pages/__iter__ on paged sub-clients, iterable triggers,
 # ProvisioningClient as a context manager, WebhookTrigger constants, set_log_level).
 
+import datetime
 import enum
 import typing
 from collections.abc import Iterable, Iterator
@@ -152,6 +153,8 @@ def py_type(annotation: object) -> str:
             return fmt.format(", ".join(py_type(p) for p in inner))
     if s in ("Secret", "WebhookTrigger"):
         return "str"
+    if s == "Duration":  # UniFFI's Duration is a `datetime.timedelta`
+        return "datetime.timedelta"
     return s
 
 

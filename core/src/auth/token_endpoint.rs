@@ -228,7 +228,11 @@ fn lenient_secs(v: Option<&serde_json::Value>, min: Duration, max: Duration) -> 
     Some(bounded)
 }
 
-fn parse_success(r: &RawResponse, sent_at: Duration, what: &str) -> Result<TokenResponse> {
+pub(crate) fn parse_success(
+    r: &RawResponse,
+    sent_at: Duration,
+    what: &str,
+) -> Result<TokenResponse> {
     let value: serde_json::Value = serde_json::from_slice(&r.body).map_err(|_| {
         SinchError::protocol(format!(
             "{what} answered HTTP {} with a body that is not valid JSON ({}, {} bytes); \
@@ -286,7 +290,7 @@ fn parse_success(r: &RawResponse, sent_at: Duration, what: &str) -> Result<Token
 }
 
 /// `(error, error_description)` from an RFC 6749 error body; empty strings when absent.
-fn parse_oauth_error(r: &RawResponse) -> (String, String) {
+pub(crate) fn parse_oauth_error(r: &RawResponse) -> (String, String) {
     let value: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
     let field = |name: &str| {
         value

@@ -10,7 +10,7 @@ macro_rules! path {
 }
 
 pub mod bundles;
-mod error;
+pub(crate) mod error;
 pub mod kakaotalk;
 pub mod pagination;
 pub mod rcs;

@@ -5,6 +5,7 @@
 # attached in __init__.py (iter/iter_pages/__iter__ on paged sub-clients, iterable triggers,
 # ProvisioningClient as a context manager, WebhookTrigger constants, set_log_level).
 
+import datetime
 import enum
 import typing
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ __all__ = [
     "Bundles",
     "ConversationChannelStatus",
     "ConversationProcessingMode",
+    "HttpOptions",
     "IndiaEnvironment",
     "IndiaWhatsappClient",
     "InternalError",
@@ -619,6 +621,16 @@ class BundlePage:
         total_size: int,
         next_page_token: str | None = ...,
         previous_page_token: str | None = ...,
+    ) -> None: ...
+
+class HttpOptions:
+    connect_timeout: datetime.timedelta | None
+    request_timeout: datetime.timedelta | None
+    def __init__(
+        self,
+        *,
+        connect_timeout: datetime.timedelta | None = ...,
+        request_timeout: datetime.timedelta | None = ...,
     ) -> None: ...
 
 class KakaoTalkSenderDetails:
@@ -1321,6 +1333,7 @@ class IndiaWhatsappClient:
         auth: SinchAuth,
         environment: IndiaEnvironment | None = ...,
         send_url: str | None = ...,
+        http: HttpOptions | None = ...,
     ) -> None: ...
     def send_raw(self, json: str) -> SendResult: ...
     def send_template(self, message: TemplateMessage) -> SendResult: ...
@@ -1545,7 +1558,13 @@ class WhatsappTemplates:
     def __iter__(self) -> Iterator[WhatsappTemplate]: ...
 
 class ProvisioningClient:
-    def __init__(self, project_id: str, auth: SinchAuth, base_url: str | None = ...) -> None: ...
+    def __init__(
+        self,
+        project_id: str,
+        auth: SinchAuth,
+        base_url: str | None = ...,
+        http: HttpOptions | None = ...,
+    ) -> None: ...
     def bundles(self) -> Bundles: ...
     def kakaotalk_senders(self) -> KakaoTalkSenders: ...
     def project_id(self) -> str: ...
@@ -1576,6 +1595,7 @@ class SinchAuth:
         environment: IndiaEnvironment | None = ...,
         token_url: str | None = ...,
         store: TokenStore | None = ...,
+        http: HttpOptions | None = ...,
     ) -> SinchAuth: ...
     @classmethod
     def oauth(
@@ -1584,6 +1604,7 @@ class SinchAuth:
         key_secret: str,
         token_url: str | None = ...,
         store: TokenStore | None = ...,
+        http: HttpOptions | None = ...,
     ) -> SinchAuth: ...
     def access_token(self) -> str: ...
     def clear_cached_token(self) -> None: ...
