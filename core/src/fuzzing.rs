@@ -48,7 +48,13 @@ struct Canned {
 
 impl TokenProvider for Canned {
     fn cache_key(&self) -> CacheKey {
-        CacheKey::new("https://fuzz.invalid/token", "fuzz", "fuzz", "", &Secret::new("s"))
+        CacheKey::new(
+            "https://fuzz.invalid/token",
+            "fuzz",
+            "fuzz",
+            "",
+            &Secret::new("s"),
+        )
     }
     fn describe(&self) -> String {
         "the fuzz input".into()

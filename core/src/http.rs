@@ -188,14 +188,20 @@ pub fn send(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<Ra
     let response = request.send().map_err(|e| transport_error(e, what))?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
+    let too_large = || {
+        SinchError::protocol(format!(
+            "{what} sent a response larger than {} MiB (HTTP {status}); refusing to read it",
+            MAX_RESPONSE_BYTES / (1024 * 1024)
+        ))
+    };
+    // A declared size over the limit is refused before anything is read or allocated.
+    let declared = response.content_length().unwrap_or(0);
+    if declared > MAX_RESPONSE_BYTES {
+        return Err(too_large());
+    }
     // Sized from Content-Length up front (a page of 1000 templates is ~280 KB): growing by
-    // doubling copies the body several times and faults in fresh pages each time. The header
-    // is only a hint, capped like the body itself.
-    let expected = response
-        .content_length()
-        .unwrap_or(0)
-        .min(MAX_RESPONSE_BYTES) as usize;
-    let mut body = Vec::with_capacity(expected);
+    // doubling copies the body several times and faults in fresh pages each time.
+    let mut body = Vec::with_capacity(declared as usize);
     let mut limited = response.take(MAX_RESPONSE_BYTES + 1);
     limited.read_to_end(&mut body).map_err(|e| {
         if is_timeout(&e) {
@@ -208,10 +214,7 @@ pub fn send(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<Ra
         }
     })?;
     if body.len() as u64 > MAX_RESPONSE_BYTES {
-        return Err(SinchError::protocol(format!(
-            "{what} sent a response larger than {} MiB (HTTP {status}); refusing to read it",
-            MAX_RESPONSE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large());
     }
     Ok(RawResponse {
         status,

@@ -272,11 +272,18 @@ fn a_store_that_calls_back_into_its_own_auth_fails_at_once_not_after_the_wait_bo
 
 // --- 3. No panic from any server value ----------------------------------------------------------
 
-fn token_body(expires_in: &str) -> String {
-    format!(
+/// The next token request is answered 200 with a token living `expires_in` (JSON text).
+fn answer_next_token_request(emu: &Emulator, expires_in: &str) {
+    let body = format!(
         r#"{{"access_token":"tok-{}","token_type":"bearer","expires_in":{expires_in}}}"#,
         rand::random::<u32>()
-    )
+    );
+    let kind = FaultKind::Status {
+        status: 200,
+        retry_after: None,
+        body: Some(body),
+    };
+    fault(emu, FaultTarget::Token, 1, kind);
 }
 
 #[test]
@@ -289,16 +296,7 @@ fn absurd_lifetimes_are_clamped_and_never_panic() {
         "18446744073709551616",
         "1.7976931348623157e308",
     ] {
-        fault(
-            &emu,
-            FaultTarget::Token,
-            1,
-            FaultKind::Status {
-                status: 200,
-                retry_after: None,
-                body: Some(token_body(expires_in)),
-            },
-        );
+        answer_next_token_request(&emu, expires_in);
         let auth = oauth_short(&emu);
         let entry = auth
             .token_cache()
@@ -318,16 +316,7 @@ fn a_zero_or_tiny_lifetime_does_not_cost_a_request_per_call() {
     let emu = emulator();
     for expires_in in ["0", "0.001", "\"0\""] {
         let before = emu.counters().token_requests;
-        fault(
-            &emu,
-            FaultTarget::Token,
-            1,
-            FaultKind::Status {
-                status: 200,
-                retry_after: None,
-                body: Some(token_body(expires_in)),
-            },
-        );
+        answer_next_token_request(&emu, expires_in);
         let auth = oauth_short(&emu);
         let first = auth.access_token().unwrap();
         for _ in 0..50 {

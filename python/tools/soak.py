@@ -6,9 +6,9 @@ clients (one OAuth2 and one India credential, as a service would hold them). Fau
 ~50 ms on a random endpoint family: 500, 429 with Retry-After, 503, connection reset, delay,
 malformed JSON, an HTML error page, an oversized body, a trickling body, and every token expired.
 
-It fails (exit 1) if any call ended in `InternalError` (a bug in sinch-core) or hung: a call
-still running `--hang-after` seconds after it started, which no timeout or retry budget of the
-clients here allows.
+It fails (exit 1) if any call ended in `InternalError` (a bug in sinch-core), if a log record
+showed the key secret or the password, or if a call hung: still running `--hang-after` seconds
+after it started, which no timeout or retry budget of the clients here allows.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import logging
 import os
 import random
 import subprocess
@@ -92,6 +93,21 @@ def main() -> int:
     parser.add_argument("--emulator", required=True)
     parser.add_argument("--hang-after", type=float, default=90)
     args = parser.parse_args()
+
+    secrets = ("demo-key-secret", "demo-password")
+    log_counts: collections.Counter = collections.Counter()
+
+    class CountingHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            text = record.getMessage()
+            log_counts[record.levelname] += 1
+            if any(s in text for s in secrets):
+                log_counts["with a secret"] += 1
+
+    logger = logging.getLogger("sinch_core")
+    logger.addHandler(CountingHandler())
+    logger.propagate = False
+    sinch_core.set_log_level(logging.WARNING)
 
     emu = Emulator(args.emulator)
     http = sinch_core.HttpOptions(
@@ -208,6 +224,7 @@ def main() -> int:
     print("outcomes:")
     for label, n in outcomes.most_common():
         print(f"  {label:30} {n:8}")
+    print("log records: " + ", ".join(f"{k} {v}" for k, v in sorted(log_counts.items())))
     print(f"longest call: {longest[0]:.1f} s ({longest[1]})")
     print(f"Internal errors: {len(internal)}")
     for line in internal[:10]:
@@ -217,7 +234,7 @@ def main() -> int:
         print(f"  {line}")
     for key, unit in (("fds", ""), ("threads", ""), ("rss_mb", " MB")):
         print(f"{key}: {before[key]:.0f}{unit} at start, {after[key]:.0f}{unit} at end")
-    return 1 if internal or hangs else 0
+    return 1 if internal or hangs or log_counts["with a secret"] else 0
 
 
 if __name__ == "__main__":
