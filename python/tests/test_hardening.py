@@ -144,3 +144,37 @@ def test_servers_echoing_credentials_are_scrubbed_from_errors_and_logs(emulator,
     for text in shown + [r.getMessage() for r in caplog.records]:
         for secret in secrets:
             assert secret not in text, text
+
+
+def test_a_store_that_asks_its_own_auth_for_a_token_fails_at_once(emulator):
+    class AskingStore(sinch_core.TokenStoreBackend):
+        auth = None
+        inner_error = None
+
+        def load(self, key):
+            if self.auth is not None:
+                try:
+                    self.auth.access_token()
+                except sinch_core.SinchError as e:
+                    self.inner_error = e
+            return None
+
+        def save(self, key, token):
+            pass
+
+        def remove(self, key):
+            pass
+
+    backend = AskingStore()
+    auth = SinchAuth.oauth(
+        key_id=emulator.key_id,
+        key_secret=emulator.key_secret,
+        token_url=emulator.token_url,
+        store=sinch_core.TokenStore.foreign(backend),
+    )
+    backend.auth = auth
+    started = time.monotonic()
+    assert auth.access_token()
+    assert time.monotonic() - started < 5, "not the 95 s wait bound"
+    assert isinstance(backend.inner_error, sinch_core.InvalidConfig)
+    assert "must not call back" in str(backend.inner_error)
