@@ -4,9 +4,11 @@
 
 use crate::auth::Auth;
 use crate::clock::{Clock, SystemClock};
+use crate::auth::Authorization;
 use crate::error::{Result, SinchError};
+use std::ops::ControlFlow;
 use crate::http::{self, HttpSettings, RawResponse};
-use crate::retry::{parse_retry_after, RetryPolicy};
+use crate::retry::RetryPolicy;
 use once_cell::sync::Lazy;
 use reqwest::Method;
 use std::sync::Arc;
@@ -72,10 +74,37 @@ impl ApiTransport {
     /// differ between APIs).
     pub fn execute(&self, req: &ApiRequest<'_>) -> Result<RawResponse> {
         let what = format!("{} ({} {})", req.action, req.method, req.url.path());
-        let started = self.clock.now();
-        let mut retry = 0u32;
         let mut refreshed = false;
-        loop {
+        let idempotent = matches!(
+            req.method,
+            Method::GET | Method::PUT | Method::DELETE | Method::HEAD
+        );
+        let (outcome, _) = self.retry.run(&*self.clock, idempotent, &what, || {
+            let (authz, r) = match self.send_once(req, &what)? {
+                (authz, Ok(r)) => (authz, r),
+                (_, Err(e)) => return ControlFlow::Continue(Err(e)),
+            };
+            if r.status == 401 && !refreshed && self.token_rejected(&r) {
+                if let (Some(token), Some(cache)) = (&authz.token, self.auth.token_cache()) {
+                    // The 401 rule: once per call, and not counted as a retry.
+                    cache.invalidate(token);
+                    refreshed = true;
+                    return ControlFlow::Continue(self.send_once(req, &what)?.1);
+                }
+            }
+            ControlFlow::Continue(Ok(r))
+        });
+        outcome
+    }
+
+    /// One exchange with the current credential (its error body scrubbed of it). `Break` when
+    /// no credential could be had or no request built: that ends the call, unretried.
+    fn send_once(
+        &self,
+        req: &ApiRequest<'_>,
+        what: &str,
+    ) -> ControlFlow<SinchError, (Authorization, Result<RawResponse>)> {
+        let prepared = (|| {
             let authz = self.auth.authorization()?;
             let mut builder = http::request(self.http, req.method.clone(), req.url.clone())?
                 .header("accept", "application/json")
@@ -86,40 +115,17 @@ impl ApiTransport {
             if let Some(body) = req.body {
                 builder = builder.json(body);
             }
-            let mut outcome = http::send(builder, &what);
-            if let Ok(r) = &mut outcome {
-                authz.scrub(r);
-            }
-            if let Ok(r) = &outcome {
-                if r.status == 401 && !refreshed {
-                    if let (Some(token), Some(cache)) = (&authz.token, self.auth.token_cache()) {
-                        if self.token_rejected(r) {
-                            cache.invalidate(token);
-                            refreshed = true;
-                            continue;
-                        }
-                    }
-                }
-            }
-            let (retryable, retry_after) = match &outcome {
-                Ok(r) if r.status == 429 => (true, self.retry_after(r)),
-                Ok(r) if r.status >= 500 && self.idempotent(&req.method) => {
-                    (true, self.retry_after(r))
-                }
-                Err(SinchError::Network { .. }) if self.idempotent(&req.method) => (true, None),
-                _ => (false, None),
-            };
-            if retryable {
-                let elapsed = self.clock.now().saturating_sub(started);
-                if let Some(wait) = self.retry.delay(retry, retry_after, elapsed) {
-                    log::debug!("{what}: retrying in {} ms", wait.as_millis());
-                    self.clock.sleep(wait);
-                    retry += 1;
-                    continue;
-                }
-            }
-            return outcome;
-        }
+            Ok((authz, builder))
+        })();
+        let (authz, builder) = match prepared {
+            Ok(p) => p,
+            Err(e) => return ControlFlow::Break(e),
+        };
+        let outcome = http::send(builder, what).map(|mut r| {
+            authz.scrub(&mut r);
+            r
+        });
+        ControlFlow::Continue((authz, outcome))
     }
 
     fn token_rejected(&self, r: &RawResponse) -> bool {
@@ -134,15 +140,4 @@ impl ApiTransport {
         }
     }
 
-    fn idempotent(&self, m: &Method) -> bool {
-        matches!(
-            *m,
-            Method::GET | Method::PUT | Method::DELETE | Method::HEAD
-        )
-    }
-
-    fn retry_after(&self, r: &RawResponse) -> Option<std::time::Duration> {
-        r.header("retry-after")
-            .and_then(|v| parse_retry_after(v, self.clock.wall()))
-    }
 }

@@ -108,6 +108,23 @@ impl SinchError {
         }
     }
 
+    /// The variant's name (`"Timeout"`, `"Api"`…), for logs that must not repeat the reason.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SinchError::InvalidConfig { .. } => "InvalidConfig",
+            SinchError::InvalidCredentials { .. } => "InvalidCredentials",
+            SinchError::RefreshExpired { .. } => "RefreshExpired",
+            SinchError::RateLimited { .. } => "RateLimited",
+            SinchError::Api { .. } => "Api",
+            SinchError::ServiceUnavailable { .. } => "ServiceUnavailable",
+            SinchError::Network { .. } => "Network",
+            SinchError::Timeout { .. } => "Timeout",
+            SinchError::Protocol { .. } => "Protocol",
+            SinchError::Store { .. } => "Store",
+            SinchError::Internal { .. } => "Internal",
+        }
+    }
+
     /// The reason sentence of any variant.
     pub fn reason(&self) -> &str {
         match self {

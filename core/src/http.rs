@@ -170,6 +170,11 @@ impl RawResponse {
         }
         out
     }
+    /// The server's `Retry-After`, read once by the one parser ([`crate::retry`]).
+    pub fn retry_after(&self, now: std::time::SystemTime) -> Option<Duration> {
+        self.header("retry-after")
+            .and_then(|v| crate::retry::parse_retry_after(v, now))
+    }
     pub fn content_type(&self) -> &str {
         self.header("content-type").unwrap_or("")
     }

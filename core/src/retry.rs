@@ -1,8 +1,13 @@
 //! Retries for 429 and 5xx: full-jitter exponential backoff that honours `Retry-After`, bounded
-//! both in tries and in total time. One policy serves the token endpoints and the APIs.
+//! both in tries and in total time. One policy and one loop ([`RetryPolicy::run`]) serve the
+//! token endpoints and the APIs.
 
+use crate::clock::Clock;
+use crate::error::{Result, SinchError};
+use crate::http::RawResponse;
 use rand::Rng;
-use std::time::{Duration, SystemTime};
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant, SystemTime};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryPolicy {
@@ -66,6 +71,64 @@ impl RetryPolicy {
             return None;
         }
         Some(wait)
+    }
+}
+
+impl RetryPolicy {
+    /// Runs `attempt` (one HTTP exchange) until its outcome is final, and returns that outcome
+    /// and how many attempts were made. A 429 is always retried (the request was not
+    /// processed); a 5xx or a broken connection only when the request is `idempotent`. An
+    /// attempt that answers `Break(e)` ends the call with `e` at once (no token could be had:
+    /// the token endpoint has already applied this rule itself). Each attempt is one DEBUG log
+    /// record: `what` (method and path, never a query or a secret), the attempt number, the
+    /// status or error kind, and the time it took.
+    pub(crate) fn run(
+        &self,
+        clock: &dyn Clock,
+        idempotent: bool,
+        what: &str,
+        mut attempt: impl FnMut() -> ControlFlow<SinchError, Result<RawResponse>>,
+    ) -> (Result<RawResponse>, u32) {
+        let started = clock.now();
+        let mut retry = 0u32;
+        loop {
+            let sent = Instant::now();
+            let outcome = match attempt() {
+                ControlFlow::Continue(outcome) => outcome,
+                ControlFlow::Break(e) => return (Err(e), retry + 1),
+            };
+            let took = sent.elapsed().as_millis();
+            let retryable = match &outcome {
+                Ok(r) => r.status == 429 || (r.status >= 500 && idempotent),
+                Err(SinchError::Network { .. }) => idempotent,
+                Err(_) => false,
+            };
+            let wait = if retryable {
+                let retry_after = outcome.as_ref().ok().and_then(|r| r.retry_after(clock.wall()));
+                self.delay(retry, retry_after, clock.now().saturating_sub(started))
+            } else {
+                None
+            };
+            let result = match &outcome {
+                Ok(r) => format!("HTTP {}", r.status),
+                Err(e) => format!("{} error", e.kind()),
+            };
+            match wait {
+                Some(wait) => log::debug!(
+                    "{what}: attempt {} -> {result} in {took} ms; retrying in {} ms",
+                    retry + 1,
+                    wait.as_millis()
+                ),
+                None => log::debug!("{what}: attempt {} -> {result} in {took} ms", retry + 1),
+            }
+            match wait {
+                Some(wait) => {
+                    clock.sleep(wait);
+                    retry += 1;
+                }
+                None => return (outcome, retry + 1),
+            }
+        }
     }
 }
 

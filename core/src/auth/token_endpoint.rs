@@ -7,11 +7,12 @@ use super::basic::basic_header;
 use crate::clock::Clock;
 use crate::error::{Result, SinchError};
 use crate::http::{self, HttpSettings, RawResponse};
-use crate::retry::{parse_retry_after, RetryPolicy};
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 use crate::token::{
     bounded_lifetime, MAX_REFRESH_LIFETIME, MAX_TOKEN_LIFETIME, MIN_TOKEN_LIFETIME,
 };
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
@@ -63,56 +64,36 @@ impl TokenEndpoint {
         let body = encode_form(form);
         let authorization = client.map(|(id, secret)| basic_header(id, secret));
         let echoed = echoed_secrets(form, client, authorization.as_ref());
-        let started = self.clock.now();
-        let mut retry = 0u32;
-        loop {
-            let mut builder = http::request(self.http, reqwest::Method::POST, self.url.clone())
-                .map_err(TokenFailure::Failed)?
-                .header("accept", "application/json")
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body.as_bytes().to_vec());
-            for (k, v) in extra_headers {
-                builder = builder.header(*k, *v);
-            }
-            if let Some(value) = &authorization {
-                builder = builder.header(
-                    "authorization",
-                    http::sensitive_header(value).map_err(TokenFailure::Failed)?,
-                );
-            }
-            let sent_at = self.clock.now();
-            let mut outcome = http::send(builder, &what);
-            if let Ok(r) = &mut outcome {
+        let mut sent_at = self.clock.now();
+        // Token requests are safe to repeat: 5xx and broken connections are retried too.
+        let (outcome, attempts) = self.retry.run(&*self.clock, true, &what, || {
+            let request = || -> Result<_> {
+                let mut builder =
+                    http::request(self.http, reqwest::Method::POST, self.url.clone())?
+                        .header("accept", "application/json")
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body(body.as_bytes().to_vec());
+                for (k, v) in extra_headers {
+                    builder = builder.header(*k, *v);
+                }
+                if let Some(value) = &authorization {
+                    builder = builder.header("authorization", http::sensitive_header(value)?);
+                }
+                Ok(builder)
+            };
+            let builder = match request() {
+                Ok(b) => b,
+                Err(e) => return ControlFlow::Break(e),
+            };
+            sent_at = self.clock.now();
+            ControlFlow::Continue(http::send(builder, &what).map(|mut r| {
                 r.scrub_error_body(&echoed);
-            }
-            let (retryable, retry_after) = match &outcome {
-                Ok(r) if r.status == 429 || r.status >= 500 => {
-                    let ra = r
-                        .header("retry-after")
-                        .and_then(|v| parse_retry_after(v, self.clock.wall()));
-                    (true, ra)
-                }
-                Err(SinchError::Network { .. }) => (true, None),
-                _ => (false, None),
-            };
-            if retryable {
-                let elapsed = self.clock.now().saturating_sub(started);
-                if let Some(wait) = self.retry.delay(retry, retry_after, elapsed) {
-                    log::debug!(
-                        "{what}: attempt {} failed ({}), retrying in {} ms",
-                        retry + 1,
-                        describe_outcome(&outcome),
-                        wait.as_millis()
-                    );
-                    self.clock.sleep(wait);
-                    retry += 1;
-                    continue;
-                }
-            }
-            return match outcome {
-                Err(e) => Err(TokenFailure::Failed(e)),
-                Ok(r) => self.classify(r, sent_at, retry + 1, &what),
-            };
+                r
+            }))
+        });
+        match outcome {
+            Err(e) => Err(TokenFailure::Failed(e)),
+            Ok(r) => self.classify(r, sent_at, attempts, &what),
         }
     }
 
@@ -134,9 +115,7 @@ impl TokenEndpoint {
                 })
             }
             429 => {
-                let retry_after = r
-                    .header("retry-after")
-                    .and_then(|v| parse_retry_after(v, self.clock.wall()));
+                let retry_after = r.retry_after(self.clock.wall());
                 Err(TokenFailure::Failed(SinchError::RateLimited {
                     retry_after_ms: retry_after.map(|d| d.as_millis() as u64),
                     reason: format!(
@@ -189,13 +168,6 @@ fn echoed_secrets<'a>(
         secrets.extend(header.expose().strip_prefix("Basic "));
     }
     secrets
-}
-
-fn describe_outcome(outcome: &Result<RawResponse>) -> String {
-    match outcome {
-        Ok(r) => format!("HTTP {}", r.status),
-        Err(e) => e.reason().to_string(),
-    }
 }
 
 fn content_kind(r: &RawResponse) -> String {

@@ -2,7 +2,6 @@
 
 use crate::error::SinchError;
 use crate::http::RawResponse;
-use crate::retry::parse_retry_after;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::time::SystemTime;
@@ -36,6 +35,9 @@ fn flatten(v: serde_json::Value) -> Vec<String> {
 }
 
 /// The typed error for an unsuccessful response. `what` names the call; `credential` the auth.
+///
+/// 429 is `RateLimited`, 5xx `ServiceUnavailable` and 401 `InvalidCredentials`, whatever the
+/// body says; any other status with a PAPI error body is `Api`.
 pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
     let papi = serde_json::from_slice::<PapiError>(&r.body).ok();
     if r.status == 429 {
@@ -52,6 +54,19 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
             reason: format!(
                 "{what} failed: the service answered HTTP {} ({said}); try again later",
                 r.status
+            ),
+        };
+    }
+    if r.status == 401 {
+        // Whatever the body's shape (a PAPI error, a gateway's page, nothing): the caller acts
+        // on a 401 one way, so it is one error class.
+        let said = papi
+            .map(|e| format!(" ({}: {})", e.error_code, e.message.trim_end_matches('.')))
+            .unwrap_or_default();
+        return SinchError::InvalidCredentials {
+            reason: format!(
+                "{what} was refused with HTTP 401{said} for {credential}; check the credentials \
+                 and that the project ID belongs to them"
             ),
         };
     }
@@ -75,9 +90,6 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
         if !e.resolution.is_empty() {
             reason.push_str(&format!(". {}", e.resolution));
         }
-        if r.status == 401 {
-            reason.push_str(&format!(" (credential: {credential})"));
-        }
         return SinchError::Api {
             status: r.status,
             error_code: e.error_code,
@@ -88,7 +100,7 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
         };
     }
     match r.status {
-        401 | 403 => SinchError::InvalidCredentials {
+        403 => SinchError::InvalidCredentials {
             reason: format!(
                 "{what} was refused with HTTP {} for {credential}; check the credentials and \
                  that the project ID belongs to them",
@@ -103,9 +115,7 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
 }
 
 fn rate_limited(r: &RawResponse, what: &str) -> SinchError {
-    let ra = r
-        .header("retry-after")
-        .and_then(|v| parse_retry_after(v, SystemTime::now()));
+    let ra = r.retry_after(SystemTime::now());
     SinchError::RateLimited {
         retry_after_ms: ra.map(|d| d.as_millis() as u64),
         reason: format!(
