@@ -48,7 +48,7 @@ impl SinchAuth {
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = OAuthConfig::new(key_id, key_secret);
         config.token_url = token_url;
-        config.http = http.unwrap_or_default().settings()?;
+        (config.http, config.retry) = http.unwrap_or_default().resolve()?;
         config.store = store.map(|s| s.inner.clone());
         Ok(Arc::new(SinchAuth {
             inner: Auth::oauth(config)?,
@@ -75,7 +75,7 @@ impl SinchAuth {
         http: Option<HttpOptions>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = KeycloakConfig::new(username, password);
-        config.http = http.unwrap_or_default().settings()?;
+        (config.http, config.retry) = http.unwrap_or_default().resolve()?;
         config.token_url = Some(
             token_url.unwrap_or_else(|| core_environment(environment).token_url().to_string()),
         );

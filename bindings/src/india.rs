@@ -22,10 +22,11 @@ impl IndiaWhatsappClient {
         http: Option<HttpOptions>,
     ) -> Result<Arc<Self>, SinchError> {
         let url = send_url.unwrap_or_else(|| core_environment(environment).send_url().to_string());
+        let (http, retry) = http.unwrap_or_default().resolve()?;
         let config = IndiaConfig {
             send_url: Some(url),
-            http: http.unwrap_or_default().settings()?,
-            ..Default::default()
+            http,
+            retry,
         };
         Ok(Arc::new(IndiaWhatsappClient {
             inner: india::IndiaWhatsappClient::new(config, auth.inner.clone())?,

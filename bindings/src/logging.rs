@@ -75,3 +75,10 @@ pub fn set_log_sink(sink: Option<Arc<dyn LogSink>>, level: LogLevel) {
 pub fn sinch_core_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// Names the calling language in the user agent (`sinch-core/0.1.0 python/3.11.4`); the
+/// packages call it once when loaded. Only the first call counts.
+#[uniffi::export]
+pub fn set_user_agent_platform(platform: String) {
+    sinch_core::http::set_user_agent_platform(&platform);
+}

@@ -3,14 +3,14 @@
 //! request was not processed).
 
 use crate::auth::Auth;
-use crate::clock::{Clock, SystemClock};
 use crate::auth::Authorization;
+use crate::clock::{Clock, SystemClock};
 use crate::error::{Result, SinchError};
-use std::ops::ControlFlow;
 use crate::http::{self, HttpSettings, RawResponse};
 use crate::retry::RetryPolicy;
 use once_cell::sync::Lazy;
 use reqwest::Method;
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use url::Url;
 
@@ -106,7 +106,7 @@ impl ApiTransport {
     ) -> ControlFlow<SinchError, (Authorization, Result<RawResponse>)> {
         let prepared = (|| {
             let authz = self.auth.authorization()?;
-            let mut builder = http::request(self.http, req.method.clone(), req.url.clone())?
+            let mut builder = http::request(&self.http, req.method.clone(), req.url.clone())?
                 .header("accept", "application/json")
                 .header(
                     "authorization",
@@ -139,5 +139,4 @@ impl ApiTransport {
                 .any(|v| v.to_ascii_lowercase().contains("expired")),
         }
     }
-
 }

@@ -10,14 +10,21 @@ use std::io::Read;
 use std::sync::Mutex;
 use std::time::Duration;
 
-/// Timeouts for every request. Part of the key under which clients are shared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a shared HTTP client is built with; the key under which clients are shared. Built from
+/// [`HttpOptions`](crate::HttpOptions), which documents the defaults.
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct HttpSettings {
     pub connect_timeout: Duration,
     /// Bounds one whole exchange: connecting, sending, the headers and the whole body. A server
     /// that trickles its body cannot hold a call longer than this (retries come on top, bounded
     /// by the [`RetryPolicy`](crate::RetryPolicy)).
     pub request_timeout: Duration,
+    pub proxy: Option<String>,
+    pub no_proxy: Option<String>,
+    pub use_env_proxy: bool,
+    pub extra_ca_pem: Option<String>,
+    pub trust_only_extra_ca: bool,
+    pub user_agent_suffix: Option<String>,
 }
 
 impl Default for HttpSettings {
@@ -25,53 +32,94 @@ impl Default for HttpSettings {
         HttpSettings {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
+            proxy: None,
+            no_proxy: None,
+            use_env_proxy: true,
+            extra_ca_pem: None,
+            trust_only_extra_ca: false,
+            user_agent_suffix: None,
         }
     }
 }
 
-/// The HTTP settings a caller may change, in every language (`None` keeps the default):
-/// Python `HttpOptions(request_timeout=timedelta(seconds=5))`, Kotlin/Java
-/// `HttpOptions(requestTimeout = Duration.ofSeconds(5))`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct HttpOptions {
-    /// Establishing the connection (TCP and TLS). Default 10 s.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub connect_timeout: Option<Duration>,
-    /// One whole exchange, body included; retries come on top. Default 30 s.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub request_timeout: Option<Duration>,
+impl std::fmt::Debug for HttpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpSettings")
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field(
+                "proxy",
+                &self.proxy.as_deref().map(crate::redact::redact_url),
+            )
+            .field("no_proxy", &self.no_proxy)
+            .field("use_env_proxy", &self.use_env_proxy)
+            .field("extra_ca_pem", &self.extra_ca_pem.as_ref().map(|p| p.len()))
+            .field("trust_only_extra_ca", &self.trust_only_extra_ca)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .finish()
+    }
 }
 
-/// Timeouts outside this range are refused: zero would fail every call, and a wait of more
-/// than an hour is a mistake in units (seconds given as milliseconds…).
-const TIMEOUT_RANGE: std::ops::RangeInclusive<Duration> =
-    Duration::from_millis(1)..=Duration::from_secs(3600);
+/// The language the library is called from (`python/3.11.4`), for the user agent; set once
+/// by a binding at load time.
+static PLATFORM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-impl HttpOptions {
-    /// The settings these options give, checked.
-    pub fn settings(&self) -> Result<HttpSettings> {
-        let default = HttpSettings::default();
-        let check = |value: Option<Duration>, name: &str, default: Duration| match value {
-            None => Ok(default),
-            Some(d) if TIMEOUT_RANGE.contains(&d) => Ok(d),
-            Some(d) => Err(SinchError::invalid_config(format!(
-                "the {name} {d:?} is out of range: use 1 ms to 1 hour"
-            ))),
-        };
-        Ok(HttpSettings {
-            connect_timeout: check(
-                self.connect_timeout,
-                "connect timeout",
-                default.connect_timeout,
-            )?,
-            request_timeout: check(
-                self.request_timeout,
-                "request timeout",
-                default.request_timeout,
-            )?,
-        })
+/// Names the calling language in the user agent (`sinch-core/0.1.0 python/3.11.4`). Only the
+/// first call counts.
+pub fn set_user_agent_platform(platform: &str) {
+    let clean: String = platform
+        .chars()
+        .filter(|c| c.is_ascii_graphic() || *c == ' ')
+        .take(64)
+        .collect();
+    let _ = PLATFORM.set(clean);
+}
+
+fn user_agent(settings: &HttpSettings) -> String {
+    let mut ua = concat!("sinch-core/", env!("CARGO_PKG_VERSION")).to_string();
+    for part in [PLATFORM.get(), settings.user_agent_suffix.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+    {
+        ua.push(' ');
+        ua.push_str(part);
     }
+    ua
+}
+
+fn build_client(settings: &HttpSettings) -> Result<reqwest::blocking::Client> {
+    let invalid = |what: &str, e: reqwest::Error| {
+        SinchError::invalid_config(format!("cannot use the {what}: {e}"))
+    };
+    let mut builder = reqwest::blocking::Client::builder()
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.request_timeout)
+        .user_agent(user_agent(settings))
+        .redirect(reqwest::redirect::Policy::none());
+    if let Some(url) = &settings.proxy {
+        let proxy = reqwest::Proxy::all(url.as_str())
+            .map_err(|e| invalid("proxy", e))?
+            .no_proxy(
+                settings
+                    .no_proxy
+                    .as_deref()
+                    .and_then(reqwest::NoProxy::from_string),
+            );
+        builder = builder.proxy(proxy);
+    } else if !settings.use_env_proxy {
+        builder = builder.no_proxy();
+    }
+    if let Some(pem) = &settings.extra_ca_pem {
+        let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+            .map_err(|e| invalid("extra CA certificates", e))?;
+        builder = if settings.trust_only_extra_ca {
+            builder.tls_certs_only(certs)
+        } else {
+            builder.tls_certs_merge(certs)
+        };
+    }
+    builder.build().map_err(|e| invalid("HTTP settings", e))
 }
 
 /// Responses larger than this are refused (a proxy error page or a runaway body must not
@@ -93,7 +141,7 @@ struct Clients {
 }
 
 /// The shared client for `settings`, built on first use in this process.
-pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client> {
+pub fn shared_client(settings: &HttpSettings) -> Result<reqwest::blocking::Client> {
     let mut clients = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
     let pid = std::process::id();
     if clients.pid != pid {
@@ -102,17 +150,11 @@ pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client
         std::mem::forget(std::mem::take(&mut clients.by_settings));
         clients.pid = pid;
     }
-    if let Some(c) = clients.by_settings.get(&settings) {
+    if let Some(c) = clients.by_settings.get(settings) {
         return Ok(c.clone());
     }
-    let client = reqwest::blocking::Client::builder()
-        .connect_timeout(settings.connect_timeout)
-        .timeout(settings.request_timeout)
-        .user_agent(concat!("sinch-core/", env!("CARGO_PKG_VERSION")))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| SinchError::internal(format!("cannot build the HTTP client: {e}")))?;
-    clients.by_settings.insert(settings, client.clone());
+    let client = build_client(settings)?;
+    clients.by_settings.insert(settings.clone(), client.clone());
     Ok(client)
 }
 
@@ -122,7 +164,7 @@ pub fn shared_client(settings: HttpSettings) -> Result<reqwest::blocking::Client
 /// applies its own timeout to each read of the body separately, so a body trickling one byte
 /// at a time would restart it forever, while a per-request timeout covers the body too.
 pub fn request(
-    settings: HttpSettings,
+    settings: &HttpSettings,
     method: reqwest::Method,
     url: url::Url,
 ) -> Result<reqwest::blocking::RequestBuilder> {
@@ -235,9 +277,45 @@ fn is_timeout(e: &std::io::Error) -> bool {
             .is_some_and(reqwest::Error::is_timeout)
 }
 
+/// The TLS failure behind `e`, if the server's certificate was not trusted.
+fn untrusted_certificate(e: &reqwest::Error) -> Option<&rustls::Error> {
+    let mut pending: Vec<&(dyn std::error::Error + 'static)> = vec![e];
+    // Bounded: error chains are short, but nothing here may loop on a strange one.
+    for _ in 0..32 {
+        let err = pending.pop()?;
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            if matches!(
+                tls,
+                rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
+            ) {
+                return Some(tls);
+            }
+        }
+        // An io::Error hides its payload from `source()`; it is reached through `get_ref()`.
+        if let Some(inner) = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            pending.push(inner);
+        }
+        pending.extend(err.source());
+    }
+    None
+}
+
 fn transport_error(e: reqwest::Error, what: &str) -> SinchError {
     // reqwest's Display may include the URL, never headers or bodies; the URL carries no secret
     // (credentials are never put in URLs).
+    if let Some(tls) = untrusted_certificate(&e) {
+        // Not a passing network fault: retrying cannot help, the settings (or the server) must
+        // change.
+        return SinchError::invalid_config(format!(
+            "{what}: TLS failed, the server's certificate is not trusted ({tls}). If it is \
+             signed by your own CA (a corporate proxy, a test server), give that CA as \
+             HttpOptions extra_ca_pem; if not, the server's certificate is wrong (expired, or \
+             for another host)"
+        ));
+    }
     if e.is_timeout() {
         SinchError::timeout(format!("{what} did not answer in time: {e}"))
     } else if e.is_builder() {

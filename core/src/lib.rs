@@ -20,6 +20,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
+mod http_options;
 pub mod india;
 mod open_enum;
 pub mod provisioning;
@@ -33,7 +34,8 @@ pub use auth::keycloak::KeycloakConfig;
 pub use auth::oauth::OAuthConfig;
 pub use auth::Auth;
 pub use error::{Result, SinchError};
-pub use http::{HttpOptions, HttpSettings};
+pub use http::HttpSettings;
+pub use http_options::HttpOptions;
 pub use provisioning::{ProvisioningClient, ProvisioningConfig};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

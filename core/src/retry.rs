@@ -104,7 +104,10 @@ impl RetryPolicy {
                 Err(_) => false,
             };
             let wait = if retryable {
-                let retry_after = outcome.as_ref().ok().and_then(|r| r.retry_after(clock.wall()));
+                let retry_after = outcome
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| r.retry_after(clock.wall()));
                 self.delay(retry, retry_after, clock.now().saturating_sub(started))
             } else {
                 None

@@ -24,6 +24,7 @@ fn short_http() -> HttpSettings {
     HttpSettings {
         connect_timeout: Duration::from_secs(1),
         request_timeout: Duration::from_secs(1),
+        ..HttpSettings::default()
     }
 }
 

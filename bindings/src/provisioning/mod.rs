@@ -94,7 +94,7 @@ impl ProvisioningClient {
     ) -> Result<Arc<Self>, SinchError> {
         let mut config = ProvisioningConfig::new(project_id);
         config.base_url = base_url;
-        config.http = http.unwrap_or_default().settings()?;
+        (config.http, config.retry) = http.unwrap_or_default().resolve()?;
         Ok(Arc::new(ProvisioningClient {
             inner: sinch_core::ProvisioningClient::new(config, auth.inner.clone())?,
         }))

@@ -109,7 +109,7 @@ impl KeycloakProvider {
             client_id: config.client_id.trim().to_string(),
             endpoint: TokenEndpoint {
                 url,
-                http: config.http,
+                http: config.http.clone(),
                 retry: config.retry.clone(),
                 clock,
             },

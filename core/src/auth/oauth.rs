@@ -83,7 +83,7 @@ impl OAuthProvider {
             key_secret: config.key_secret.clone(),
             endpoint: TokenEndpoint {
                 url,
-                http: config.http,
+                http: config.http.clone(),
                 retry: config.retry.clone(),
                 clock,
             },

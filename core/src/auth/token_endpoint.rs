@@ -69,7 +69,7 @@ impl TokenEndpoint {
         let (outcome, attempts) = self.retry.run(&*self.clock, true, &what, || {
             let request = || -> Result<_> {
                 let mut builder =
-                    http::request(self.http, reqwest::Method::POST, self.url.clone())?
+                    http::request(&self.http, reqwest::Method::POST, self.url.clone())?
                         .header("accept", "application/json")
                         .header("content-type", "application/x-www-form-urlencoded")
                         .body(body.as_bytes().to_vec());

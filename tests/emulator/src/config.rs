@@ -19,6 +19,8 @@ pub struct EmulatorConfig {
     pub keys: Vec<(String, String)>,
     /// Accepted Keycloak users as `(username, password)`.
     pub users: Vec<(String, String)>,
+    /// Serve HTTPS with a certificate made at start ([`crate::Emulator::tls_ca_pem`]).
+    pub tls: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -30,6 +32,7 @@ impl Default for EmulatorConfig {
             keycloak_refresh_lifetime_secs: 1800,
             keys: vec![("demo-key-id".to_string(), "demo-key-secret".to_string())],
             users: vec![("demo-user".to_string(), "demo-password".to_string())],
+            tls: false,
         }
     }
 }

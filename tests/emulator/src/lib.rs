@@ -27,6 +27,7 @@ mod oauth;
 pub mod provisioning;
 mod server;
 mod state;
+mod tls;
 mod tokens;
 
 pub use config::EmulatorConfig;
@@ -42,6 +43,8 @@ use tokio::sync::oneshot;
 pub struct Emulator {
     app: AppState,
     port: u16,
+    /// With `tls`: the PEM of the CA that signed the server's certificate.
+    tls_ca_pem: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -53,6 +56,9 @@ impl Emulator {
         let std_listener = std::net::TcpListener::bind(("127.0.0.1", config.port))?;
         std_listener.set_nonblocking(true)?;
         let port = std_listener.local_addr()?.port();
+        let tls = config.tls.then(tls::generate).transpose()?;
+        let tls_ca_pem = tls.as_ref().map(|t| t.ca_pem.clone());
+        let acceptor = tls.map(|t| t.acceptor);
         let app = AppState::new(config);
         let (tx, rx) = oneshot::channel();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
@@ -81,7 +87,7 @@ impl Emulator {
                 match listener {
                     Ok(listener) => {
                         let _ = ready_tx.send(Ok(()));
-                        runtime.block_on(server::serve(listener, serve_app, rx));
+                        runtime.block_on(server::serve(listener, serve_app, acceptor, rx));
                     }
                     Err(e) => {
                         let _ = ready_tx.send(Err(e));
@@ -100,14 +106,26 @@ impl Emulator {
         Ok(Emulator {
             app,
             port,
+            tls_ca_pem,
             shutdown: Some(tx),
             thread: Some(thread),
         })
     }
 
-    /// `http://127.0.0.1:PORT`; also the base of the Provisioning and India APIs.
+    /// `http://127.0.0.1:PORT` (`https://` with `tls`); also the base of the Provisioning and
+    /// India APIs.
     pub fn base_url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        let scheme = if self.tls_ca_pem.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://127.0.0.1:{}", self.port)
+    }
+
+    /// With `tls`: the PEM of the CA a client must trust to reach this emulator.
+    pub fn tls_ca_pem(&self) -> Option<&str> {
+        self.tls_ca_pem.as_deref()
     }
 
     pub fn port(&self) -> u16 {

@@ -16,15 +16,22 @@ Options:
   --keycloak-refresh-lifetime SECS  Keycloak refresh token idle lifetime (default 1800)
   --key ID:SECRET                   Accepted Sinch key (repeatable; replaces the demo key)
   --user NAME:PASSWORD              Accepted Keycloak user (repeatable; replaces the demo user)
+  --tls                             Serve HTTPS with a certificate signed by a CA made at start
+  --tls-ca-out PATH                 With --tls: write that CA's PEM to PATH (for clients to trust)
   -h, --help                        Print this help
 
-Prints `sinch-emulator listening on http://127.0.0.1:PORT` as its first stdout line, then
+Prints `sinch-emulator listening on http://127.0.0.1:PORT` (https:// with --tls) as its first
+stdout line (after writing --tls-ca-out), then
 serves until killed. Control API: /_emulator/{health,counters,reset,expire-tokens,config,keys,users,faults}.
 ";
 
-/// Parses the command line. `Ok(None)` means `--help` was asked for.
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<EmulatorConfig>, String> {
+/// Parses the command line (and where to write the TLS CA). `Ok(None)` means `--help`.
+#[allow(clippy::type_complexity)]
+fn parse_args(
+    args: impl Iterator<Item = String>,
+) -> Result<Option<(EmulatorConfig, Option<String>)>, String> {
     let mut config = EmulatorConfig::default();
+    let mut ca_out = None;
     let mut keys = Vec::new();
     let mut users = Vec::new();
     let mut args = args;
@@ -65,6 +72,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<EmulatorConfi
                 config.keycloak_refresh_lifetime_secs = number(value()?)?
             }
             "--key" => keys.push(pair(value()?)?),
+            "--tls" => config.tls = true,
+            "--tls-ca-out" => ca_out = Some(value()?),
             "--user" => users.push(pair(value()?)?),
             other => return Err(format!("unknown argument: {other}")),
         }
@@ -75,11 +84,14 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<EmulatorConfi
     if !users.is_empty() {
         config.users = users;
     }
-    Ok(Some(config))
+    if ca_out.is_some() && !config.tls {
+        return Err("--tls-ca-out needs --tls".into());
+    }
+    Ok(Some((config, ca_out)))
 }
 
 fn main() -> ExitCode {
-    let config = match parse_args(std::env::args().skip(1)) {
+    let (config, ca_out) = match parse_args(std::env::args().skip(1)) {
         Ok(Some(c)) => c,
         Ok(None) => {
             print!("{USAGE}");
@@ -98,6 +110,12 @@ fn main() -> ExitCode {
         }
     };
     emulator.set_request_logging(true);
+    if let (Some(path), Some(pem)) = (ca_out, emulator.tls_ca_pem()) {
+        if let Err(e) = std::fs::write(&path, pem) {
+            eprintln!("sinch-emulator: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     let mut out = std::io::stdout();
     let _ = writeln!(out, "sinch-emulator listening on {}", emulator.base_url());
     let _ = out.flush();

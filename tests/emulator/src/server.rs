@@ -129,8 +129,14 @@ async fn count_and_fault(State(app): State<AppState>, req: Request, next: Next) 
     resp
 }
 
-/// Accepts connections until `shutdown` fires (or its sender is dropped).
-pub async fn serve(listener: TcpListener, app: AppState, mut shutdown: oneshot::Receiver<()>) {
+/// Accepts connections until `shutdown` fires (or its sender is dropped); over TLS when an
+/// acceptor is given.
+pub async fn serve(
+    listener: TcpListener,
+    app: AppState,
+    tls: Option<tokio_rustls::TlsAcceptor>,
+    mut shutdown: oneshot::Receiver<()>,
+) {
     let router = router(app.clone());
     loop {
         let (stream, _) = tokio::select! {
@@ -146,18 +152,34 @@ pub async fn serve(listener: TcpListener, app: AppState, mut shutdown: oneshot::
         };
         let router = router.clone();
         let app = app.clone();
+        let tls = tls.clone();
         tokio::spawn(async move {
-            let service = service_fn(move |req: hyper::Request<Incoming>| {
-                let router = router.clone();
-                let app = app.clone();
-                async move { handle(router, app, req).await }
-            });
-            // Connection errors (client went away, Reset faults) need no handling.
-            let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+            match tls {
+                // A failed handshake (a client that does not trust the CA) ends the connection.
+                Some(acceptor) => {
+                    if let Ok(stream) = acceptor.accept(stream).await {
+                        serve_connection(stream, router, app).await;
+                    }
+                }
+                None => serve_connection(stream, router, app).await,
+            }
         });
     }
+}
+
+async fn serve_connection<S>(stream: S, router: Router, app: AppState)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let service = service_fn(move |req: hyper::Request<Incoming>| {
+        let router = router.clone();
+        let app = app.clone();
+        async move { handle(router, app, req).await }
+    });
+    // Connection errors (client went away, Reset faults) need no handling.
+    let _ = http1::Builder::new()
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
 }
 
 /// Runs one request through the router; logs it; turns an `AbortConnection` response into
