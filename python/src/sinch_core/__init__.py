@@ -69,6 +69,11 @@ OPEN_ENUMS: tuple[str, ...] = tuple(
 for _name in OPEN_ENUMS:
     globals()[_name] = str
 
+# The user agent names the calling language: `sinch-core/<version> python/<version>`.
+_ffi.set_user_agent_platform(
+    f"python/{sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}"
+)
+
 # Names used below (also exported through the loop above).
 SinchAuth = _ffi.SinchAuth
 ProvisioningClient = _ffi.ProvisioningClient

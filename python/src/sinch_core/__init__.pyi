@@ -150,6 +150,7 @@ __all__ = [
     "known_webhook_triggers",
     "set_log_level",
     "set_log_sink",
+    "set_user_agent_platform",
     "sinch_core_version",
 ]
 
@@ -626,11 +627,27 @@ class BundlePage:
 class HttpOptions:
     connect_timeout: datetime.timedelta | None
     request_timeout: datetime.timedelta | None
+    max_attempts: int | None
+    retry_budget: datetime.timedelta | None
+    proxy: str | None
+    no_proxy: str | None
+    use_env_proxy: bool | None
+    extra_ca_pem: str | None
+    trust_only_extra_ca: bool | None
+    user_agent_suffix: str | None
     def __init__(
         self,
         *,
         connect_timeout: datetime.timedelta | None = ...,
         request_timeout: datetime.timedelta | None = ...,
+        max_attempts: int | None = ...,
+        retry_budget: datetime.timedelta | None = ...,
+        proxy: str | None = ...,
+        no_proxy: str | None = ...,
+        use_env_proxy: bool | None = ...,
+        extra_ca_pem: str | None = ...,
+        trust_only_extra_ca: bool | None = ...,
+        user_agent_suffix: str | None = ...,
     ) -> None: ...
 
 class KakaoTalkSenderDetails:
@@ -1296,6 +1313,7 @@ class LogLevel(enum.Enum):
 
 def known_webhook_triggers() -> list[str]: ...
 def set_log_sink(sink: LogSink | None, level: LogLevel) -> None: ...
+def set_user_agent_platform(platform: str) -> None: ...
 def sinch_core_version() -> str: ...
 
 class BundlePager:

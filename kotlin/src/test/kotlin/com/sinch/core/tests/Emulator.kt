@@ -69,7 +69,7 @@ class Emulator(vararg args: String) : AutoCloseable {
                 process.destroyForcibly()
                 error("$binary exited before printing its address (exit ${process.waitFor()})")
             }
-        baseUrl = Regex("listening on (http://\\S+)").find(firstLine)?.groupValues?.get(1)
+        baseUrl = Regex("listening on (https?://\\S+)").find(firstLine)?.groupValues?.get(1)
             ?: run { process.destroyForcibly(); error("unexpected first line from $binary: $firstLine") }
         // Nothing else is printed to stdout; keep the pipe drained anyway.
         Thread { stdout.use { it.readLines() } }.apply { isDaemon = true }.start()
