@@ -3,6 +3,7 @@
 
 use crate::store::TokenStore;
 use sinch_core::india;
+use sinch_core::token::CacheStats;
 use sinch_core::{Auth, HttpOptions, KeycloakConfig, OAuthConfig, SinchError};
 use std::sync::Arc;
 
@@ -95,6 +96,13 @@ impl SinchAuth {
         if let Some(cache) = self.inner.token_cache() {
             cache.clear();
         }
+    }
+
+    /// What this credential's token cache did: fetches, failures, negative-cache hits,
+    /// invalidations, cache hits (all zero for HTTP Basic). Shared by every object built from
+    /// the same credentials in this process.
+    pub fn stats(&self) -> CacheStats {
+        self.inner.stats()
     }
 
     /// What this credential is (IDs and URLs only, never secrets).

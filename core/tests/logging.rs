@@ -78,6 +78,16 @@ fn verbose_logs_never_show_secrets_or_tokens() {
         "tokens are logged by fingerprint:\n{logs}"
     );
     assert!(logs.contains("retrying"), "retries are logged:\n{logs}");
+    // One DEBUG record per HTTP attempt: method, path without query, attempt, status, time.
+    let attempt = format!(
+        "listing webhooks (GET /v1/projects/{PROJECT}/webhooks): attempt 1 -> HTTP 503 in "
+    );
+    assert!(logs.contains(&attempt), "attempts are logged:\n{logs}");
+    assert!(
+        logs.contains("attempt 2 -> HTTP 200 in "),
+        "the retried attempt too:\n{logs}"
+    );
+    assert!(!logs.contains("pageSize"), "no query values:\n{logs}");
     for s in &secrets {
         assert!(
             !logs.contains(s.as_str()),

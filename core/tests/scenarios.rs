@@ -20,6 +20,34 @@ fn spec(target: &str) -> WebhookSpec {
 }
 
 #[test]
+fn stats_count_what_the_cache_did() {
+    let emu = emulator();
+    let auth = oauth(&emu);
+    for _ in 0..100 {
+        auth.access_token().unwrap();
+    }
+    let s = auth.stats();
+    assert_eq!((s.fetches, s.cache_hits, s.fetch_failures), (1, 99, 0));
+    emu.expire_all_tokens(); // one 401, one invalidation, one new token
+    client(&emu, auth.clone())
+        .webhooks()
+        .list(&PageRequest::default())
+        .unwrap();
+    let s = auth.stats();
+    assert_eq!((s.fetches, s.invalidations), (2, 1));
+    let wrong = oauth_with(&emu, KEY_ID, "wrong-secret-for-stats");
+    for _ in 0..3 {
+        wrong.access_token().unwrap_err();
+    }
+    let s = wrong.stats();
+    assert_eq!((s.fetches, s.fetch_failures, s.negative_hits), (1, 1, 2));
+    assert_eq!(
+        Auth::basic(KEY_ID, KEY_SECRET).unwrap().stats(),
+        Default::default()
+    );
+}
+
+#[test]
 fn hundred_reads_one_token_request() {
     let emu = emulator();
     let auth = oauth(&emu);

@@ -17,6 +17,25 @@ def test_hundred_reads_one_token_request(emulator, auth):
     assert emulator.counters()["token_requests"] == 1
 
 
+def test_stats_count_what_the_cache_did(emulator, auth, client):
+    for _ in range(100):
+        auth.access_token()
+    s = auth.stats()
+    assert (s.fetches, s.cache_hits, s.fetch_failures) == (1, 99, 0)
+    emulator.expire_tokens()  # one 401, one invalidation, one new token
+    client.webhooks().list()
+    s = auth.stats()
+    assert (s.fetches, s.invalidations) == (2, 1)
+    wrong = sinch_core.SinchAuth.oauth(
+        key_id=emulator.key_id, key_secret="wrong-secret-for-stats", token_url=emulator.token_url
+    )
+    for _ in range(3):
+        with pytest.raises(sinch_core.InvalidCredentials):
+            wrong.access_token()
+    s = wrong.stats()
+    assert (s.fetches, s.fetch_failures, s.negative_hits) == (1, 1, 2)
+
+
 def test_cold_threads_one_token_request(emulator, auth):
     n = 32
     barrier = threading.Barrier(n)

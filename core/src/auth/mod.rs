@@ -179,6 +179,11 @@ impl Auth {
         }
     }
 
+    /// What this credential's token cache did (all zero for HTTP Basic, which has none).
+    pub fn stats(&self) -> crate::token::CacheStats {
+        self.token_cache().map(|c| c.stats()).unwrap_or_default()
+    }
+
     pub fn token_cache(&self) -> Option<&Arc<TokenCache>> {
         match self {
             Auth::Bearer(c) => Some(c),

@@ -67,15 +67,21 @@ impl CacheOptions {
     }
 }
 
-/// Counters a user or test can read to see what the cache did.
+/// What a credential's cache did since the process started, for dashboards and tests.
+/// (Signed, so that Java reads them as plain `long`s.)
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CacheStats {
-    /// Fetches started (each is one provider call, which may retry internally).
-    pub fetches: u64,
-    pub fetch_failures: u64,
+    /// Token fetches started (each is one provider call, which may retry internally).
+    pub fetches: i64,
+    /// Fetches that ended in an error.
+    pub fetch_failures: i64,
     /// Errors replayed from the negative cache without a request.
-    pub negative_hits: u64,
-    pub invalidations: u64,
+    pub negative_hits: i64,
+    /// Tokens dropped after a server rejected them as expired (the 401 rule).
+    pub invalidations: i64,
+    /// Reads answered by a fresh cached token, without waiting or fetching.
+    pub cache_hits: i64,
 }
 
 struct Flight {
@@ -165,6 +171,7 @@ pub struct TokenCache {
     fetch_failures: AtomicU64,
     negative_hits: AtomicU64,
     invalidations: AtomicU64,
+    cache_hits: AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -188,6 +195,7 @@ impl TokenCache {
             fetch_failures: AtomicU64::new(0),
             negative_hits: AtomicU64::new(0),
             invalidations: AtomicU64::new(0),
+            cache_hits: AtomicU64::new(0),
         }
     }
 
@@ -198,6 +206,7 @@ impl TokenCache {
             let now = self.clock.now();
             if let Some(t) = &st.current {
                 if now < t.soft_at {
+                    self.cache_hits.fetch_add(1, Ordering::Relaxed);
                     return Ok(t.clone());
                 }
             }
@@ -489,11 +498,13 @@ impl TokenCache {
     }
 
     pub fn stats(&self) -> CacheStats {
+        let read = |c: &AtomicU64| i64::try_from(c.load(Ordering::Relaxed)).unwrap_or(i64::MAX);
         CacheStats {
-            fetches: self.fetches.load(Ordering::Relaxed),
-            fetch_failures: self.fetch_failures.load(Ordering::Relaxed),
-            negative_hits: self.negative_hits.load(Ordering::Relaxed),
-            invalidations: self.invalidations.load(Ordering::Relaxed),
+            fetches: read(&self.fetches),
+            fetch_failures: read(&self.fetch_failures),
+            negative_hits: read(&self.negative_hits),
+            invalidations: read(&self.invalidations),
+            cache_hits: read(&self.cache_hits),
         }
     }
 

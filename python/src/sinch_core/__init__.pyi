@@ -24,6 +24,7 @@ __all__ = [
     "BundleSubprojectStatus",
     "BundleWebhookDeliveryStatus",
     "Bundles",
+    "CacheStats",
     "ConversationChannelStatus",
     "ConversationProcessingMode",
     "HttpOptions",
@@ -622,6 +623,22 @@ class BundlePage:
         total_size: int,
         next_page_token: str | None = ...,
         previous_page_token: str | None = ...,
+    ) -> None: ...
+
+class CacheStats:
+    fetches: int
+    fetch_failures: int
+    negative_hits: int
+    invalidations: int
+    cache_hits: int
+    def __init__(
+        self,
+        *,
+        fetches: int,
+        fetch_failures: int,
+        negative_hits: int,
+        invalidations: int,
+        cache_hits: int,
     ) -> None: ...
 
 class HttpOptions:
@@ -1627,6 +1644,7 @@ class SinchAuth:
     def access_token(self) -> str: ...
     def clear_cached_token(self) -> None: ...
     def describe(self) -> str: ...
+    def stats(self) -> CacheStats: ...
 
 class TokenStore:
     @classmethod

@@ -58,6 +58,24 @@ class SinchCoreTest {
     }
 
     @Test
+    fun statsCountWhatTheCacheDid() {
+        auth().use { auth ->
+            repeat(100) { auth.accessToken() }
+            var s = auth.stats()
+            assertEquals(Triple(1L, 99L, 0L), Triple(s.fetches, s.cacheHits, s.fetchFailures))
+            emulator.expireTokens() // one 401, one invalidation, one new token
+            client(auth).use { c -> c.webhooks().use { it.list() } }
+            s = auth.stats()
+            assertEquals(2L to 1L, s.fetches to s.invalidations)
+        }
+        auth(secret = "wrong-secret-for-stats").use { wrong ->
+            repeat(3) { assertFailsWith<SinchException.InvalidCredentials> { wrong.accessToken() } }
+            val s = wrong.stats()
+            assertEquals(Triple(1L, 1L, 2L), Triple(s.fetches, s.fetchFailures, s.negativeHits))
+        }
+    }
+
+    @Test
     fun coldThreadsOneTokenRequest() {
         val threads = 32
         val barrier = CyclicBarrier(threads)
