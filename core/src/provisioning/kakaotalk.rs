@@ -2,7 +2,7 @@
 //! update (draft), delete (marks for removal; the sender stays active 60 more days),
 //! register, and verify (unconfirmed path).
 //!
-//! Confirmed (sinch-api.md A.3): the paths above except `/verify`, the create body and the
+//! Confirmed (Sinch's Provisioning API reference): the paths above except `/verify`, the create body and the
 //! states. Inferred: the sender answer beyond `plusFriendId`, `state` and `details`
 //! (`created`, `modified`), the list envelope key (`senders`) and its page-size range
 //! (taken as 1 to 100 like the other Provisioning lists).

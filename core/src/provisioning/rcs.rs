@@ -1,7 +1,7 @@
 //! RCS senders (`/rcs/senders`): list with filters and sorting, create, and get (unconfirmed
 //! path).
 //!
-//! Confirmed (sinch-api.md A.3, from the v1.2.36 reference): `GET`/`POST /rcs/senders`, the
+//! Confirmed (Sinch's Provisioning API reference v1.2.36): `GET`/`POST /rcs/senders`, the
 //! list parameters and the create body's top level `{region, billingCategory, useCase,
 //! details{brand{…}}}`. **Gap**: the brand's fields are not in our notes. [`RcsBrand`] types
 //! only `name` and carries the whole brand object as a JSON string (`raw_json`); on create,

@@ -1,5 +1,5 @@
 //! SMS apps (`/sms/smsApps`): list (paged, 1 to 100 per page), create, get, rename, delete.
-//! Confirmed against the Provisioning API spec v1.2.117 (sinch-api.md A.3/A.4).
+//! Confirmed against the Provisioning API spec v1.2.117.
 
 use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
 use super::{paging_query, ProvisioningClient};

@@ -1,5 +1,5 @@
 //! `TokenCache`: refresh-ahead, single-flight and compare-and-swap invalidation for one
-//! credential (DESIGN, token contract points 2–4 and 7).
+//! credential: rules 2–5, 7 and 10 of the token contract (`docs/token-contract.md`).
 //!
 //! * A read of a fresh token is a lock and an `Arc` clone.
 //! * Past the soft time, the first caller refreshes while everyone else keeps using the current

@@ -121,7 +121,7 @@ pub fn bounded_lifetime(secs: f64, min: Duration, max: Duration) -> Option<Durat
     Some(Duration::from_secs_f64(secs.min(max.as_secs_f64())).max(min))
 }
 
-/// The refresh schedule rules (DESIGN, token contract point 3).
+/// The refresh schedule rules (token contract 3, `docs/token-contract.md`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RefreshRules {
     /// Soft refresh starts `max(soft_margin_min, soft_fraction * lifetime)` before expiry...

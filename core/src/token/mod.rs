@@ -1,5 +1,6 @@
 //! The token cache: one implementation of the refresh rules, shared by every client, binding and
-//! language in the process.
+//! language in the process. The rules, numbered, with the code and tests of each, are the token
+//! contract: `docs/token-contract.md`.
 
 mod backend;
 mod cache;
