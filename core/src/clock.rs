@@ -5,6 +5,11 @@ use std::fmt::Debug;
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
+/// Whole milliseconds as a signed number (saturating), as the exported records carry them.
+pub fn millis(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
 pub trait Clock: Send + Sync + Debug {
     /// Monotonic time since an arbitrary origin. Token expiry is measured on this clock only.
     fn now(&self) -> Duration;

@@ -4,7 +4,8 @@
 //! complete human-readable sentence rendered here in core, so Python (whose exception text is
 //! built from fields) and Kotlin show the same text Rust's `Display` does. No variant ever holds a
 //! secret: reasons name key IDs, usernames and URLs, never key secrets, passwords or tokens.
-//! (No field is called `message` or `cause`: those names break the generated Kotlin.)
+//! (No field is called `message` or `cause`: those names break the generated Kotlin. Numbers are
+//! signed: Kotlin's unsigned types cannot be read from Java.)
 
 use std::collections::HashMap;
 
@@ -31,14 +32,14 @@ pub enum SinchError {
     /// hint when it gave one.
     #[error("{reason}")]
     RateLimited {
-        retry_after_ms: Option<u64>,
+        retry_after_ms: Option<i64>,
         reason: String,
     },
 
     /// The Provisioning API answered with its error body ("PAPI error").
     #[error("{reason}")]
     Api {
-        status: u16,
+        status: i32,
         error_code: String,
         /// The server's human-readable text (`message` in the JSON body).
         detail: String,
@@ -50,7 +51,7 @@ pub enum SinchError {
 
     /// A server error (5xx) that persisted after the allowed retries.
     #[error("{reason}")]
-    ServiceUnavailable { status: u16, reason: String },
+    ServiceUnavailable { status: i32, reason: String },
 
     /// The request did not reach the server or the connection broke.
     #[error("{reason}")]

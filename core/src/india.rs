@@ -298,7 +298,7 @@ pub(crate) fn interpret(r: &RawResponse, action: &str, auth: &Auth) -> Result<Se
             errors.iter().map(|(c, _)| c.clone()).collect(),
         );
         return Err(SinchError::Api {
-            status: r.status,
+            status: r.status.into(),
             error_code: code.clone(),
             detail: description.clone(),
             resolution: String::new(),
@@ -314,7 +314,7 @@ pub(crate) fn interpret(r: &RawResponse, action: &str, auth: &Auth) -> Result<Se
     }
     if r.status >= 500 {
         return Err(SinchError::ServiceUnavailable {
-            status: r.status,
+            status: r.status.into(),
             reason: format!(
                 "{action}: Sinch India answered HTTP {} ({})",
                 r.status,

@@ -351,30 +351,33 @@ fn absurd_retry_after_and_stored_numbers_never_panic() {
         assert!(started.elapsed() < Duration::from_secs(5), "not waited for");
     }
     // A store (foreign, or a file someone edited) holding absurd numbers.
-    let store = Arc::new(MemoryStore::new());
-    let auth = Auth::oauth_private(
-        OAuthConfig::new(KEY_ID, KEY_SECRET)
-            .with_token_url(emu.token_url())
-            .with_store(store.clone()),
-        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
-        CacheOptions::default(),
-    )
-    .unwrap();
-    let key = auth.token_cache().unwrap().store_key().to_string();
-    store
-        .save(
-            &key,
-            &StoredToken {
-                access_token: Secret::new("planted-by-a-buggy-store"),
-                expires_at_unix_ms: u64::MAX,
-                lifetime_ms: u64::MAX,
-                refresh_token: Some(Secret::new("rt")),
-                refresh_expires_at_unix_ms: Some(u64::MAX),
-            },
+    for n in [i64::MAX, i64::MIN, -1, 0] {
+        let store = Arc::new(MemoryStore::new());
+        let auth = Auth::oauth_private(
+            OAuthConfig::new(KEY_ID, KEY_SECRET)
+                .with_token_url(emu.token_url())
+                .with_store(store.clone()),
+            Arc::new(SystemClock::new()) as Arc<dyn Clock>,
+            CacheOptions::default(),
         )
         .unwrap();
-    let entry = auth.token_cache().unwrap().get().unwrap();
-    assert_eq!(entry.lifetime(), sinch_core::token::MAX_TOKEN_LIFETIME);
+        let key = auth.token_cache().unwrap().store_key().to_string();
+        let planted = StoredToken {
+            access_token: Secret::new("planted-by-a-buggy-store"),
+            expires_at_unix_ms: n,
+            lifetime_ms: n,
+            refresh_token: Some(Secret::new("rt")),
+            refresh_expires_at_unix_ms: Some(n),
+        };
+        store.save(&key, &planted).unwrap();
+        let entry = auth.token_cache().unwrap().get().unwrap();
+        let lifetime = entry.lifetime();
+        assert!(
+            (sinch_core::token::MIN_TOKEN_LIFETIME..=sinch_core::token::MAX_TOKEN_LIFETIME)
+                .contains(&lifetime),
+            "{n}: {lifetime:?}"
+        );
+    }
 }
 
 // --- 4. An identifier cannot change the path ----------------------------------------------------

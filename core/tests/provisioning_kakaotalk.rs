@@ -27,7 +27,7 @@ fn spec(id: &str) -> KakaoTalkSenderSpec {
     }
 }
 
-fn api_error(e: SinchError) -> (u16, String, Vec<String>) {
+fn api_error(e: SinchError) -> (i32, String, Vec<String>) {
     match e {
         SinchError::Api {
             status,

@@ -22,7 +22,7 @@ fn spec(name: &str) -> RcsSenderSpec {
     }
 }
 
-fn api_error(e: SinchError) -> (u16, String) {
+fn api_error(e: SinchError) -> (i32, String) {
     match e {
         SinchError::Api {
             status, error_code, ..

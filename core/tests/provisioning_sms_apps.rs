@@ -21,7 +21,7 @@ fn spec(name: &str) -> SmsAppSpec {
 }
 
 /// The status and error code of an `Api` error; panics on anything else.
-fn api_error(e: SinchError) -> (u16, String, Vec<String>) {
+fn api_error(e: SinchError) -> (i32, String, Vec<String>) {
     match e {
         SinchError::Api {
             status,

@@ -14,7 +14,7 @@ use sinch_core::provisioning::whatsapp::*;
 use sinch_core::SinchError;
 use sinch_emulator::provisioning::whatsapp::StateTarget;
 
-fn api_code(e: SinchError) -> (u16, String) {
+fn api_code(e: SinchError) -> (i32, String) {
     match e {
         SinchError::Api {
             status, error_code, ..

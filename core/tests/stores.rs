@@ -206,3 +206,32 @@ fn shared_oauth_auth_uses_its_store() {
         "the shared cache adopted the stored token"
     );
 }
+
+#[test]
+fn a_stored_token_near_its_expiry_is_refreshed_by_a_new_process_not_served() {
+    // A token with 10 s left of its hour, found by a process whose clock just started: it is
+    // past its soft refresh time, so the new process fetches (it used to serve it for up to
+    // 54 minutes past its expiry, counting its age from its own clock's start).
+    let emu = emulator();
+    let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
+    let auth = process_like(&emu, store.clone());
+    let key = auth.token_cache().unwrap().store_key().to_string();
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    store
+        .save(
+            &key,
+            &sinch_core::token::StoredToken {
+                access_token: sinch_core::Secret::new("nearly-expired"),
+                expires_at_unix_ms: now_ms + 10_000,
+                lifetime_ms: 3_600_000,
+                refresh_token: None,
+                refresh_expires_at_unix_ms: None,
+            },
+        )
+        .unwrap();
+    assert_ne!(auth.access_token().unwrap().expose(), "nearly-expired");
+    assert_eq!(emu.counters().token_requests, 1);
+}

@@ -91,3 +91,6 @@ def test_documented_errors(emulator, client):
         assert api_error(info) == (404, "sender_not_found")
     with pytest.raises(sinch_core.InvalidConfig):
         senders.iter(page_size=0)
+    for bad in (-1, 101):
+        with pytest.raises(sinch_core.InvalidConfig, match="page size"):
+            senders.list(page_size=bad)

@@ -2,6 +2,7 @@
 
 use crate::provisioning::paging;
 use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
+use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::sms_apps::AppRegion;
 use sinch_core::provisioning::webhooks::{WebhookSpec, WebhookTrigger};
 use sinch_core::{Secret, SinchError};
@@ -20,12 +21,12 @@ impl Bundles {
     #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
     pub fn list(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
         filter: Option<BundleFilter>,
     ) -> Result<BundlePage, SinchError> {
         self.inner
-            .list(&paging(page_size, page_token), &filter.unwrap_or_default())
+            .list(&paging(page_size, page_token)?, &filter.unwrap_or_default())
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -33,12 +34,12 @@ impl Bundles {
     #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
     pub fn list_stream(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
         filter: Option<BundleFilter>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&paging(page_size, page_token), &filter.unwrap_or_default())
+            .list_response(&paging(page_size, page_token)?, &filter.unwrap_or_default())
             .map(crate::page_stream::stream_list)
     }
 
@@ -46,12 +47,13 @@ impl Bundles {
     #[uniffi::method(default(page_size = None, filter = None))]
     pub fn pages(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         filter: Option<BundleFilter>,
     ) -> Result<Arc<BundlePager>, SinchError> {
-        Ok(BundlePager::new(
-            self.inner.pages(page_size, filter.unwrap_or_default())?,
-        ))
+        Ok(BundlePager::new(self.inner.pages(
+            signed_page_size(page_size)?,
+            filter.unwrap_or_default(),
+        )?))
     }
 
     /// `POST /bundles` (201). Each of subproject / SMS app / Conversation app is created when

@@ -4,6 +4,7 @@ use crate::provisioning::paging;
 use sinch_core::provisioning::kakaotalk::{
     KakaoTalkSender, KakaoTalkSenderDetails, KakaoTalkSenderPage, KakaoTalkSenderSpec,
 };
+use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::SinchError;
 use std::sync::Arc;
 
@@ -19,10 +20,10 @@ impl KakaoTalkSenders {
     #[uniffi::method(default(page_size = None, page_token = None))]
     pub fn list(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<KakaoTalkSenderPage, SinchError> {
-        self.inner.list(&paging(page_size, page_token))
+        self.inner.list(&paging(page_size, page_token)?)
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -30,18 +31,20 @@ impl KakaoTalkSenders {
     #[uniffi::method(default(page_size = None, page_token = None))]
     pub fn list_stream(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&paging(page_size, page_token))
+            .list_response(&paging(page_size, page_token)?)
             .map(crate::page_stream::stream_list)
     }
 
     /// `GET /kakaotalk/senders`, pages fetched one at a time as you ask for them.
     #[uniffi::method(default(page_size = None))]
-    pub fn pages(&self, page_size: Option<u32>) -> Result<Arc<KakaoTalkSenderPager>, SinchError> {
-        Ok(KakaoTalkSenderPager::new(self.inner.pages(page_size)?))
+    pub fn pages(&self, page_size: Option<i32>) -> Result<Arc<KakaoTalkSenderPager>, SinchError> {
+        Ok(KakaoTalkSenderPager::new(
+            self.inner.pages(signed_page_size(page_size)?)?,
+        ))
     }
 
     /// `POST /kakaotalk/senders` `{plusFriendId, details{…}}`.

@@ -24,12 +24,12 @@ use sinch_core::provisioning::PageRequest;
 use sinch_core::{HttpOptions, ProvisioningConfig, SinchError};
 use std::sync::Arc;
 
-/// The paging arguments of a list method.
-pub(crate) fn paging(page_size: Option<u32>, page_token: Option<String>) -> PageRequest {
-    PageRequest {
-        page_size,
-        page_token,
-    }
+/// The paging arguments of a list method (checked in core).
+pub(crate) fn paging(
+    page_size: Option<i32>,
+    page_token: Option<String>,
+) -> Result<PageRequest, SinchError> {
+    PageRequest::signed(page_size, page_token)
 }
 
 /// Declares an exported pager object over a core `Pager<$page>`: `next_page()` returns the next

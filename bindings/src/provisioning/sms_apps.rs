@@ -1,6 +1,7 @@
 //! SMS apps.
 
 use crate::provisioning::paging;
+use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::sms_apps::{AppRegion, SmsApp, SmsAppPage, SmsAppSpec, SmsAppUpdate};
 use sinch_core::SinchError;
 use std::sync::Arc;
@@ -17,10 +18,10 @@ impl SmsApps {
     #[uniffi::method(default(page_size = None, page_token = None))]
     pub fn list(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<SmsAppPage, SinchError> {
-        self.inner.list(&paging(page_size, page_token))
+        self.inner.list(&paging(page_size, page_token)?)
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -28,18 +29,20 @@ impl SmsApps {
     #[uniffi::method(default(page_size = None, page_token = None))]
     pub fn list_stream(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&paging(page_size, page_token))
+            .list_response(&paging(page_size, page_token)?)
             .map(crate::page_stream::stream_list)
     }
 
     /// `GET /sms/smsApps`, pages fetched one at a time as you ask for them.
     #[uniffi::method(default(page_size = None))]
-    pub fn pages(&self, page_size: Option<u32>) -> Result<Arc<SmsAppPager>, SinchError> {
-        Ok(SmsAppPager::new(self.inner.pages(page_size)?))
+    pub fn pages(&self, page_size: Option<i32>) -> Result<Arc<SmsAppPager>, SinchError> {
+        Ok(SmsAppPager::new(
+            self.inner.pages(signed_page_size(page_size)?)?,
+        ))
     }
 
     /// `POST /sms/smsApps` (201). `conv_api_app` (create a Conversation API app too) and

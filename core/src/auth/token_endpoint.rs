@@ -4,7 +4,7 @@
 //! Token responses carry tokens, so nothing here ever quotes a response body in an error.
 
 use super::basic::basic_header;
-use crate::clock::Clock;
+use crate::clock::{millis, Clock};
 use crate::error::{Result, SinchError};
 use crate::http::{self, HttpSettings, RawResponse};
 use crate::retry::RetryPolicy;
@@ -117,7 +117,7 @@ impl TokenEndpoint {
             429 => {
                 let retry_after = r.retry_after(self.clock.wall());
                 Err(TokenFailure::Failed(SinchError::RateLimited {
-                    retry_after_ms: retry_after.map(|d| d.as_millis() as u64),
+                    retry_after_ms: retry_after.map(millis),
                     reason: format!(
                         "{what} is rate limiting token requests (HTTP 429 after {attempts} \
                          attempts); wait and try again, and share one client per credential"
@@ -125,7 +125,7 @@ impl TokenEndpoint {
                 }))
             }
             s if s >= 500 => Err(TokenFailure::Failed(SinchError::ServiceUnavailable {
-                status: s,
+                status: s.into(),
                 reason: format!(
                     "{what} answered HTTP {s} after {attempts} attempts; the service is having \
                      trouble, try again later"

@@ -79,7 +79,7 @@ pub struct BundleWebhookDeliveryStatus {
     #[serde(default)]
     pub date: Option<String>,
     #[serde(default)]
-    pub http_status_code: Option<u16>,
+    pub http_status_code: Option<i32>,
 }
 
 /// A bundle (`BundlesBundlesDto`). Parts not requested are absent.

@@ -50,7 +50,7 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
             .map(|e| format!("{} {}", e.error_code, e.message))
             .unwrap_or_else(|| r.excerpt());
         return SinchError::ServiceUnavailable {
-            status: r.status,
+            status: r.status.into(),
             reason: format!(
                 "{what} failed: the service answered HTTP {} ({said}); try again later",
                 r.status
@@ -91,7 +91,7 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
             reason.push_str(&format!(". {}", e.resolution));
         }
         return SinchError::Api {
-            status: r.status,
+            status: r.status.into(),
             error_code: e.error_code,
             detail: e.message,
             resolution: e.resolution,
@@ -117,7 +117,7 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
 fn rate_limited(r: &RawResponse, what: &str) -> SinchError {
     let ra = r.retry_after(SystemTime::now());
     SinchError::RateLimited {
-        retry_after_ms: ra.map(|d| d.as_millis() as u64),
+        retry_after_ms: ra.map(crate::clock::millis),
         reason: format!(
             "{what} was rate limited (HTTP 429) and retries ran out; slow down{}",
             ra.map(|d| format!(" and retry after {} ms", d.as_millis()))

@@ -16,6 +16,29 @@ pub struct PageRequest {
     pub page_token: Option<String>,
 }
 
+impl PageRequest {
+    /// Paging arguments from a caller whose integers are signed (Java, Kotlin, Python): a
+    /// negative size is out of range, like zero.
+    pub fn signed(page_size: Option<i32>, page_token: Option<String>) -> Result<Self> {
+        Ok(PageRequest {
+            page_size: signed_page_size(page_size)?,
+            page_token,
+        })
+    }
+}
+
+/// A page size from a signed integer (see [`PageRequest::signed`]).
+pub fn signed_page_size(size: Option<i32>) -> Result<Option<u32>> {
+    size.map(|s| {
+        u32::try_from(s).map_err(|_| {
+            SinchError::invalid_config(format!(
+                "page size {s} is out of range: a page holds at least 1 item"
+            ))
+        })
+    })
+    .transpose()
+}
+
 /// A page of a list endpoint.
 pub trait Page: Sized {
     type Item;
@@ -36,7 +59,7 @@ pub trait Page: Sized {
 /// What a page says besides its items.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageInfo {
-    pub total_size: u64,
+    pub total_size: i64,
     pub next_page_token: Option<String>,
     pub previous_page_token: Option<String>,
 }
@@ -259,7 +282,7 @@ macro_rules! page_record {
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
         pub struct $name {
             pub $items: Vec<$item>,
-            pub total_size: u64,
+            pub total_size: i64,
             pub next_page_token: Option<String>,
             pub previous_page_token: Option<String>,
         }

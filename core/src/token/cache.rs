@@ -15,7 +15,7 @@ use super::entry::{
 };
 use super::store::{StoredToken, TokenStore};
 use crate::auth::{FetchedToken, TokenProvider};
-use crate::clock::Clock;
+use crate::clock::{millis, Clock};
 use crate::error::{Result, SinchError};
 use crate::http::HttpSettings;
 use crate::retry::RetryPolicy;
@@ -147,12 +147,13 @@ enum Adopt {
     Nothing,
 }
 
-fn unix_ms(t: SystemTime) -> u64 {
+fn unix_ms(t: SystemTime) -> i64 {
     t.duration_since(UNIX_EPOCH).map(millis).unwrap_or(0)
 }
 
-fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+/// The time from `now_ms` to `at_ms` (zero if past), from numbers a store may have mangled.
+fn until(at_ms: i64, now_ms: i64) -> Duration {
+    Duration::from_millis(u64::try_from(at_ms.saturating_sub(now_ms)).unwrap_or(0))
 }
 
 enum Step {
@@ -395,21 +396,20 @@ impl TokenCache {
         let now = self.clock.now();
         let now_ms = unix_ms(self.clock.wall());
         // A store is outside data too: its numbers get the bounds a server's get.
-        let lifetime =
-            Duration::from_millis(stored.lifetime_ms).clamp(MIN_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME);
+        let lifetime = Duration::from_millis(u64::try_from(stored.lifetime_ms).unwrap_or(0))
+            .clamp(MIN_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME);
         // Wall time re-validated: never trust more remaining life than the lifetime itself.
-        let remaining =
-            Duration::from_millis(stored.expires_at_unix_ms.saturating_sub(now_ms)).min(lifetime);
-        let obtained_at = (now + remaining).saturating_sub(lifetime);
-        let (soft_at, hard_at) = self.options.rules.schedule(obtained_at, lifetime);
+        let remaining = until(stored.expires_at_unix_ms, now_ms).min(lifetime);
+        let expires_at = now + remaining;
+        let (soft_at, hard_at) = self.options.rules.schedule_until(expires_at, lifetime);
         let entry = TokenEntry {
             access_token: stored.access_token,
             refresh_token: stored.refresh_token,
-            obtained_at,
-            expires_at: now + remaining,
-            refresh_expires_at: stored.refresh_expires_at_unix_ms.map(|at| {
-                now + Duration::from_millis(at.saturating_sub(now_ms)).min(MAX_REFRESH_LIFETIME)
-            }),
+            lifetime,
+            expires_at,
+            refresh_expires_at: stored
+                .refresh_expires_at_unix_ms
+                .map(|at| now + until(at, now_ms).min(MAX_REFRESH_LIFETIME)),
             soft_at,
             hard_at,
             wall_expires_at: self.clock.wall() + remaining,
@@ -453,7 +453,7 @@ impl TokenCache {
         TokenEntry {
             access_token: t.access_token,
             refresh_token: t.refresh_token,
-            obtained_at: t.sent_at,
+            lifetime: t.lifetime,
             expires_at: t.sent_at + t.lifetime,
             refresh_expires_at: t.refresh_lifetime.map(|l| t.sent_at + l),
             soft_at,

@@ -54,7 +54,7 @@ impl CacheKey {
 pub struct TokenEntry {
     pub(crate) access_token: Secret,
     pub(crate) refresh_token: Option<Secret>,
-    pub(crate) obtained_at: Duration,
+    pub(crate) lifetime: Duration,
     pub(crate) expires_at: Duration,
     pub(crate) refresh_expires_at: Option<Duration>,
     /// From here one caller refreshes while the others keep using this token.
@@ -78,7 +78,7 @@ impl TokenEntry {
         self.refresh_expires_at
     }
     pub fn lifetime(&self) -> Duration {
-        self.expires_at.saturating_sub(self.obtained_at)
+        self.lifetime
     }
     pub fn wall_expires_at(&self) -> SystemTime {
         self.wall_expires_at
@@ -167,6 +167,17 @@ impl RefreshRules {
         };
         let soft = (earliest + jitter).min(hard);
         (obtained + soft, obtained + hard)
+    }
+
+    /// The same schedule for a token known by its expiry (one loaded from a store): counted
+    /// back from `expires_at`, so a token obtained before this clock's origin (another process,
+    /// earlier) is never taken for fresher than it is.
+    pub fn schedule_until(&self, expires_at: Duration, lifetime: Duration) -> (Duration, Duration) {
+        let (soft, hard) = self.schedule(Duration::ZERO, lifetime);
+        (
+            expires_at.saturating_sub(lifetime.saturating_sub(soft)),
+            expires_at.saturating_sub(lifetime.saturating_sub(hard)),
+        )
     }
 }
 

@@ -46,12 +46,12 @@ struct FileContents {
 #[derive(Serialize, Deserialize)]
 struct FileEntry {
     access_token: String,
-    expires_at_unix_ms: u64,
-    lifetime_ms: u64,
+    expires_at_unix_ms: i64,
+    lifetime_ms: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     refresh_token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    refresh_expires_at_unix_ms: Option<u64>,
+    refresh_expires_at_unix_ms: Option<i64>,
 }
 
 struct FileLease {

@@ -10,18 +10,18 @@ use std::fmt::Debug;
 use std::sync::Mutex;
 use std::time::Duration;
 
-/// A token as persisted.
+/// A token as persisted. (Times are signed so that Java reads them as plain `long`s.)
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct StoredToken {
     pub access_token: Secret,
     /// Wall-clock expiry, milliseconds since the Unix epoch.
-    pub expires_at_unix_ms: u64,
+    pub expires_at_unix_ms: i64,
     /// The lifetime the server gave (`expires_in`), to rebuild the refresh schedule.
-    pub lifetime_ms: u64,
+    pub lifetime_ms: i64,
     pub refresh_token: Option<Secret>,
-    pub refresh_expires_at_unix_ms: Option<u64>,
+    pub refresh_expires_at_unix_ms: Option<i64>,
 }
 
 impl std::fmt::Debug for StoredToken {

@@ -1,4 +1,5 @@
 use crate::provisioning::paging;
+use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::whatsapp::senders::{
     WhatsappRegistration, WhatsappSender, WhatsappSenderCreate, WhatsappSenderFilter,
     WhatsappSenderPage, WhatsappSenderUpdate, WhatsappVerificationMethod,
@@ -21,11 +22,11 @@ impl WhatsappSenders {
     pub fn list(
         &self,
         filter: Option<WhatsappSenderFilter>,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<WhatsappSenderPage, SinchError> {
         self.inner
-            .list(&filter.unwrap_or_default(), &paging(page_size, page_token))
+            .list(&filter.unwrap_or_default(), &paging(page_size, page_token)?)
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -34,11 +35,11 @@ impl WhatsappSenders {
     pub fn list_stream(
         &self,
         filter: Option<WhatsappSenderFilter>,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&filter.unwrap_or_default(), &paging(page_size, page_token))
+            .list_response(&filter.unwrap_or_default(), &paging(page_size, page_token)?)
             .map(crate::page_stream::stream_list)
     }
 
@@ -47,11 +48,12 @@ impl WhatsappSenders {
     pub fn pages(
         &self,
         filter: Option<WhatsappSenderFilter>,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
     ) -> Result<Arc<WhatsappSenderPager>, SinchError> {
-        Ok(WhatsappSenderPager::new(
-            self.inner.pages(filter.unwrap_or_default(), page_size)?,
-        ))
+        Ok(WhatsappSenderPager::new(self.inner.pages(
+            filter.unwrap_or_default(),
+            signed_page_size(page_size)?,
+        )?))
     }
 
     pub fn create(&self, request: WhatsappSenderCreate) -> Result<WhatsappSender, SinchError> {

@@ -1,4 +1,5 @@
 use crate::provisioning::paging;
+use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::whatsapp::templates::{
     WhatsappTemplate, WhatsappTemplateCreate, WhatsappTemplateFilter, WhatsappTemplatePage,
     WhatsappTemplateUpdate,
@@ -21,11 +22,11 @@ impl WhatsappTemplates {
     pub fn list(
         &self,
         filter: Option<WhatsappTemplateFilter>,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<WhatsappTemplatePage, SinchError> {
         self.inner
-            .list(&filter.unwrap_or_default(), &paging(page_size, page_token))
+            .list(&filter.unwrap_or_default(), &paging(page_size, page_token)?)
     }
 
     /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
@@ -34,11 +35,11 @@ impl WhatsappTemplates {
     pub fn list_stream(
         &self,
         filter: Option<WhatsappTemplateFilter>,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
         page_token: Option<String>,
     ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
         self.inner
-            .list_response(&filter.unwrap_or_default(), &paging(page_size, page_token))
+            .list_response(&filter.unwrap_or_default(), &paging(page_size, page_token)?)
             .map(crate::page_stream::stream_list)
     }
 
@@ -46,11 +47,12 @@ impl WhatsappTemplates {
     pub fn pages(
         &self,
         filter: Option<WhatsappTemplateFilter>,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
     ) -> Result<Arc<WhatsappTemplatePager>, SinchError> {
-        Ok(WhatsappTemplatePager::new(
-            self.inner.pages(filter.unwrap_or_default(), page_size)?,
-        ))
+        Ok(WhatsappTemplatePager::new(self.inner.pages(
+            filter.unwrap_or_default(),
+            signed_page_size(page_size)?,
+        )?))
     }
 
     pub fn create(&self, template: WhatsappTemplateCreate) -> Result<WhatsappTemplate, SinchError> {

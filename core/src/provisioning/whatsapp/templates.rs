@@ -355,12 +355,16 @@ mod raw_value {
 mod lenient {
     use super::*;
 
-    pub fn u64_opt<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<u64>, D::Error> {
+    /// A count (never negative): a number or a numeric string; anything else is `None`.
+    pub fn count_opt<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Option<i64>, D::Error> {
         Ok(match <Option<Value>>::deserialize(d)? {
-            Some(Value::Number(n)) => n.as_u64(),
+            Some(Value::Number(n)) => n.as_i64(),
             Some(Value::String(s)) => s.parse().ok(),
             _ => None,
-        })
+        }
+        .filter(|n| *n >= 0))
     }
 
     pub fn string_opt<'de, D: Deserializer<'de>>(
@@ -384,11 +388,11 @@ pub struct WhatsappTemplateDetails {
     pub components: Vec<WhatsappTemplateComponent>,
     #[serde(
         default,
-        deserialize_with = "lenient::u64_opt",
+        deserialize_with = "lenient::count_opt",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub message_send_ttl_seconds: Option<u64>,
+    pub message_send_ttl_seconds: Option<i64>,
     /// `optimization` on the wire; its type is undocumented: the JSON text of the value.
     #[serde(
         default,
@@ -421,8 +425,8 @@ pub struct WhatsappButtonAnalytics {
     pub kind: Option<String>,
     #[serde(default)]
     pub content: Option<String>,
-    #[serde(default, deserialize_with = "lenient::u64_opt")]
-    pub clicks: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::count_opt")]
+    pub clicks: Option<i64>,
 }
 
 /// Delivery analytics over a period (`start`..`end`, as sent).
@@ -430,12 +434,12 @@ pub struct WhatsappButtonAnalytics {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTemplateAnalytics {
-    #[serde(default, deserialize_with = "lenient::u64_opt")]
-    pub sent: Option<u64>,
-    #[serde(default, deserialize_with = "lenient::u64_opt")]
-    pub delivered: Option<u64>,
-    #[serde(default, deserialize_with = "lenient::u64_opt")]
-    pub read: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::count_opt")]
+    pub sent: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::count_opt")]
+    pub delivered: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::count_opt")]
+    pub read: Option<i64>,
     #[serde(default, deserialize_with = "lenient::string_opt")]
     pub start: Option<String>,
     #[serde(default, deserialize_with = "lenient::string_opt")]
@@ -514,7 +518,7 @@ pub struct WhatsappTemplateCreate {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub components: Vec<WhatsappTemplateComponent>,
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub message_send_ttl_seconds: Option<u64>,
+    pub message_send_ttl_seconds: Option<i64>,
     /// None = draft (the server default).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WhatsappSubmitMode>,
@@ -530,14 +534,14 @@ pub struct WhatsappTemplateUpdate {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub components: Option<Vec<WhatsappTemplateComponent>>,
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub message_send_ttl_seconds: Option<u64>,
+    pub message_send_ttl_seconds: Option<i64>,
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WhatsappSubmitMode>,
 }
 
 fn details_json(
     components: Option<&[WhatsappTemplateComponent]>,
-    ttl: Option<u64>,
+    ttl: Option<i64>,
 ) -> Result<Option<Value>> {
     if components.is_none() && ttl.is_none() {
         return Ok(None);
@@ -548,6 +552,11 @@ fn details_json(
             .map_err(|e| SinchError::invalid_config(format!("a raw component is not JSON: {e}")))?;
     }
     if let Some(t) = ttl {
+        if t < 0 {
+            return Err(SinchError::invalid_config(format!(
+                "message_send_ttl_seconds {t} is negative"
+            )));
+        }
         d["messageSendTtlSeconds"] = json!(t);
     }
     Ok(Some(d))

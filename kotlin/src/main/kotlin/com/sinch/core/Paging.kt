@@ -31,51 +31,51 @@ private fun <P : AutoCloseable, Page : Any> pagesOf(open: () -> P, next: (P) -> 
 // --- Webhooks -------------------------------------------------------------------------------
 
 /** Every page of webhooks (sorted by target), fetched lazily: one request per page reached. */
-fun Webhooks.pageSequence(pageSize: UInt? = null): Sequence<WebhookPage> =
+fun Webhooks.pageSequence(pageSize: Int? = null): Sequence<WebhookPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every webhook of the project, page after page (see [pageSequence]). */
-fun Webhooks.all(pageSize: UInt? = null): Sequence<Webhook> =
+fun Webhooks.all(pageSize: Int? = null): Sequence<Webhook> =
     pageSequence(pageSize).flatMap { it.webhooks }
 
 // --- SMS apps -------------------------------------------------------------------------------
 
 /** Every page of SMS apps (creation order; page size 1 to 100), fetched lazily. */
-fun SmsApps.pageSequence(pageSize: UInt? = null): Sequence<SmsAppPage> =
+fun SmsApps.pageSequence(pageSize: Int? = null): Sequence<SmsAppPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every SMS app of the project, page after page. */
-fun SmsApps.all(pageSize: UInt? = null): Sequence<SmsApp> =
+fun SmsApps.all(pageSize: Int? = null): Sequence<SmsApp> =
     pageSequence(pageSize).flatMap { it.smsApps }
 
 // --- Bundles --------------------------------------------------------------------------------
 
 /** Every page of bundles matching [filter] (page size 1 to 25), fetched lazily. */
-fun Bundles.pageSequence(pageSize: UInt? = null, filter: BundleFilter? = null): Sequence<BundlePage> =
+fun Bundles.pageSequence(pageSize: Int? = null, filter: BundleFilter? = null): Sequence<BundlePage> =
     pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
 
 /** Every bundle matching [filter], page after page. */
-fun Bundles.all(pageSize: UInt? = null, filter: BundleFilter? = null): Sequence<Bundle> =
+fun Bundles.all(pageSize: Int? = null, filter: BundleFilter? = null): Sequence<Bundle> =
     pageSequence(pageSize, filter).flatMap { it.bundles }
 
 // --- KakaoTalk senders ----------------------------------------------------------------------
 
 /** Every page of KakaoTalk senders (page size 1 to 100), fetched lazily. */
-fun KakaoTalkSenders.pageSequence(pageSize: UInt? = null): Sequence<KakaoTalkSenderPage> =
+fun KakaoTalkSenders.pageSequence(pageSize: Int? = null): Sequence<KakaoTalkSenderPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every KakaoTalk sender, page after page. */
-fun KakaoTalkSenders.all(pageSize: UInt? = null): Sequence<KakaoTalkSender> =
+fun KakaoTalkSenders.all(pageSize: Int? = null): Sequence<KakaoTalkSender> =
     pageSequence(pageSize).flatMap { it.senders }
 
 // --- RCS senders ----------------------------------------------------------------------------
 
 /** Every page of RCS senders matching [filter] (filters and sorting; page size 1 to 100), lazily. */
-fun RcsSenders.pageSequence(pageSize: UInt? = null, filter: RcsSenderFilter? = null): Sequence<RcsSenderPage> =
+fun RcsSenders.pageSequence(pageSize: Int? = null, filter: RcsSenderFilter? = null): Sequence<RcsSenderPage> =
     pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
 
 /** Every RCS sender matching [filter], page after page. */
-fun RcsSenders.all(pageSize: UInt? = null, filter: RcsSenderFilter? = null): Sequence<RcsSender> =
+fun RcsSenders.all(pageSize: Int? = null, filter: RcsSenderFilter? = null): Sequence<RcsSender> =
     pageSequence(pageSize, filter).flatMap { it.senders }
 
 // --- WhatsApp -------------------------------------------------------------------------------
@@ -84,27 +84,27 @@ fun RcsSenders.all(pageSize: UInt? = null, filter: RcsSenderFilter? = null): Seq
 /** Every page of WhatsApp senders matching [filter] (page size 1 to 100), fetched lazily. */
 fun WhatsappSenders.pageSequence(
     filter: WhatsappSenderFilter? = null,
-    pageSize: UInt? = null,
+    pageSize: Int? = null,
 ): Sequence<WhatsappSenderPage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
 
 /** Every WhatsApp sender matching [filter], page after page. */
-fun WhatsappSenders.all(filter: WhatsappSenderFilter? = null, pageSize: UInt? = null): Sequence<WhatsappSender> =
+fun WhatsappSenders.all(filter: WhatsappSenderFilter? = null, pageSize: Int? = null): Sequence<WhatsappSender> =
     pageSequence(filter, pageSize).flatMap { it.senders }
 
 /** Every page of WhatsApp templates matching [filter] (alphabetical; page size 1 to 1000), lazily. */
 fun WhatsappTemplates.pageSequence(
     filter: WhatsappTemplateFilter? = null,
-    pageSize: UInt? = null,
+    pageSize: Int? = null,
 ): Sequence<WhatsappTemplatePage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
 
 /** Every WhatsApp template matching [filter], page after page. */
-fun WhatsappTemplates.all(filter: WhatsappTemplateFilter? = null, pageSize: UInt? = null): Sequence<WhatsappTemplate> =
+fun WhatsappTemplates.all(filter: WhatsappTemplateFilter? = null, pageSize: Int? = null): Sequence<WhatsappTemplate> =
     pageSequence(filter, pageSize).flatMap { it.templates }
 
 /** Every page of WhatsApp flows, fetched lazily. */
-fun WhatsappFlows.pageSequence(pageSize: UInt? = null): Sequence<WhatsappFlowPage> =
+fun WhatsappFlows.pageSequence(pageSize: Int? = null): Sequence<WhatsappFlowPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every WhatsApp flow, page after page. */
-fun WhatsappFlows.all(pageSize: UInt? = null): Sequence<WhatsappFlow> =
+fun WhatsappFlows.all(pageSize: Int? = null): Sequence<WhatsappFlow> =
     pageSequence(pageSize).flatMap { it.flows }

@@ -102,7 +102,7 @@ private fun provision(client: ProvisioningClient, run: String) {
             info("created sender ${s.id}: state ${s.state}, region ${s.region}")
         }
         // One request per page, made only when the loop reaches it.
-        for ((n, page) in senders.pageSequence(pageSize = 2u).withIndex()) {
+        for ((n, page) in senders.pageSequence(pageSize = 2).withIndex()) {
             info("page ${n + 1}: ${page.senders.map { it.id }} (${page.totalSize} in all)")
         }
     }

@@ -44,7 +44,7 @@ abstract class EmulatorTestBase {
 /** Runs [block], expects a typed API error and checks its status and error code. */
 fun expectApi(status: Int, errorCode: String, block: () -> Unit): SinchException.Api {
     val e = assertFailsWith<SinchException.Api>(block = block)
-    assertEquals(status.toUShort() to errorCode, e.status to e.errorCode, e.toString())
+    assertEquals(status to errorCode, e.status to e.errorCode, e.toString())
     return e
 }
 

@@ -86,7 +86,7 @@ class HardeningTest : EmulatorTestBase() {
         emulator.fault("""{"target":"api","count":100,"kind":{"kind":"status","status":200,"body":"$body"}}""")
         val seen = mutableListOf<String>()
         val e = assertFailsWith<SinchException.Protocol> {
-            client().webhooks().use { hooks -> hooks.all(pageSize = 1u).forEach { seen += it.id } }
+            client().webhooks().use { hooks -> hooks.all(pageSize = 1).forEach { seen += it.id } }
         }
         assertTrue("listing webhooks" in e.reason, e.reason)
         assertEquals(listOf("w1", "w1"), seen)

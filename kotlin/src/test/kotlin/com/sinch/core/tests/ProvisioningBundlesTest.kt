@@ -41,22 +41,22 @@ class ProvisioningBundlesTest : EmulatorTestBase() {
         }
         emulator.setField(PROJECT, "bundles", created.id, "state", "\"DONE\"")
         assertEquals("DONE", bundles.get(created.id).state)
-        assertEquals(1uL, bundles.list().totalSize)
+        assertEquals(1L, bundles.list().totalSize)
     }
 
     @Test
     fun filtersAndLazyPages() {
         val made = (0 until 12).map { bundles.create("b$it", "US", smsApp = true) }
         val first = bundles.list()
-        assertEquals(10 to 12uL, first.bundles.size to first.totalSize)
+        assertEquals(10 to 12L, first.bundles.size to first.totalSize)
         emulator.setField(PROJECT, "bundles", made[3].id, "state", "\"FAILED\"")
         emulator.setField(PROJECT, "bundles", made[7].id, "state", "\"FAILED\"")
-        assertEquals(listOf("b3", "b7"), bundles.all(pageSize = 1u, filter = filter(states = listOf("FAILED"))).map { it.name }.toList())
+        assertEquals(listOf("b3", "b7"), bundles.all(pageSize = 1, filter = filter(states = listOf("FAILED"))).map { it.name }.toList())
         val byApp = bundles.all(filter = filter(smsAppIds = listOf(made[5].smsApp!!.id))).toList()
         assertEquals("b5", byApp.single().name)
-        val all = emulator.assertLazyPaging(pages = 3) { bundles.all(pageSize = 5u) }
+        val all = emulator.assertLazyPaging(pages = 3) { bundles.all(pageSize = 5) }
         assertEquals(made.map { it.id }.toSet(), all.map { it.id }.toSet())
-        assertEquals(3, bundles.pageSequence(5u).count())
+        assertEquals(3, bundles.pageSequence(5).count())
     }
 
     @Test
@@ -76,7 +76,7 @@ class ProvisioningBundlesTest : EmulatorTestBase() {
         expectApi(404, "bundle_not_found") { bundles.get("62a02dd40000000000000000") }
         expectApi(400, "invalid_page_token") { bundles.list(pageToken = "nope") }
         val sent = emulator.counters().apiRequests
-        assertFailsWith<SinchException.InvalidConfig> { bundles.pageSequence(pageSize = 26u).first() }
+        assertFailsWith<SinchException.InvalidConfig> { bundles.pageSequence(pageSize = 26).first() }
         assertFailsWith<SinchException.InvalidConfig> { bundles.create("x", "US", smsApp = true, extraJson = "not json") }
         assertEquals(sent, emulator.counters().apiRequests)
     }

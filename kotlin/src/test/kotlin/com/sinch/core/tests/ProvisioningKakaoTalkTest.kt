@@ -37,7 +37,7 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         assertEquals("ACTIVE", senders.get("@myshop").state)
 
         val page = senders.list()
-        assertEquals(1uL, page.totalSize)
+        assertEquals(1L, page.totalSize)
         assertEquals("@myshop", page.senders.single().plusFriendId)
         // Delete only marks for removal: the sender is still there.
         senders.delete("@myshop")
@@ -47,9 +47,9 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
     @Test
     fun pagesLazilyOverSeveralPages() {
         (0 until 5).forEach { senders.create("@s$it", details()) }
-        val all = emulator.assertLazyPaging(pages = 3) { senders.all(pageSize = 2u) }
+        val all = emulator.assertLazyPaging(pages = 3) { senders.all(pageSize = 2) }
         assertEquals((0 until 5).map { "@s$it" }, all.map { it.plusFriendId })
-        assertEquals(3, senders.pageSequence(2u).count())
+        assertEquals(3, senders.pageSequence(2).count())
     }
 
     @Test
@@ -76,6 +76,6 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         expectApi(404, "sender_not_found") { senders.delete("@missing") }
         expectApi(404, "sender_not_found") { senders.register("@missing") }
         expectApi(404, "sender_not_found") { senders.update("@missing", details("x")) }
-        assertFailsWith<SinchException.InvalidConfig> { senders.all(pageSize = 0u).count() }
+        assertFailsWith<SinchException.InvalidConfig> { senders.all(pageSize = 0).count() }
     }
 }

@@ -30,7 +30,7 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         assertTrue(brand.rawJson.contains("#112233") && brand.rawJson.contains("a@b.c"), brand.rawJson)
         assertEquals(created, rcs.get(created.id))
         val page = rcs.list()
-        assertEquals(1uL, page.totalSize)
+        assertEquals(1L, page.totalSize)
         assertEquals(created.id, page.senders.single().id)
     }
 
@@ -40,15 +40,15 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         val ids = names.map { create(it).id }
         emulator.setField(PROJECT, "rcs_senders", ids[2], "state", "\"ACTIVE\"")
         emulator.setField(PROJECT, "rcs_senders", ids[4], "conversationApiAppId", "\"01CONV\"")
-        fun by(f: RcsSenderFilter) = rcs.all(pageSize = 2u, filter = f).map { it.details!!.brand!!.name }.toList()
+        fun by(f: RcsSenderFilter) = rcs.all(pageSize = 2, filter = f).map { it.details!!.brand!!.name }.toList()
         assertEquals(listOf("Epsilon Bank", "Gamma Bank", "Alpha Bank"),
             by(filter(senderName = "bank", sortColumn = "CREATED", sortDirection = "DESC")))
         assertEquals(listOf("Gamma Bank"), by(filter(states = listOf("ACTIVE"))))
         assertEquals(listOf("Alpha Bank", "Delta"), by(filter(senderIds = listOf(ids[0], ids[3]))))
         assertEquals(listOf("Epsilon Bank"), by(filter(conversationApiAppId = "01CONV")))
-        val all = emulator.assertLazyPaging(pages = 3) { rcs.all(pageSize = 2u) }
+        val all = emulator.assertLazyPaging(pages = 3) { rcs.all(pageSize = 2) }
         assertEquals(names, all.map { it.details!!.brand!!.name })
-        assertEquals(3, rcs.pageSequence(2u).count())
+        assertEquals(3, rcs.pageSequence(2).count())
     }
 
     @Test
@@ -65,7 +65,7 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         expectApi(404, "sender_not_found") { rcs.get("01NOPE") }
         expectApi(400, "invalid_page_token") { rcs.list(pageToken = "bad token") }
         expectApi(400, "invalid_input") { rcs.list(filter = filter(sortDirection = "SIDEWAYS")) }
-        assertFailsWith<SinchException.InvalidConfig> { rcs.pageSequence(pageSize = 101u).first() }
+        assertFailsWith<SinchException.InvalidConfig> { rcs.pageSequence(pageSize = 101).first() }
         assertFailsWith<SinchException.InvalidConfig> { create("x", brandExtraJson = "[]") }
     }
 }

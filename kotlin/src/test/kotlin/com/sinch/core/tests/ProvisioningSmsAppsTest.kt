@@ -25,23 +25,23 @@ class ProvisioningSmsAppsTest : EmulatorTestBase() {
         assertEquals("Alerts v2", apps.rename(created.id, "Alerts v2").name)
         assertEquals("Alerts v3", apps.update(created.id, name = "Alerts v3").name)
         val page = apps.list()
-        assertEquals(1uL, page.totalSize)
+        assertEquals(1L, page.totalSize)
         assertEquals("Alerts v3", page.smsApps.single().name)
         assertNull(page.nextPageToken)
 
         apps.delete(created.id)
         expectApi(404, "sms_app_not_found") { apps.get(created.id) }
-        assertEquals(0uL, apps.list().totalSize)
+        assertEquals(0L, apps.list().totalSize)
     }
 
     @Test
     fun pagesLazilyOverSeveralPages() {
         val names = (0 until 7).map { "app-$it" }
         names.forEach { apps.create(it, "EU") }
-        val all = emulator.assertLazyPaging(pages = 3) { apps.all(pageSize = 3u) }
+        val all = emulator.assertLazyPaging(pages = 3) { apps.all(pageSize = 3) }
         assertEquals(names, all.map { it.name })
-        assertEquals(listOf(3, 3, 1), apps.pageSequence(3u).map { it.smsApps.size }.toList())
-        assertEquals(7uL, apps.pageSequence(3u).first().totalSize)
+        assertEquals(listOf(3, 3, 1), apps.pageSequence(3).map { it.smsApps.size }.toList())
+        assertEquals(7L, apps.pageSequence(3).first().totalSize)
     }
 
     @Test
@@ -72,7 +72,7 @@ class ProvisioningSmsAppsTest : EmulatorTestBase() {
         expectApi(404, "sms_app_not_found") { apps.delete(missing) }
         expectApi(400, "invalid_page_token") { apps.list(pageToken = "not-a-token!") }
         val sent = emulator.counters().apiRequests
-        for (bad in listOf(0u, 101u)) {
+        for (bad in listOf(0, -1, 101)) {
             assertFailsWith<SinchException.InvalidConfig> { apps.all(pageSize = bad).firstOrNull() }
         }
         assertEquals(sent, emulator.counters().apiRequests, "bad page sizes never leave the client")

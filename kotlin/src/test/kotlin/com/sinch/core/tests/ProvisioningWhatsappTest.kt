@@ -92,9 +92,9 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
         senders.comment(s.id, "please review")
 
         assertEquals(listOf(s.id), senders.all(WhatsappSenderFilter(states = listOf("ACTIVE"))).map { it.id }.toList())
-        val all = emulator.assertLazyPaging(pages = 2) { senders.all(pageSize = 1u) }
+        val all = emulator.assertLazyPaging(pages = 2) { senders.all(pageSize = 1) }
         assertEquals(listOf(s.id, raw.id), all.map { it.id })
-        assertFailsWith<SinchException.InvalidConfig> { senders.list(pageSize = 101u) }
+        assertFailsWith<SinchException.InvalidConfig> { senders.list(pageSize = 101) }
 
         emulator.setWhatsappState(PROJECT, "sender", "SUSPENDED_BY_META", id = raw.id)
         assertEquals("SUSPENDED_BY_META", senders.get(raw.id).state, "an unknown state is kept as a string")
@@ -128,13 +128,13 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
         templates.sync()
 
         emulator.seedWhatsappTemplates(PROJECT, 1500)
-        val pages = templates.pageSequence(pageSize = 1000u).toList()
+        val pages = templates.pageSequence(pageSize = 1000).toList()
         assertEquals(listOf(1000, 500), pages.map { it.templates.size })
-        assertTrue(pages.all { it.totalSize == 1500uL })
-        val names = emulator.assertLazyPaging(pages = 2) { templates.all(pageSize = 1000u) }.map { it.name }
+        assertTrue(pages.all { it.totalSize == 1500L })
+        val names = emulator.assertLazyPaging(pages = 2) { templates.all(pageSize = 1000) }.map { it.name }
         assertEquals(names.sorted(), names, "alphabetical")
         val masked = templates.list(WhatsappTemplateFilter(fieldMask = listOf("state"), states = listOf("APPROVED"), namePrefix = "bench_0001"))
-        assertEquals(10uL, masked.totalSize)
+        assertEquals(10L, masked.totalSize)
         assertNull(masked.templates[0].details)
     }
 
@@ -165,7 +165,7 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
         val id = emulator.addWhatsappFlow(PROJECT, "signup", screensJson = """[{"id":"WELCOME","title":"Hi"}]""")
         emulator.addWhatsappFlow(PROJECT, "survey", status = "FLOW_STATUS_DRAFT")
         emulator.addWhatsappFlow(PROJECT, "future", status = "FLOW_STATUS_ARCHIVED_LATER")
-        val all = emulator.assertLazyPaging(pages = 2) { flows.all(pageSize = 2u) }
+        val all = emulator.assertLazyPaging(pages = 2) { flows.all(pageSize = 2) }
         assertEquals(listOf("FLOW_STATUS_PUBLISHED", "FLOW_STATUS_DRAFT", "FLOW_STATUS_ARCHIVED_LATER"), all.map { it.status })
         assertEquals("WELCOME", flows.screens(id).single().id)
         expectApi(404, "flow_not_found") { flows.screens("no-such-flow") }

@@ -67,7 +67,7 @@ class StoresTest : EmulatorTestBase() {
         val stored = backend.map.values.single()
         assertEquals(token, stored.accessToken)
         assertNotNull(stored.refreshToken, "the Keycloak refresh token is stored too")
-        assertTrue(stored.expiresAtUnixMs > System.currentTimeMillis().toULong())
+        assertTrue(stored.expiresAtUnixMs > System.currentTimeMillis())
         assertFalse(stored.toString().contains(token), "StoredToken.toString() is redacted: $stored")
         assertFalse(backend.map.keys.single().contains(Emulator.DEMO_PASSWORD), "the key names no password")
 
