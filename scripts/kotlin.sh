@@ -60,6 +60,10 @@ rm -rf "$gen"
 # Must run inside the cargo workspace: it reads each crate's uniffi.toml through cargo metadata.
 "$build/uniffi-bindgen" generate "$build/libsinch_core_ffi.so" \
     --language kotlin --no-format --out-dir "$gen"
+# Java callers: static factories and overloads for optional arguments (see the script).
+while IFS= read -r -d '' f; do
+    awk -f "$kotlin/jvm-interop.awk" "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+done < <(find "$gen" -name '*.kt' -print0)
 find "$gen" -name '*.kt' | sed "s#^$root/#    #"
 done_step
 

@@ -1,5 +1,8 @@
-// Lazy Kotlin Sequences over the Rust pagers. No logic lives here: page sizes, page tokens and
+// Lazy Kotlin Sequences over the Rust pagers (and, for Java's for-each, the same as Iterables:
+// `for (Webhook w : Paging.items(webhooks))`). No logic lives here: page sizes, page tokens and
 // retries are Rust's; each sequence below is one loop on a pager's `nextPage()`.
+@file:JvmName("Paging")
+
 package com.sinch.core
 
 import com.sinch.core.client.Bundles
@@ -31,50 +34,60 @@ private fun <P : AutoCloseable, Page : Any> pagesOf(open: () -> P, next: (P) -> 
 // --- Webhooks -------------------------------------------------------------------------------
 
 /** Every page of webhooks (sorted by target), fetched lazily: one request per page reached. */
+@JvmOverloads
 fun Webhooks.pageSequence(pageSize: Int? = null): Sequence<WebhookPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every webhook of the project, page after page (see [pageSequence]). */
+@JvmOverloads
 fun Webhooks.all(pageSize: Int? = null): Sequence<Webhook> =
     pageSequence(pageSize).flatMap { it.webhooks }
 
 // --- SMS apps -------------------------------------------------------------------------------
 
 /** Every page of SMS apps (creation order; page size 1 to 100), fetched lazily. */
+@JvmOverloads
 fun SmsApps.pageSequence(pageSize: Int? = null): Sequence<SmsAppPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every SMS app of the project, page after page. */
+@JvmOverloads
 fun SmsApps.all(pageSize: Int? = null): Sequence<SmsApp> =
     pageSequence(pageSize).flatMap { it.smsApps }
 
 // --- Bundles --------------------------------------------------------------------------------
 
 /** Every page of bundles matching [filter] (page size 1 to 25), fetched lazily. */
+@JvmOverloads
 fun Bundles.pageSequence(pageSize: Int? = null, filter: BundleFilter? = null): Sequence<BundlePage> =
     pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
 
 /** Every bundle matching [filter], page after page. */
+@JvmOverloads
 fun Bundles.all(pageSize: Int? = null, filter: BundleFilter? = null): Sequence<Bundle> =
     pageSequence(pageSize, filter).flatMap { it.bundles }
 
 // --- KakaoTalk senders ----------------------------------------------------------------------
 
 /** Every page of KakaoTalk senders (page size 1 to 100), fetched lazily. */
+@JvmOverloads
 fun KakaoTalkSenders.pageSequence(pageSize: Int? = null): Sequence<KakaoTalkSenderPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every KakaoTalk sender, page after page. */
+@JvmOverloads
 fun KakaoTalkSenders.all(pageSize: Int? = null): Sequence<KakaoTalkSender> =
     pageSequence(pageSize).flatMap { it.senders }
 
 // --- RCS senders ----------------------------------------------------------------------------
 
 /** Every page of RCS senders matching [filter] (filters and sorting; page size 1 to 100), lazily. */
+@JvmOverloads
 fun RcsSenders.pageSequence(pageSize: Int? = null, filter: RcsSenderFilter? = null): Sequence<RcsSenderPage> =
     pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
 
 /** Every RCS sender matching [filter], page after page. */
+@JvmOverloads
 fun RcsSenders.all(pageSize: Int? = null, filter: RcsSenderFilter? = null): Sequence<RcsSender> =
     pageSequence(pageSize, filter).flatMap { it.senders }
 
@@ -82,29 +95,69 @@ fun RcsSenders.all(pageSize: Int? = null, filter: RcsSenderFilter? = null): Sequ
 // Same parameter order as the generated `pages(filter, pageSize)`; named arguments read best.
 
 /** Every page of WhatsApp senders matching [filter] (page size 1 to 100), fetched lazily. */
+@JvmOverloads
 fun WhatsappSenders.pageSequence(
     filter: WhatsappSenderFilter? = null,
     pageSize: Int? = null,
 ): Sequence<WhatsappSenderPage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
 
 /** Every WhatsApp sender matching [filter], page after page. */
+@JvmOverloads
 fun WhatsappSenders.all(filter: WhatsappSenderFilter? = null, pageSize: Int? = null): Sequence<WhatsappSender> =
     pageSequence(filter, pageSize).flatMap { it.senders }
 
 /** Every page of WhatsApp templates matching [filter] (alphabetical; page size 1 to 1000), lazily. */
+@JvmOverloads
 fun WhatsappTemplates.pageSequence(
     filter: WhatsappTemplateFilter? = null,
     pageSize: Int? = null,
 ): Sequence<WhatsappTemplatePage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
 
 /** Every WhatsApp template matching [filter], page after page. */
+@JvmOverloads
 fun WhatsappTemplates.all(filter: WhatsappTemplateFilter? = null, pageSize: Int? = null): Sequence<WhatsappTemplate> =
     pageSequence(filter, pageSize).flatMap { it.templates }
 
 /** Every page of WhatsApp flows, fetched lazily. */
+@JvmOverloads
 fun WhatsappFlows.pageSequence(pageSize: Int? = null): Sequence<WhatsappFlowPage> =
     pagesOf({ pages(pageSize) }, { it.nextPage() })
 
 /** Every WhatsApp flow, page after page. */
+@JvmOverloads
 fun WhatsappFlows.all(pageSize: Int? = null): Sequence<WhatsappFlow> =
     pageSequence(pageSize).flatMap { it.flows }
+
+// --- For Java: the same walks as Iterables ------------------------------------------------
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun Webhooks.items(pageSize: Int? = null): Iterable<Webhook> = all(pageSize).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun SmsApps.items(pageSize: Int? = null): Iterable<SmsApp> = all(pageSize).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun Bundles.items(pageSize: Int? = null, filter: BundleFilter? = null): Iterable<Bundle> = all(pageSize, filter).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun KakaoTalkSenders.items(pageSize: Int? = null): Iterable<KakaoTalkSender> = all(pageSize).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun RcsSenders.items(pageSize: Int? = null, filter: RcsSenderFilter? = null): Iterable<RcsSender> = all(pageSize, filter).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun WhatsappSenders.items(filter: WhatsappSenderFilter? = null, pageSize: Int? = null): Iterable<WhatsappSender> = all(filter, pageSize).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun WhatsappTemplates.items(filter: WhatsappTemplateFilter? = null, pageSize: Int? = null): Iterable<WhatsappTemplate> = all(filter, pageSize).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun WhatsappFlows.items(pageSize: Int? = null): Iterable<WhatsappFlow> = all(pageSize).asIterable()

@@ -1,0 +1,44 @@
+# Makes the generated Kotlin callable from Java as Java developers expect, after uniffi-bindgen
+# and before compiling: UniFFI 0.32 has no option for either annotation.
+#
+# * Named constructors live in a `companion object`: Java would call
+#   `SinchAuth.Companion.oauth(...)`. `@JvmStatic` makes them `SinchAuth.oauth(...)`.
+# * Optional parameters have Kotlin defaults, which Java cannot omit. `@JvmOverloads` gives
+#   Java one overload per trailing optional parameter, on those factories and on constructors
+#   (`new ProvisioningClient(projectId, auth)`).
+#
+# * Records with optional fields get `@JvmOverloads` on their constructor too
+#   (`new HttpOptions(null, Duration.ofSeconds(1))`).
+#
+# It only adds annotations; a Java test suite (kotlin/src/test/java) compiles against the result.
+# The companion's extent is found by counting braces outside comments and string literals.
+function code(line) {
+    if (line ~ /^ *\*\/ /) sub(/^ *\*\/ /, "", line)    # code after a doc comment's end
+    else if (line ~ /^ *(\/\*|\*|\/\/)/) return ""
+    gsub(/"([^"\\]|\\.)*"/, "", line)
+    return line
+}
+/^    companion object \{$/ { in_companion = 1; depth = 1; print; next }
+in_companion {
+    if (depth == 1 && $0 ~ /^ *(\*\/ )?(@Throws\(SinchException::class\) )?fun /)
+        sub(/fun /, "@JvmStatic @JvmOverloads fun ")
+    c = code($0)
+    depth += gsub(/\{/, "{", c) - gsub(/\}/, "}", c)
+    if (depth <= 0) in_companion = 0
+}
+/^    constructor\(.*= null/ { sub(/constructor\(/, "@JvmOverloads constructor(") }
+
+# A record is held until its parameter list closes, to annotate only those with defaults.
+/^data class [A-Za-z_]+ \($/ { held = $0; n = 0; defaults = 0; next }
+held != "" {
+    lines[++n] = $0
+    if ($0 ~ /= [^=]/) defaults = 1
+    if ($0 ~ /^\)/) {
+        if (defaults) sub(/ \($/, " @JvmOverloads constructor (", held)
+        print held
+        for (i = 1; i <= n; i++) print lines[i]
+        held = ""
+    }
+    next
+}
+{ print }
