@@ -193,3 +193,15 @@ def test_basic_auth_repr_has_no_secret():
     for text in (repr(auth), str(auth), repr(client), repr(client.webhooks()), auth.describe()):
         assert "basic-key-secret" not in text
     assert "basic-key-id" in repr(auth)
+
+
+def test_version_is_the_cores():
+    assert sinch_core.__version__ == sinch_core.sinch_core_version()
+    assert re.fullmatch(r"\d+\.\d+\.\d+.*", sinch_core.__version__)
+
+
+def test_optional_fields_of_enum_variants_are_optional():
+    body = sinch_core.WhatsappTemplateComponent.BODY(text="Hi {{1}}")
+    assert body.examples == [] and body.add_security_recommendation is None
+    reply = sinch_core.WhatsappTemplateButton.QUICK_REPLY()
+    assert reply.text is None

@@ -97,8 +97,9 @@ class InternalError(SinchError):
 '''
 
 LOGGING = """
-# --- Logging bridge ------------------------------------------------------------------------------
+# --- Version and logging bridge ------------------------------------------------------------------
 
+__version__: str
 TRACE: int
 
 def set_log_level(level: int | str) -> None: ...

@@ -69,6 +69,8 @@ OPEN_ENUMS: tuple[str, ...] = tuple(
 for _name in OPEN_ENUMS:
     globals()[_name] = str
 
+__version__: str = _ffi.sinch_core_version()
+
 # The user agent names the calling language: `sinch-core/<version> python/<version>`.
 _ffi.set_user_agent_platform(
     f"python/{sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}"

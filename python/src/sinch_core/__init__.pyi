@@ -298,11 +298,11 @@ class WhatsappTemplateButton:
         text: str | None
         url: str
         examples: list[str]
-        def __init__(self, text: str | None, url: str, examples: list[str]) -> None: ...
+        def __init__(self, text: str | None, url: str, examples: list[str] = ...) -> None: ...
 
     class QUICK_REPLY(WhatsappTemplateButton):
         text: str | None
-        def __init__(self, text: str | None) -> None: ...
+        def __init__(self, text: str | None = ...) -> None: ...
 
     class OTP(WhatsappTemplateButton):
         otp_type: str | None
@@ -314,27 +314,27 @@ class WhatsappTemplateButton:
         zero_tap_terms_accepted: bool | None
         def __init__(
             self,
-            otp_type: str | None,
-            text: str | None,
-            autofill_text: str | None,
-            package_name: str | None,
-            signature_hash: str | None,
-            supported_apps: list[WhatsappOtpSupportedApp],
-            zero_tap_terms_accepted: bool | None,
+            otp_type: str | None = ...,
+            text: str | None = ...,
+            autofill_text: str | None = ...,
+            package_name: str | None = ...,
+            signature_hash: str | None = ...,
+            supported_apps: list[WhatsappOtpSupportedApp] = ...,
+            zero_tap_terms_accepted: bool | None = ...,
         ) -> None: ...
 
     class REQUEST_CONTACT_INFO(WhatsappTemplateButton):
         text: str | None
-        def __init__(self, text: str | None) -> None: ...
+        def __init__(self, text: str | None = ...) -> None: ...
 
     class ORDER_DETAILS(WhatsappTemplateButton):
         text: str | None
-        def __init__(self, text: str | None) -> None: ...
+        def __init__(self, text: str | None = ...) -> None: ...
 
     class COPY_CODE(WhatsappTemplateButton):
         text: str | None
         example: str | None
-        def __init__(self, text: str | None, example: str | None) -> None: ...
+        def __init__(self, text: str | None = ..., example: str | None = ...) -> None: ...
 
     class FLOW(WhatsappTemplateButton):
         text: str | None
@@ -345,8 +345,8 @@ class WhatsappTemplateButton:
             self,
             text: str | None,
             flow_id: str,
-            flow_action: str | None,
-            navigate_screen: str | None,
+            flow_action: str | None = ...,
+            navigate_screen: str | None = ...,
         ) -> None: ...
 
     class OTHER(WhatsappTemplateButton):
@@ -414,9 +414,9 @@ class WhatsappTemplateComponent:
         examples: list[str]
         def __init__(
             self,
-            format: WhatsappHeaderFormat | None,
-            text: str | None,
-            examples: list[str],
+            format: WhatsappHeaderFormat | None = ...,
+            text: str | None = ...,
+            examples: list[str] = ...,
         ) -> None: ...
 
     class BODY(WhatsappTemplateComponent):
@@ -425,23 +425,27 @@ class WhatsappTemplateComponent:
         add_security_recommendation: bool | None
         def __init__(
             self,
-            text: str | None,
-            examples: list[str],
-            add_security_recommendation: bool | None,
+            text: str | None = ...,
+            examples: list[str] = ...,
+            add_security_recommendation: bool | None = ...,
         ) -> None: ...
 
     class FOOTER(WhatsappTemplateComponent):
         text: str | None
         code_expiration_minutes: int | None
-        def __init__(self, text: str | None, code_expiration_minutes: int | None) -> None: ...
+        def __init__(
+            self,
+            text: str | None = ...,
+            code_expiration_minutes: int | None = ...,
+        ) -> None: ...
 
     class BUTTONS(WhatsappTemplateComponent):
         buttons: list[WhatsappTemplateButton]
-        def __init__(self, buttons: list[WhatsappTemplateButton]) -> None: ...
+        def __init__(self, buttons: list[WhatsappTemplateButton] = ...) -> None: ...
 
     class CAROUSEL(WhatsappTemplateComponent):
         cards: list[WhatsappCarouselCard]
-        def __init__(self, cards: list[WhatsappCarouselCard]) -> None: ...
+        def __init__(self, cards: list[WhatsappCarouselCard] = ...) -> None: ...
 
     class OTHER(WhatsappTemplateComponent):
         json: str
@@ -1656,8 +1660,9 @@ class TokenStore:
         cls,
     ) -> TokenStore: ...
 
-# --- Logging bridge ------------------------------------------------------------------------------
+# --- Version and logging bridge ------------------------------------------------------------------
 
+__version__: str
 TRACE: int
 
 def set_log_level(level: int | str) -> None: ...

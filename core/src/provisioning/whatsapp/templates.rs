@@ -91,41 +91,54 @@ pub enum WhatsappTemplateButton {
         text: Option<String>,
         url: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         examples: Vec<String>,
     },
     QuickReply {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
     },
     Otp {
         /// E.g. `COPY_CODE`, `ONE_TAP`, `ZERO_TAP`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         otp_type: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         autofill_text: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         package_name: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         signature_hash: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         supported_apps: Vec<WhatsappOtpSupportedApp>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         zero_tap_terms_accepted: Option<bool>,
     },
     RequestContactInfo {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
     },
     OrderDetails {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
     },
     CopyCode {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         example: Option<String>,
     },
     /// A WhatsApp Flow button (type `FLOW`, inferred).
@@ -134,8 +147,10 @@ pub enum WhatsappTemplateButton {
         text: Option<String>,
         flow_id: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         flow_action: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         navigate_screen: Option<String>,
     },
     /// Any other button, as a raw JSON object (must include `type`).
@@ -196,41 +211,49 @@ pub struct WhatsappCarouselCard {
 pub enum WhatsappTemplateComponent {
     Header {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         format: Option<WhatsappHeaderFormat>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         examples: Vec<String>,
     },
     /// `text` with `{{1}}` placeholders; `examples` fill them for review.
     Body {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         examples: Vec<String>,
         /// Authentication templates only.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         add_security_recommendation: Option<bool>,
     },
     Footer {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         text: Option<String>,
         /// Authentication templates only.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        code_expiration_minutes: Option<u32>,
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
+        code_expiration_minutes: Option<i32>,
     },
     Buttons {
         #[serde(with = "typed_or_raw")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         buttons: Vec<WhatsappTemplateButton>,
     },
     Carousel {
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         cards: Vec<WhatsappCarouselCard>,
     },
     /// Any other component, as a raw JSON object (must include `type`).
     #[serde(skip)]
-    Other {
-        json: String,
-    },
+    Other { json: String },
 }
 
 /// Types with an `Other { json }` escape hatch.
