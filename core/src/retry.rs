@@ -112,17 +112,19 @@ impl RetryPolicy {
             } else {
                 None
             };
-            let result = match &outcome {
-                Ok(r) => format!("HTTP {}", r.status),
-                Err(e) => format!("{} error", e.kind()),
-            };
-            match wait {
-                Some(wait) => log::debug!(
-                    "{what}: attempt {} -> {result} in {took} ms; retrying in {} ms",
-                    retry + 1,
-                    wait.as_millis()
-                ),
-                None => log::debug!("{what}: attempt {} -> {result} in {took} ms", retry + 1),
+            if log::log_enabled!(log::Level::Debug) {
+                let result = match &outcome {
+                    Ok(r) => format!("HTTP {}", r.status),
+                    Err(e) => format!("{} error", e.kind()),
+                };
+                match wait {
+                    Some(wait) => log::debug!(
+                        "{what}: attempt {} -> {result} in {took} ms; retrying in {} ms",
+                        retry + 1,
+                        wait.as_millis()
+                    ),
+                    None => log::debug!("{what}: attempt {} -> {result} in {took} ms", retry + 1),
+                }
             }
             match wait {
                 Some(wait) => {

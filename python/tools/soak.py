@@ -184,6 +184,14 @@ def main() -> int:
                 if took > longest[0]:
                     longest[:] = [took, name]
 
+    rss_samples: list[float] = []
+
+    def sampler() -> None:
+        # RSS every tenth of the run: growth that levels off is caches filling, a steady climb
+        # a leak.
+        while not stop.wait(args.seconds / 10):
+            rss_samples.append(proc_stats()["rss_mb"])
+
     def injector() -> None:
         rng = random.Random(12345)
         while not stop.wait(0.05):
@@ -199,6 +207,7 @@ def main() -> int:
     workers = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(THREADS)]
     inject = threading.Thread(target=injector, daemon=True)
     inject.start()
+    threading.Thread(target=sampler, daemon=True).start()
     for w in workers:
         w.start()
     for w in workers:
@@ -232,6 +241,7 @@ def main() -> int:
     print(f"hangs: {len(hangs)}")
     for line in hangs[:10]:
         print(f"  {line}")
+    print("rss every tenth of the run (MB): " + " ".join(f"{r:.0f}" for r in rss_samples))
     for key, unit in (("fds", ""), ("threads", ""), ("rss_mb", " MB")):
         print(f"{key}: {before[key]:.0f}{unit} at start, {after[key]:.0f}{unit} at end")
     return 1 if internal or hangs or log_counts["with a secret"] else 0
