@@ -13,10 +13,8 @@ import java.util.logging.Logger
  * `sha256:` fingerprints. Nothing is forwarded until one of the `install` functions is called.
  *
  * ```kotlin
+ * SinchLogging.installDefault(LogLevel.INFO)    // SLF4J if the app has it, java.util.logging otherwise
  * SinchLogging.install(LogLevel.DEBUG) { level, target, text -> println("$level $target $text") }
- * SinchLogging.installJavaUtilLogging(LogLevel.INFO)          // loggers named sinch_core.token...
- * val log = org.slf4j.LoggerFactory.getLogger("sinch")        // or any logger, in one line:
- * SinchLogging.install(LogLevel.INFO) { l, t, m -> if (l <= LogLevel.WARN) log.warn("{} {}", t, m) else log.info("{} {}", t, m) }
  * ```
  *
  * Process-wide: the last `install` wins. [level] is applied in Rust, so records below it cost
@@ -47,6 +45,24 @@ object SinchLogging {
         }
     }
 
+    /**
+     * Sends records to SLF4J, one logger per Rust module (`sinch_core.token.cache`...), levels one
+     * to one. SLF4J is an optional dependency of this library: the app must have `slf4j-api` (and
+     * a binding) on its classpath.
+     */
+    fun installSlf4j(level: LogLevel = LogLevel.INFO) {
+        install(level, Slf4jBridge::log)
+    }
+
+    /** SLF4J when it is on the classpath, `java.util.logging` otherwise: the one call an app makes. */
+    fun installDefault(level: LogLevel = LogLevel.INFO) {
+        if (slf4jPresent) installSlf4j(level) else installJavaUtilLogging(level)
+    }
+
+    private val slf4jPresent: Boolean by lazy {
+        runCatching { Class.forName("org.slf4j.LoggerFactory") }.isSuccess
+    }
+
     /** Stops forwarding (records are then dropped in Rust, at no cost). */
     fun uninstall() {
         setLogSink(null, LogLevel.ERROR)
@@ -69,6 +85,21 @@ object SinchLogging {
                 // Dropped on purpose: an exception crossing back into Rust would fail the call
                 // that happened to log.
             }
+        }
+    }
+}
+
+/** Kept apart so that SLF4J's classes are loaded only when SLF4J is used. */
+private object Slf4jBridge {
+    fun log(level: LogLevel, target: String, text: String) {
+        val logger = org.slf4j.LoggerFactory.getLogger(target.replace("::", "."))
+        // The one-argument methods: `text` is never read as a format string.
+        when (level) {
+            LogLevel.ERROR -> logger.error(text)
+            LogLevel.WARN -> logger.warn(text)
+            LogLevel.INFO -> logger.info(text)
+            LogLevel.DEBUG -> logger.debug(text)
+            LogLevel.TRACE -> logger.trace(text)
         }
     }
 }
