@@ -236,7 +236,7 @@ def obj(name: str, cls: type) -> list[str]:
             lines.append("    @classmethod")
             line = f"def {attr}(cls, {params(fn, True)}) -> {ret(fn)}: ..."
         elif name in sinch_core.PAGED and attr in ("iter", "iter_pages", "__iter__"):
-            items, filtered = sinch_core.PAGED[name]
+            _, items, filtered = sinch_core.PAGED[name]
             page = ret(cls.list) if "list" in members else "typing.Any"
             item = page_item(page, items)
             filt = filter_type(cls) if filtered else None

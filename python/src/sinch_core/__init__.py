@@ -368,20 +368,29 @@ def _add_iteration(cls: type, items: str, filtered: bool) -> None:
         setattr(cls, name, fn)
 
 
-PAGED: dict[str, tuple[str, bool]] = {
-    # sub-client: (items field of its page record, whether pages() takes a filter)
-    "Webhooks": ("webhooks", False),
-    "WhatsappSenders": ("senders", True),
-    "WhatsappTemplates": ("templates", True),
-    "WhatsappFlows": ("flows", False),
-    "SmsApps": ("sms_apps", False),
-    "Bundles": ("bundles", True),
-    "KakaoTalkSenders": ("senders", False),
-    "RcsSenders": ("senders", True),
-}
-for _name, (_items, _filtered) in PAGED.items():
+def _paged_families() -> dict[str, tuple[type, str, bool]]:
+    """Every sub-client with a `pages()` pager, found in the generated module: name -> (its
+    pager class, the items field of its page record, whether `pages()` takes a filter). A family
+    added in Rust gets its iteration here without a line of Python; a test checks each has it."""
+    families = {}
+    for name in _ffi.__all__:
+        cls = getattr(_ffi, name)
+        if not isinstance(cls, type) or name.endswith("Protocol") or "pages" not in vars(cls):
+            continue
+        pages = inspect.signature(cls.pages)
+        pager = getattr(_ffi, str(pages.return_annotation).rsplit(".", 1)[-1])
+        page_type = str(inspect.signature(pager.next_page).return_annotation)
+        page = getattr(_core, page_type.rsplit(".", 1)[-1].rstrip("]"))
+        # `page_record!` puts the items field first.
+        items = list(inspect.signature(page.__init__).parameters)[1]
+        families[name] = (pager, items, "filter" in pages.parameters)
+    return families
+
+
+PAGED: dict[str, tuple[type, str, bool]] = _paged_families()
+for _name, (_pager, _items, _filtered) in PAGED.items():
     _add_iteration(getattr(_ffi, _name), _items, _filtered)
-    _pickled_pages(getattr(_ffi, _name), getattr(_ffi, _name.removesuffix("s") + "Pager"))
+    _pickled_pages(getattr(_ffi, _name), _pager)
 
 # --- Webhook triggers: constants from the Rust list, any iterable accepted -----------------------
 
