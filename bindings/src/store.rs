@@ -35,7 +35,7 @@ impl TokenStore {
     }
 
     /// Your own store (a dict, Android encrypted preferences, Redis...): implement
-    /// `TokenStoreBackend`. Raise/throw `SinchError.Store` (anything else becomes `Store` too)
+    /// `TokenStoreBackend`. Raise/throw `SinchError.StoreError` (anything else becomes `Store` too)
     /// on failure; the cache logs it and goes on without the store for that call.
     #[uniffi::constructor]
     pub fn foreign(backend: Arc<dyn TokenStoreBackend>) -> Arc<Self> {

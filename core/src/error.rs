@@ -38,7 +38,7 @@ pub enum SinchError {
 
     /// The Provisioning API answered with its error body ("PAPI error").
     #[error("{reason}")]
-    Api {
+    ApiError {
         status: i32,
         error_code: String,
         /// The server's human-readable text (`message` in the JSON body).
@@ -55,7 +55,7 @@ pub enum SinchError {
 
     /// The request did not reach the server or the connection broke.
     #[error("{reason}")]
-    Network { reason: String },
+    NetworkError { reason: String },
 
     /// The request, or a wait for another caller's token fetch, took longer than allowed.
     #[error("{reason}")]
@@ -64,15 +64,15 @@ pub enum SinchError {
     /// A response we could not understand (malformed JSON, HTML, oversized). The reason carries a
     /// safe excerpt, never a token.
     #[error("{reason}")]
-    Protocol { reason: String },
+    ProtocolError { reason: String },
 
     /// A token store (file, foreign) failed.
     #[error("{reason}")]
-    Store { reason: String },
+    StoreError { reason: String },
 
     /// A bug in sinch-core. Please report it.
     #[error("{reason}")]
-    Internal { reason: String },
+    InternalError { reason: String },
 }
 
 pub type Result<T, E = SinchError> = std::result::Result<T, E>;
@@ -84,17 +84,17 @@ impl SinchError {
         }
     }
     pub fn protocol(reason: impl Into<String>) -> Self {
-        SinchError::Protocol {
+        SinchError::ProtocolError {
             reason: reason.into(),
         }
     }
     pub fn internal(reason: impl Into<String>) -> Self {
-        SinchError::Internal {
+        SinchError::InternalError {
             reason: reason.into(),
         }
     }
     pub fn store(reason: impl Into<String>) -> Self {
-        SinchError::Store {
+        SinchError::StoreError {
             reason: reason.into(),
         }
     }
@@ -104,25 +104,25 @@ impl SinchError {
         }
     }
     pub fn network(reason: impl Into<String>) -> Self {
-        SinchError::Network {
+        SinchError::NetworkError {
             reason: reason.into(),
         }
     }
 
-    /// The variant's name (`"Timeout"`, `"Api"`…), for logs that must not repeat the reason.
+    /// The variant's name (`"Timeout"`, `"ApiError"`…), for logs that must not repeat the reason.
     pub fn kind(&self) -> &'static str {
         match self {
             SinchError::InvalidConfig { .. } => "InvalidConfig",
             SinchError::InvalidCredentials { .. } => "InvalidCredentials",
             SinchError::RefreshExpired { .. } => "RefreshExpired",
             SinchError::RateLimited { .. } => "RateLimited",
-            SinchError::Api { .. } => "Api",
+            SinchError::ApiError { .. } => "ApiError",
             SinchError::ServiceUnavailable { .. } => "ServiceUnavailable",
-            SinchError::Network { .. } => "Network",
+            SinchError::NetworkError { .. } => "NetworkError",
             SinchError::Timeout { .. } => "Timeout",
-            SinchError::Protocol { .. } => "Protocol",
-            SinchError::Store { .. } => "Store",
-            SinchError::Internal { .. } => "Internal",
+            SinchError::ProtocolError { .. } => "ProtocolError",
+            SinchError::StoreError { .. } => "StoreError",
+            SinchError::InternalError { .. } => "InternalError",
         }
     }
 
@@ -133,13 +133,13 @@ impl SinchError {
             | SinchError::InvalidCredentials { reason }
             | SinchError::RefreshExpired { reason }
             | SinchError::RateLimited { reason, .. }
-            | SinchError::Api { reason, .. }
+            | SinchError::ApiError { reason, .. }
             | SinchError::ServiceUnavailable { reason, .. }
-            | SinchError::Network { reason }
+            | SinchError::NetworkError { reason }
             | SinchError::Timeout { reason }
-            | SinchError::Protocol { reason }
-            | SinchError::Store { reason }
-            | SinchError::Internal { reason } => reason,
+            | SinchError::ProtocolError { reason }
+            | SinchError::StoreError { reason }
+            | SinchError::InternalError { reason } => reason,
         }
     }
 }
@@ -148,7 +148,7 @@ impl SinchError {
 impl From<uniffi::UnexpectedUniFFICallbackError> for SinchError {
     /// A foreign (Python/Kotlin) callback raised something that is not a `SinchError`.
     fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        SinchError::Store {
+        SinchError::StoreError {
             reason: format!(
                 "a foreign token store raised an unexpected error: {}",
                 e.reason

@@ -152,7 +152,7 @@ pub fn india_response(data: &[u8]) {
     let auth = Auth::basic("fuzz", "fuzz-secret").expect("valid credentials");
     match crate::india::interpret(&response(status, body), "fuzzing", &auth) {
         Ok(r) => assert!((200..300).contains(&status), "{status} accepted as {r:?}"),
-        Err(SinchError::Internal { reason }) => panic!("Internal: {reason}"),
+        Err(SinchError::InternalError { reason }) => panic!("Internal: {reason}"),
         Err(_) => {}
     }
 }

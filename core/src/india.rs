@@ -297,7 +297,7 @@ pub(crate) fn interpret(r: &RawResponse, action: &str, auth: &Auth) -> Result<Se
             "errorCodes".to_string(),
             errors.iter().map(|(c, _)| c.clone()).collect(),
         );
-        return Err(SinchError::Api {
+        return Err(SinchError::ApiError {
             status: r.status.into(),
             error_code: code.clone(),
             detail: description.clone(),

@@ -100,7 +100,7 @@ impl RetryPolicy {
             let took = sent.elapsed().as_millis();
             let retryable = match &outcome {
                 Ok(r) => r.status == 429 || (r.status >= 500 && idempotent),
-                Err(SinchError::Network { .. }) => idempotent,
+                Err(SinchError::NetworkError { .. }) => idempotent,
                 Err(_) => false,
             };
             let wait = if retryable {
@@ -115,7 +115,7 @@ impl RetryPolicy {
             if log::log_enabled!(log::Level::Debug) {
                 let result = match &outcome {
                     Ok(r) => format!("HTTP {}", r.status),
-                    Err(e) => format!("{} error", e.kind()),
+                    Err(e) => e.kind().to_string(),
                 };
                 match wait {
                     Some(wait) => log::debug!(

@@ -402,7 +402,7 @@ fn identifiers_that_would_change_the_path_are_refused_before_any_request() {
     // Identifiers with dots or slashes inside stay one segment.
     let err = client.webhooks().get("../webhooks").unwrap_err();
     assert!(
-        matches!(err, SinchError::Api { status: 404, .. }),
+        matches!(err, SinchError::ApiError { status: 404, .. }),
         "{err:?}"
     );
 }
@@ -432,7 +432,7 @@ fn a_repeating_page_token_ends_the_walk_with_a_protocol_error() {
     let items: Vec<_> = client.webhooks().pages(Some(1)).unwrap().items().collect();
     assert_eq!(items.len(), 3, "two pages, then the error: {items:?}");
     let err = items[2].as_ref().unwrap_err();
-    assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+    assert!(matches!(err, SinchError::ProtocolError { .. }), "{err:?}");
     assert!(
         err.reason().contains("listing webhooks"),
         "{}",
@@ -705,7 +705,7 @@ fn servers_echoing_credentials_are_scrubbed_from_errors_and_logs() {
     );
     let err = client.webhooks().list(&PageRequest::default()).unwrap_err();
     match &err {
-        SinchError::Api {
+        SinchError::ApiError {
             detail, resolution, ..
         } => {
             assert!(detail.contains("[redacted]"), "{detail}");

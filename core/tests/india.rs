@@ -180,7 +180,7 @@ fn india_invalid_msisdn_is_typed_error() {
     let emu = emulator();
     let client = india(&emu, keycloak(&emu));
     match client.send_text(&text("+91-not-a-number")).unwrap_err() {
-        SinchError::Api {
+        SinchError::ApiError {
             status,
             error_code,
             detail,

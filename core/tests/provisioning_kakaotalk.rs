@@ -29,7 +29,7 @@ fn spec(id: &str) -> KakaoTalkSenderSpec {
 
 fn api_error(e: SinchError) -> (i32, String, Vec<String>) {
     match e {
-        SinchError::Api {
+        SinchError::ApiError {
             status,
             error_code,
             additional_information,

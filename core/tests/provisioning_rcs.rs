@@ -24,7 +24,7 @@ fn spec(name: &str) -> RcsSenderSpec {
 
 fn api_error(e: SinchError) -> (i32, String) {
     match e {
-        SinchError::Api {
+        SinchError::ApiError {
             status, error_code, ..
         } => (status, error_code),
         other => panic!("expected an Api error, got {other:?}"),

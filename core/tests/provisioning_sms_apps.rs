@@ -23,7 +23,7 @@ fn spec(name: &str) -> SmsAppSpec {
 /// The status and error code of an `Api` error; panics on anything else.
 fn api_error(e: SinchError) -> (i32, String, Vec<String>) {
     match e {
-        SinchError::Api {
+        SinchError::ApiError {
             status,
             error_code,
             additional_information,

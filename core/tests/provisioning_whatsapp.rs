@@ -16,7 +16,7 @@ use sinch_emulator::provisioning::whatsapp::StateTarget;
 
 fn api_code(e: SinchError) -> (i32, String) {
     match e {
-        SinchError::Api {
+        SinchError::ApiError {
             status, error_code, ..
         } => (status, error_code),
         other => panic!("expected an API error, got {other:?}"),

@@ -267,7 +267,7 @@ fn webhooks_crud_round_trip() {
 
     hooks.delete(&created.id).unwrap();
     match hooks.get(&created.id).unwrap_err() {
-        SinchError::Api {
+        SinchError::ApiError {
             status, error_code, ..
         } => {
             assert_eq!(status, 404);
@@ -317,7 +317,7 @@ fn webhooks_pagination() {
         })
         .unwrap_err();
     assert!(
-        matches!(&err, SinchError::Api { error_code, .. } if error_code == "invalid_page_token"),
+        matches!(&err, SinchError::ApiError { error_code, .. } if error_code == "invalid_page_token"),
         "{err:?}"
     );
 }
@@ -328,7 +328,7 @@ fn duplicate_webhook_is_typed_api_error() {
     let hooks = client(&emu, oauth(&emu)).webhooks();
     hooks.create(&spec("https://example.com/dup")).unwrap();
     match hooks.create(&spec("https://example.com/dup")).unwrap_err() {
-        SinchError::Api {
+        SinchError::ApiError {
             status,
             error_code,
             detail,
@@ -351,7 +351,7 @@ fn invalid_webhook_carries_validation_errors() {
     let emu = emulator();
     let hooks = client(&emu, oauth(&emu)).webhooks();
     match hooks.create(&spec("not a url")).unwrap_err() {
-        SinchError::Api {
+        SinchError::ApiError {
             status,
             error_code,
             additional_information,
@@ -376,7 +376,7 @@ fn sixteenth_webhook_hits_the_limit() {
     }
     let err = hooks.create(&spec("https://example.com/l15")).unwrap_err();
     assert!(
-        matches!(&err, SinchError::Api { status: 424, error_code, .. } if error_code == "webhook_limit_reached"),
+        matches!(&err, SinchError::ApiError { status: 424, error_code, .. } if error_code == "webhook_limit_reached"),
         "{err:?}"
     );
 }

@@ -192,7 +192,7 @@ fn malformed_token_responses_are_protocol_errors_without_the_body() {
         assert!(
             matches!(
                 err,
-                SinchError::Protocol { .. } | SinchError::ServiceUnavailable { .. }
+                SinchError::ProtocolError { .. } | SinchError::ServiceUnavailable { .. }
             ),
             "{err:?}"
         );

@@ -94,8 +94,8 @@ def test_foreign_store_sees_the_token_saved_and_reused(emulator, kind):
 
 
 def test_a_failing_foreign_store_is_skipped(emulator):
-    # Python exceptions (StoreError or anything else) become SinchError.Store in Rust; the cache
-    # logs them and goes on without the store.
+    # Python exceptions (StoreError or anything else) become SinchError::StoreError in Rust; the
+    # cache logs them and goes on without the store.
     auth = make_auth(emulator, "india", TokenStore.foreign(BrokenStore()))
     assert auth.access_token()
     auth.clear_cached_token()

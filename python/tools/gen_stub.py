@@ -39,62 +39,12 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 """
 
-ERRORS = '''
-# --- Errors: str(e) == e.reason ------------------------------------------------------------------
+ERRORS = """
+# --- Errors (one class per variant of the Rust enum): str(e) == e.reason -------------------------
 
 class SinchError(Exception):
     reason: str
-
-class InvalidConfig(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class InvalidCredentials(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class RefreshExpired(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class RateLimited(SinchError):
-    retry_after_ms: int | None
-    def __init__(self, retry_after_ms: int | None, reason: str) -> None: ...
-
-class ApiError(SinchError):
-    status: int
-    error_code: str
-    detail: str
-    resolution: str
-    additional_information: dict[str, list[str]]
-    def __init__(
-        self,
-        status: int,
-        error_code: str,
-        detail: str,
-        resolution: str,
-        additional_information: dict[str, list[str]],
-        reason: str,
-    ) -> None: ...
-
-class ServiceUnavailable(SinchError):
-    status: int
-    def __init__(self, status: int, reason: str) -> None: ...
-
-class NetworkError(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class Timeout(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class ProtocolError(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class StoreError(SinchError):
-    def __init__(self, reason: str) -> None: ...
-
-class InternalError(SinchError):
-    """A bug in sinch-core: the error variant, or a Rust panic raised by either UniFFI module."""
-
-    def __init__(self, reason: str) -> None: ...
-'''
+"""
 
 LOGGING = """
 # --- Version and logging bridge ------------------------------------------------------------------
@@ -278,6 +228,29 @@ def trait(name: str, cls: type) -> list[str]:
     return lines
 
 
+# The generated exception classes carry no annotations; their fields' types, by field name (a
+# field this table lacks is typed `typing.Any`, and the stub test still passes: add it here).
+ERROR_FIELD_TYPES = {
+    "reason": "str",
+    "status": "int",
+    "error_code": "str",
+    "detail": "str",
+    "resolution": "str",
+    "additional_information": "dict[str, list[str]]",
+    "retry_after_ms": "int | None",
+}
+
+
+def error_class(cls: type) -> list[str]:
+    """A variant of the Rust error enum (names and fields from the class itself)."""
+    fields = list(inspect.signature(cls.__init__).parameters)[1:]
+    typed = [f"{f}: {ERROR_FIELD_TYPES.get(f, 'typing.Any')}" for f in fields]
+    lines = [f"class {cls.__name__}(SinchError):"]
+    lines += [f"    {t}" for t in typed if not t.startswith("reason:")]
+    lines.append(wrap(f"def __init__(self, {', '.join(typed)}) -> None: ...", "    "))
+    return lines
+
+
 def render() -> str:
     out = [HEADER]
     out.append("__all__ = [")
@@ -286,6 +259,9 @@ def render() -> str:
     out.append("\n# --- Open enums: plain str (unknown values are kept) " + "-" * 45 + "\n")
     out += [f"{n} = str" for n in sinch_core.OPEN_ENUMS]
     out.append(ERRORS)
+    for cls in sinch_core.ERRORS:
+        out += error_class(cls)
+        out.append("")
     out.append("# --- Webhook trigger names (from known_webhook_triggers()) " + "-" * 38 + "\n")
     out.append("class WebhookTrigger:")
     out.append("    KNOWN: typing.ClassVar[frozenset[str]]")

@@ -90,7 +90,7 @@ pub fn map_error(r: &RawResponse, what: &str, credential: &str) -> SinchError {
         if !e.resolution.is_empty() {
             reason.push_str(&format!(". {}", e.resolution));
         }
-        return SinchError::Api {
+        return SinchError::ApiError {
             status: r.status.into(),
             error_code: e.error_code,
             detail: e.message,

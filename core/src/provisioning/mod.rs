@@ -349,7 +349,7 @@ mod tests {
     fn an_answer_that_is_not_utf8_is_a_protocol_error() {
         let err = decode::<serde_json::Value>(&response(b"{\"name\": \"\xff\"}"), "listing apps")
             .unwrap_err();
-        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(matches!(err, SinchError::ProtocolError { .. }), "{err:?}");
         assert!(err
             .reason()
             .starts_with("listing apps: the answer (HTTP 200) is not UTF-8"));
@@ -358,7 +358,7 @@ mod tests {
     #[test]
     fn an_answer_of_the_wrong_shape_names_the_action_and_the_body() {
         let err = decode::<Vec<u32>>(&response(b"{\"error\": 1}"), "listing apps").unwrap_err();
-        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(matches!(err, SinchError::ProtocolError { .. }), "{err:?}");
         assert!(
             err.reason().contains("could not be read"),
             "{}",

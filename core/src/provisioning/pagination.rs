@@ -535,12 +535,15 @@ mod tests {
         let (ids, info) = read_each(body, usize::MAX);
         assert_eq!(ids, ["a1"]);
         let err = info.unwrap_err();
-        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(matches!(err, SinchError::ProtocolError { .. }), "{err:?}");
         assert!(err
             .reason()
             .starts_with("listing SMS apps: the answer (HTTP 200) could not be read"));
         let whole = response(body).decode().unwrap_err();
-        assert!(matches!(whole, SinchError::Protocol { .. }), "{whole:?}");
+        assert!(
+            matches!(whole, SinchError::ProtocolError { .. }),
+            "{whole:?}"
+        );
     }
 
     #[test]
@@ -556,10 +559,13 @@ mod tests {
             r#"{"smsApps":[]} trailing"#,
         ] {
             let err = response(bad).decode().unwrap_err();
-            assert!(matches!(err, SinchError::Protocol { .. }), "{bad}: {err:?}");
+            assert!(
+                matches!(err, SinchError::ProtocolError { .. }),
+                "{bad}: {err:?}"
+            );
             let (_, each) = read_each(bad, usize::MAX);
             assert!(
-                matches!(each, Err(SinchError::Protocol { .. })),
+                matches!(each, Err(SinchError::ProtocolError { .. })),
                 "{bad}: {each:?}"
             );
         }
@@ -626,7 +632,7 @@ mod tests {
         let items: Vec<Result<_>> = pager.items().collect();
         assert_eq!(items.len(), 4, "three pages of one item, then the error");
         let err = items[3].as_ref().unwrap_err();
-        assert!(matches!(err, SinchError::Protocol { .. }), "{err:?}");
+        assert!(matches!(err, SinchError::ProtocolError { .. }), "{err:?}");
         assert!(
             err.reason().contains("listing SMS apps"),
             "{}",

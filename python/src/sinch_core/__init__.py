@@ -87,27 +87,28 @@ known_webhook_triggers = _ffi.known_webhook_triggers
 
 # --- Errors --------------------------------------------------------------------------------------
 #
-# UniFFI raises `SinchError.<Variant>` instances; the names below are aliases of those very
-# classes, so `except sinch_core.InvalidCredentials` catches what Rust raises, and every one is a
-# subclass of `sinch_core.SinchError`.
+# UniFFI raises `SinchError.<Variant>` instances, one class per variant of the Rust enum. Each is
+# exported here under its own name (`ApiError`, `InvalidCredentials`, `Timeout`...), found in the
+# generated module rather than listed, and named `sinch_core.<Name>` in tracebacks and reprs:
+# `except sinch_core.InvalidCredentials` catches what Rust raises, and every one is a subclass of
+# `sinch_core.SinchError`.
 
 SinchError = _core.SinchError
-InvalidConfig = _core.SinchError.InvalidConfig
-InvalidCredentials = _core.SinchError.InvalidCredentials
-RefreshExpired = _core.SinchError.RefreshExpired
-RateLimited = _core.SinchError.RateLimited
-ApiError = _core.SinchError.Api
-ServiceUnavailable = _core.SinchError.ServiceUnavailable
-NetworkError = _core.SinchError.Network
-Timeout = _core.SinchError.Timeout
-ProtocolError = _core.SinchError.Protocol
-StoreError = _core.SinchError.Store
-InternalError = _core.SinchError.Internal
+ERRORS: tuple[type, ...] = tuple(
+    cls
+    for cls in vars(SinchError).values()
+    if isinstance(cls, type) and issubclass(cls, SinchError) and cls is not SinchError
+)
+for _error in ERRORS:
+    _error.__module__ = __name__
+    _error.__qualname__ = _error.__name__
+    globals()[_error.__name__] = _error
+SinchError.__module__ = __name__
 
 # A Rust panic (a bug) is raised by the generated code as the module's own UniFFI
 # `InternalError(Exception)`, and each of the two generated modules defines one. The generated
 # code looks that name up in its module at raise time, so both modules are pointed at one class,
-# `_RustPanic`, a subclass of `SinchError.Internal` ("a bug in sinch-core"): `except
+# `_RustPanic`, a subclass of `SinchError.InternalError` ("a bug in sinch-core"): `except
 # sinch_core.InternalError` (or `except sinch_core.SinchError`) catches a panic from either module
 # as well as the error variant. (Re-parenting the generated classes is impossible: CPython refuses
 # the `__bases__` assignment, the layouts differ.)
@@ -125,7 +126,7 @@ def _error_str(self: BaseException) -> str:
 SinchError.__str__ = _error_str  # the variants inherit it; their __repr__ wraps str()
 
 
-class _RustPanic(InternalError):
+class _RustPanic(SinchError.InternalError):  # type: ignore[name-defined]
     """A Rust panic or a broken FFI call (UniFFI's `InternalError`): a bug, please report it."""
 
     def __init__(self, *args: object) -> None:
@@ -492,18 +493,8 @@ __all__ = sorted(
     {
         *_exported,
         *OPEN_ENUMS,
-        "ApiError",
-        "InternalError",
-        "InvalidConfig",
-        "InvalidCredentials",
-        "NetworkError",
-        "ProtocolError",
-        "RateLimited",
-        "RefreshExpired",
-        "ServiceUnavailable",
+        *(cls.__name__ for cls in ERRORS),
         "SinchError",
-        "StoreError",
-        "Timeout",
         "TRACE",
         "WebhookTrigger",
         "set_log_level",

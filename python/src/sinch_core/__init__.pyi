@@ -189,7 +189,7 @@ WhatsappTemplateState = str
 WhatsappVerificationMethod = str
 WhatsappVertical = str
 
-# --- Errors: str(e) == e.reason ------------------------------------------------------------------
+# --- Errors (one class per variant of the Rust enum): str(e) == e.reason -------------------------
 
 class SinchError(Exception):
     reason: str
@@ -240,8 +240,6 @@ class StoreError(SinchError):
     def __init__(self, reason: str) -> None: ...
 
 class InternalError(SinchError):
-    """A bug in sinch-core: the error variant, or a Rust panic raised by either UniFFI module."""
-
     def __init__(self, reason: str) -> None: ...
 
 # --- Webhook trigger names (from known_webhook_triggers()) --------------------------------------

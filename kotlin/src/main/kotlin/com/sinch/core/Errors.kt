@@ -7,7 +7,7 @@ package com.sinch.core
  * `toString()` is the same sentence (Rust's `Display`, exported), so string templates and
  * loggers show it as is. Prefer either over `message`: the generated `message` of each variant
  * lists its fields (`reason=...`, or `status=..., errorCode=..., ..., reason=...` for
- * [SinchException.Api]), and cannot be changed from outside the generated code.
+ * [SinchException.ApiException]), and cannot be changed from outside the generated code.
  */
 val SinchException.reason: String
     get() = when (this) {
@@ -15,11 +15,11 @@ val SinchException.reason: String
         is SinchException.InvalidCredentials -> reason
         is SinchException.RefreshExpired -> reason
         is SinchException.RateLimited -> reason
-        is SinchException.Api -> reason
+        is SinchException.ApiException -> reason
         is SinchException.ServiceUnavailable -> reason
-        is SinchException.Network -> reason
+        is SinchException.NetworkException -> reason
         is SinchException.Timeout -> reason
-        is SinchException.Protocol -> reason
-        is SinchException.Store -> reason
-        is SinchException.Internal -> reason
+        is SinchException.ProtocolException -> reason
+        is SinchException.StoreException -> reason
+        is SinchException.InternalException -> reason
     }

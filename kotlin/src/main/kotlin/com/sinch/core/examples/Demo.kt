@@ -112,8 +112,8 @@ private fun provision(client: ProvisioningClient, run: String) {
         try {
             webhooks.create(hookTarget, "another-secret", listOf(WebhookTriggers.ALL))
             info("unexpected: accepted")
-        } catch (e: SinchException.Api) {
-            info("SinchException.Api: status ${e.status}, errorCode ${e.errorCode}")
+        } catch (e: SinchException.ApiException) {
+            info("SinchException.ApiException: status ${e.status}, errorCode ${e.errorCode}")
             info("reason: ${e.reason}")
             if (e.resolution.isNotBlank()) info("resolution: ${e.resolution}")
         }

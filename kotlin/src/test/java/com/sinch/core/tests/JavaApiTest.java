@@ -101,7 +101,7 @@ class JavaApiTest {
                 ProvisioningClient client = new ProvisioningClient(PROJECT, auth, emulator.getBaseUrl());
                 Webhooks webhooks = client.webhooks()) {
             webhooks.create("https://example.com/dup", "s", List.of(WebhookTriggers.ALL));
-            SinchException.Api duplicate = assertThrows(SinchException.Api.class,
+            SinchException.ApiException duplicate = assertThrows(SinchException.ApiException.class,
                     () -> webhooks.create("https://example.com/dup", "s", List.of(WebhookTriggers.ALL)));
             assertEquals(409, duplicate.getStatus());
             assertEquals("webhook_exists", duplicate.getErrorCode());
@@ -110,7 +110,7 @@ class JavaApiTest {
             try {
                 webhooks.get("no-such-hook");
                 fail("expected a 404");
-            } catch (SinchException.Api e) {
+            } catch (SinchException.ApiException e) {
                 assertEquals(404, e.getStatus());
             } catch (SinchException e) {
                 fail("expected the Api variant, got " + e);

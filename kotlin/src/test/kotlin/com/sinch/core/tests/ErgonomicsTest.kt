@@ -60,9 +60,9 @@ class ErgonomicsTest {
             is SinchException.InvalidConfig -> "config"
             is SinchException.InvalidCredentials, is SinchException.RefreshExpired -> "credentials"
             is SinchException.RateLimited, is SinchException.ServiceUnavailable,
-            is SinchException.Network, is SinchException.Timeout -> "transient"
-            is SinchException.Api -> "api"
-            is SinchException.Protocol, is SinchException.Store, is SinchException.Internal -> "bug"
+            is SinchException.NetworkException, is SinchException.Timeout -> "transient"
+            is SinchException.ApiException -> "api"
+            is SinchException.ProtocolException, is SinchException.StoreException, is SinchException.InternalException -> "bug"
         }
         assertEquals("config", kind)
         assertTrue(e.reason.isNotBlank())

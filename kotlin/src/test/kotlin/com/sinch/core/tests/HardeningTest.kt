@@ -85,7 +85,7 @@ class HardeningTest : EmulatorTestBase() {
             """\"totalSize\":99,\"nextPageToken\":\"same-again\"}"""
         emulator.fault("""{"target":"api","count":100,"kind":{"kind":"status","status":200,"body":"$body"}}""")
         val seen = mutableListOf<String>()
-        val e = assertFailsWith<SinchException.Protocol> {
+        val e = assertFailsWith<SinchException.ProtocolException> {
             client().webhooks().use { hooks -> hooks.all(pageSize = 1).forEach { seen += it.id } }
         }
         assertTrue("listing webhooks" in e.reason, e.reason)
@@ -126,7 +126,7 @@ class HardeningTest : EmulatorTestBase() {
         secrets += auth.accessToken()
         val webhooks = closeLater(client(auth).webhooks())
         emulator.fault("""{"target":"api","count":1,"kind":{"kind":"echo_credentials","status":400}}""")
-        val apiError = assertFailsWith<SinchException.Api> { webhooks.list() }
+        val apiError = assertFailsWith<SinchException.ApiException> { webhooks.list() }
         assertTrue("[redacted]" in apiError.detail, apiError.detail)
         shown += listOf(apiError.reason, apiError.toString(), apiError.detail, apiError.resolution)
 

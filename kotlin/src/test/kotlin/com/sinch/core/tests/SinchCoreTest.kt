@@ -254,7 +254,7 @@ class SinchCoreTest {
             assertNull(page.nextPageToken)
 
             webhooks.delete(created.id)
-            val e = assertFailsWith<SinchException.Api> { webhooks.get(created.id) }
+            val e = assertFailsWith<SinchException.ApiException> { webhooks.get(created.id) }
             assertEquals(404, e.status)
             assertEquals("webhook_not_found", e.errorCode)
             assertTrue(e.reason.isNotBlank())
@@ -293,7 +293,7 @@ class SinchCoreTest {
     fun duplicateWebhookIsTypedApiError() {
         withWebhooks { webhooks ->
             webhooks.create("https://example.com/hooks/dup", "s1", listOf(WebhookTriggers.ALL))
-            val e = assertFailsWith<SinchException.Api> {
+            val e = assertFailsWith<SinchException.ApiException> {
                 webhooks.create("https://example.com/hooks/dup", "s2", listOf(WebhookTriggers.ALL))
             }
             assertEquals(409, e.status)

@@ -41,7 +41,7 @@ class BrokenTokenStore : TokenStoreBackend {
     val calls = AtomicInteger()
     override fun load(key: String): StoredToken? {
         calls.incrementAndGet()
-        throw SinchException.Store("redis is down")
+        throw SinchException.StoreException("redis is down")
     }
     override fun save(key: String, token: StoredToken) {
         calls.incrementAndGet()
