@@ -8,6 +8,9 @@
     cached Bearer token; both parse the whole JSON (sinch_core into typed records).
 (b) A cached `SinchAuth.access_token()` read from Python (µs per call).
 (c) Token requests made by 8 cold OS processes sharing a `TokenStore.file` (OAuth and India).
+(d) A small call: listing 5 webhooks with a cached token, sinch_core vs `http.client` + `json`
+    on one kept-alive connection (alternating, median per call), and how many times one
+    sinch_core call crosses the FFI.
 
 The emulator binary: --emulator, else $SINCH_EMULATOR, else target/release, else target/debug
 (under $CARGO_TARGET_DIR or <repo>/target). scripts/bench-python.sh runs all of it in release.
@@ -176,6 +179,78 @@ auth.access_token()
 """
 
 
+def ffi_crossings(call: typing.Callable[[], object]) -> int:
+    """How many Rust functions one `call()` enters, counted at the generated modules' two entry
+    points (every UniFFI call goes through one of them)."""
+    from sinch_core._native import sinch_core as core_mod
+    from sinch_core._native import sinch_core_ffi as ffi_mod
+
+    count = 0
+    saved = []
+    for module in (core_mod, ffi_mod):
+        for name in ("_uniffi_rust_call", "_uniffi_rust_call_with_error"):
+            original = getattr(module, name)
+            saved.append((module, name, original))
+
+            def counted(*args, _original=original, **kwargs):
+                nonlocal count
+                count += 1
+                return _original(*args, **kwargs)
+
+            setattr(module, name, counted)
+    try:
+        call()
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
+    return count
+
+
+def bench_small_list(base: str, runs: int) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+
+    auth = sinch_core.SinchAuth.oauth(KEY_ID, KEY_SECRET, token_url=f"{base}/oauth2/token")
+    webhooks = sinch_core.ProvisioningClient(PROJECT, auth, base_url=base).webhooks()
+    for i in range(5):
+        webhooks.create(f"https://example.com/bench/{i}", f"secret-{i}", ["ALL"])
+    token = auth.access_token()
+    host = urlsplit(base)
+    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+    path = f"/v1/projects/{PROJECT}/webhooks"
+    headers = {"authorization": f"Bearer {token}", "accept": "application/json"}
+
+    def sc() -> None:
+        assert len(webhooks.list().webhooks) == 5
+
+    def hc() -> None:
+        conn.request("GET", path, headers=headers)
+        resp = conn.getresponse()
+        assert len(json.loads(resp.read())["webhooks"]) == 5
+
+    calls = 200
+
+    def many(fn: typing.Callable[[], None]) -> typing.Callable[[], None]:
+        def run() -> None:
+            for _ in range(calls):
+                fn()
+
+        return run
+
+    (sc_best, sc_med), (hc_best, hc_med) = timed_pair(many(sc), many(hc), runs)
+
+    def us(ms: float) -> str:
+        return f"{ms / calls * 1000:.0f}"
+
+    print(f"(d) list 5 webhooks, cached token, {runs} x {calls} calls each, alternating")
+    print(
+        f"    sinch_core {us(sc_med)} µs/call (best {us(sc_best)}), "
+        f"http.client+json {us(hc_med)} µs/call (best {us(hc_best)}), "
+        f"ratio (median) {sc_med / hc_med:.2f}"
+    )
+    print(f"    FFI crossings per sinch_core list call: {ffi_crossings(sc)}")
+
+
 def bench_processes(binary: Path) -> None:
     print("(c) 8 cold processes sharing one TokenStore.file, released together:")
     for kind in ("oauth", "india"):
@@ -222,6 +297,7 @@ def main() -> None:
     try:
         bench_list(base, args.runs)
         bench_cached_token(base)
+        bench_small_list(base, args.runs)
     finally:
         proc.kill()
         proc.wait()
