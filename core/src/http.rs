@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// What a shared HTTP client is built with; the key under which clients are shared. Built from
 /// [`HttpOptions`](crate::HttpOptions), which documents the defaults.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpSettings {
     pub connect_timeout: Duration,
     /// Bounds one whole exchange: connecting, sending, the headers and the whole body. A server
@@ -39,6 +39,22 @@ impl Default for HttpSettings {
             trust_only_extra_ca: false,
             user_agent_suffix: None,
         }
+    }
+}
+
+/// The client lookup hashes the settings on every request: the PEM (possibly kilobytes) is
+/// hashed by its length only. Equal hashes are still compared in full, so this costs nothing
+/// in correctness.
+impl std::hash::Hash for HttpSettings {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.connect_timeout.hash(h);
+        self.request_timeout.hash(h);
+        self.proxy.hash(h);
+        self.no_proxy.hash(h);
+        self.use_env_proxy.hash(h);
+        self.extra_ca_pem.as_ref().map(String::len).hash(h);
+        self.trust_only_extra_ca.hash(h);
+        self.user_agent_suffix.hash(h);
     }
 }
 
