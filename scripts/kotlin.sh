@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kotlin/JVM library: generate the UniFFI Kotlin, stage the native library, run the JUnit suite.
 #
-# Expects the cargo dev build to be done already (CI does it once for every language):
+# Builds (or, after scripts/build.sh, only re-links) what it needs with cargo:
 #   cargo build -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
 # Artifacts are read from ${CARGO_TARGET_DIR:-target}/debug, or /release with PROFILE=release
 # (the jar to ship: the debug library is several times slower):
@@ -46,13 +46,12 @@ done_step() { local ms=$(($(now_ms) - step_start)); printf '    (%d.%01d s)\n' $
 for tool in java mvn; do
     command -v "$tool" >/dev/null || { echo "$tool not found: install a JDK 17+ and Maven 3.8+" >&2; exit 1; }
 done
-for f in "$build/libsinch_core_ffi.so" "$build/uniffi-bindgen" "$build/sinch-emulator"; do
-    if [[ ! -e "$f" ]]; then
-        flag=""; [[ $profile == release ]] && flag="--release "
-        echo "missing $f: run 'cargo build ${flag}-p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator' first" >&2
-        exit 1
-    fi
-done
+step "cargo build ($profile): the native library without the Python-only feature"
+# Cheap after scripts/build.sh (both feature sets stay cached); needed because the Python build
+# (maturin, feature `python`) leaves its own libsinch_core_ffi.so in the same place.
+flag=(); [[ $profile == release ]] && flag=(--release)
+cargo build "${flag[@]}" --locked -q -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
+done_step
 
 step "generate Kotlin bindings (uniffi-bindgen, library mode)"
 gen="$kotlin/target/generated-sources/uniffi"

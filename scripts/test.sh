@@ -8,6 +8,8 @@ start=$SECONDS
 bash scripts/build.sh
 step=$SECONDS
 cargo test --workspace --locked
+# The Python-only page encoder (feature `python`, which the workspace build leaves off).
+cargo test -p sinch-core --features python --lib --locked pickle
 echo "test.sh: Rust tests took $((SECONDS - step)) s"
 bash scripts/python.sh
 bash scripts/kotlin.sh

@@ -6,21 +6,11 @@
 
 uniffi::setup_scaffolding!("sinch_core_ffi");
 
-/// mimalloc for everything Rust allocates in this library (the foreign runtime keeps its own
-/// allocator). Decoding a page allocates a string per field and frees it right after the page
-/// reaches the foreign side: with the system allocator that cost ~35% more CPU per page of 1000
-/// templates (measured from Python: 1.57 vs 1.10 ms), much of it page faults on fresh memory.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod auth;
 mod india;
 mod logging;
-mod page_stream;
-mod pickle;
 mod provisioning;
 mod store;
-mod workers;
 
 pub use auth::{IndiaEnvironment, SinchAuth};
 pub use india::IndiaWhatsappClient;

@@ -25,11 +25,11 @@ fn main() {
         page_token: None,
     };
     let filter = WhatsappTemplateFilter::default();
-    templates.list(&filter, &req).unwrap();
+    templates.list(&req, &filter).unwrap();
     let mut times: Vec<f64> = (0..15)
         .map(|_| {
             let t = Instant::now();
-            let page = templates.list(&filter, &req).unwrap();
+            let page = templates.list(&req, &filter).unwrap();
             assert_eq!(page.templates.len(), 1000);
             t.elapsed().as_secs_f64() * 1e3
         })

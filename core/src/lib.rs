@@ -23,6 +23,8 @@ pub mod http;
 mod http_options;
 pub mod india;
 mod open_enum;
+#[cfg(feature = "python")]
+pub mod pickle;
 pub mod provisioning;
 pub mod redact;
 pub mod retry;

@@ -85,6 +85,14 @@ macro_rules! open_enum {
             lower: |v| v.as_str().to_string(),
             try_lift: |s| Ok($name::from(s)),
         });
+
+        /// In Python an open enum is its wire string, as UniFFI's custom type lifts it.
+        #[cfg(feature = "python")]
+        impl $crate::pickle::ToPickle for $name {
+            fn pickle(&self, w: &mut $crate::pickle::PickleWriter) {
+                w.repeated_str(self.as_str());
+            }
+        }
     };
 }
 

@@ -137,7 +137,7 @@ fn whatsapp_sender_lifecycle() {
     };
     assert_eq!(
         senders
-            .list(&filter, &PageRequest::default())
+            .list(&PageRequest::default(), &filter)
             .unwrap()
             .senders
             .len(),
@@ -152,7 +152,7 @@ fn whatsapp_sender_lifecycle() {
         ..Default::default()
     };
     let all: Vec<_> = senders
-        .pages(WhatsappSenderFilter::default(), Some(1))
+        .pages(Some(1), WhatsappSenderFilter::default())
         .unwrap()
         .items()
         .collect::<Result<_, _>>()
@@ -160,7 +160,7 @@ fn whatsapp_sender_lifecycle() {
     assert_eq!(all.len(), 2);
     assert_eq!(
         senders
-            .list(&active, &PageRequest::default())
+            .list(&PageRequest::default(), &active)
             .unwrap()
             .senders
             .len(),
@@ -168,11 +168,11 @@ fn whatsapp_sender_lifecycle() {
     );
     assert!(senders
         .list(
-            &active,
             &PageRequest {
                 page_size: Some(101),
                 page_token: None
-            }
+            },
+            &active,
         )
         .is_err());
 }
@@ -252,7 +252,7 @@ fn whatsapp_templates_crud_and_paging() {
     emu.seed_whatsapp_templates(PROJECT, "bench_", 1500);
     let mut seen = 0;
     for page in templates
-        .pages(WhatsappTemplateFilter::default(), Some(1000))
+        .pages(Some(1000), WhatsappTemplateFilter::default())
         .unwrap()
     {
         let page = page.unwrap();
@@ -262,13 +262,13 @@ fn whatsapp_templates_crud_and_paging() {
     assert_eq!(seen, 1500);
     let masked = templates
         .list(
+            &PageRequest::default(),
             &WhatsappTemplateFilter {
                 field_mask: vec!["state".into()],
                 states: vec![WhatsappTemplateState::Approved],
                 name_prefix: Some("bench_0001".into()),
                 ..Default::default()
             },
-            &PageRequest::default(),
         )
         .unwrap();
     assert_eq!(masked.total_size, 10);

@@ -1,61 +1,23 @@
 //! Bundles.
 
-use crate::provisioning::paging;
 use sinch_core::provisioning::bundles::{Bundle, BundleFilter, BundlePage, BundlePart, BundleSpec};
-use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::sms_apps::AppRegion;
 use sinch_core::provisioning::webhooks::{WebhookSpec, WebhookTrigger};
 use sinch_core::{Secret, SinchError};
-use std::sync::Arc;
 
-#[derive(uniffi::Object, Debug)]
-#[uniffi::export(Debug)]
-pub struct Bundles {
-    pub(crate) inner: sinch_core::provisioning::bundles::Bundles,
+crate::paged_family! {
+    Bundles(sinch_core::provisioning::bundles::Bundles) {
+        /// `GET /bundles`: one page. Page size 1 to 25 (server default 10). `filter` defaults to
+        /// no filtering.
+        list: BundlePage,
+        /// Pages of bundles, fetched one at a time as you ask for them.
+        pager: BundlePager,
+        filter: BundleFilter,
+    }
 }
 
 #[uniffi::export]
 impl Bundles {
-    /// `GET /bundles`: one page. Page size 1 to 25 (server default 10). `filter` defaults to
-    /// no filtering.
-    #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
-    pub fn list(
-        &self,
-        page_size: Option<i32>,
-        page_token: Option<String>,
-        filter: Option<BundleFilter>,
-    ) -> Result<BundlePage, SinchError> {
-        self.inner
-            .list(&paging(page_size, page_token)?, &filter.unwrap_or_default())
-    }
-
-    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
-    /// (see `page_stream.rs`).
-    #[uniffi::method(default(page_size = None, page_token = None, filter = None))]
-    pub fn list_stream(
-        &self,
-        page_size: Option<i32>,
-        page_token: Option<String>,
-        filter: Option<BundleFilter>,
-    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
-        self.inner
-            .list_response(&paging(page_size, page_token)?, &filter.unwrap_or_default())
-            .map(crate::page_stream::stream_list)
-    }
-
-    /// `GET /bundles`, pages fetched one at a time as you ask for them.
-    #[uniffi::method(default(page_size = None, filter = None))]
-    pub fn pages(
-        &self,
-        page_size: Option<i32>,
-        filter: Option<BundleFilter>,
-    ) -> Result<Arc<BundlePager>, SinchError> {
-        Ok(BundlePager::new(self.inner.pages(
-            signed_page_size(page_size)?,
-            filter.unwrap_or_default(),
-        )?))
-    }
-
     /// `POST /bundles` (201). Each of subproject / SMS app / Conversation app is created when
     /// its flag is true or its name is given (the name wins). One Provisioning webhook can be
     /// registered with `webhook_target` + `webhook_secret` + `webhook_triggers`. Anything
@@ -115,9 +77,3 @@ impl Bundles {
         self.inner.get(&bundle_id)
     }
 }
-
-crate::pager_object!(
-    /// Pages of bundles, fetched one at a time as you ask for them.
-    BundlePager,
-    BundlePage
-);

@@ -3,7 +3,6 @@
 
 mod bundles;
 mod kakaotalk;
-mod pickled;
 mod rcs;
 mod sms_apps;
 mod webhooks;
@@ -32,46 +31,154 @@ pub(crate) fn paging(
     PageRequest::signed(page_size, page_token)
 }
 
-/// Declares an exported pager object over a core `Pager<$page>`: `next_page()` returns the next
-/// page or nothing after the last. Bindings loop on it; the paging rules live in core.
+/// Declares a Provisioning family with a paged list: its exported object over the core family,
+/// `list` and `pages`, the pager object, and for the Python build their one-pickle twins. The
+/// family's other operations go in an `#[uniffi::export] impl` of their own; the paging rules
+/// live in core ([`sinch_core::provisioning::PagedList`]).
+///
+/// ```ignore
+/// paged_family! {
+///     /// The webhooks of a project.
+///     Webhooks(sinch_core::provisioning::webhooks::Webhooks) {
+///         /// `GET /webhooks`, sorted by target; page size 1 to 15.
+///         list: WebhookPage,
+///         /// Pages of webhooks, fetched one at a time as you ask for them.
+///         pager: WebhookPager,
+///         filter: BundleFilter,   // optional: families with list filters
+///     }
+/// }
+/// ```
 #[macro_export]
-macro_rules! pager_object {
-    ($(#[$meta:meta])* $name:ident, $page:ty) => {
-        $(#[$meta])*
-        #[derive(uniffi::Object)]
+macro_rules! paged_family {
+    (
+        $(#[$meta:meta])*
+        $family:ident($core:ty) {
+            $(#[$list_meta:meta])*
+            list: $page:ident,
+            $(#[$pager_meta:meta])*
+            pager: $pager:ident,
+            filter: $filter:ident $(,)?
+        }
+    ) => {
+        $crate::paged_family!(@declare
+            [$(#[$meta])*] $family($core), [$(#[$list_meta])*] $page, [$(#[$pager_meta])*] $pager,
+            list_defaults: [page_size = None, page_token = None, filter = None],
+            pages_defaults: [page_size = None, filter = None],
+            params: [filter: Option<$filter>],
+            filter: [filter.unwrap_or_default()]
+        );
+    };
+    (
+        $(#[$meta:meta])*
+        $family:ident($core:ty) {
+            $(#[$list_meta:meta])*
+            list: $page:ident,
+            $(#[$pager_meta:meta])*
+            pager: $pager:ident $(,)?
+        }
+    ) => {
+        $crate::paged_family!(@declare
+            [$(#[$meta])*] $family($core), [$(#[$list_meta])*] $page, [$(#[$pager_meta])*] $pager,
+            list_defaults: [page_size = None, page_token = None],
+            pages_defaults: [page_size = None],
+            params: [],
+            filter: [()]
+        );
+    };
+    (@declare
+        [$($meta:tt)*] $family:ident($core:ty), [$($list_meta:tt)*] $page:ident,
+        [$($pager_meta:tt)*] $pager:ident,
+        list_defaults: [$($list_defaults:tt)*],
+        pages_defaults: [$($pages_defaults:tt)*],
+        params: [$($params:tt)*],
+        filter: [$($filter:tt)*]
+    ) => {
+        $($meta)*
+        #[derive(uniffi::Object, Debug)]
         #[uniffi::export(Debug)]
-        pub struct $name {
-            pub(crate) inner: std::sync::Mutex<$crate::page_stream::StreamedPager<$page>>,
+        pub struct $family {
+            pub(crate) inner: $core,
         }
 
-        impl $name {
-            pub(crate) fn new(pager: sinch_core::provisioning::Pager<$page>) -> std::sync::Arc<Self> {
-                let pager = $crate::page_stream::StreamedPager::new(pager);
-                std::sync::Arc::new($name { inner: std::sync::Mutex::new(pager) })
+        #[uniffi::export]
+        impl $family {
+            $($list_meta)*
+            ///
+            /// One page. A page size outside the family's documented range is `InvalidConfig`,
+            /// before any request.
+            #[uniffi::method(default($($list_defaults)*))]
+            pub fn list(
+                &self,
+                page_size: Option<i32>,
+                page_token: Option<String>,
+                $($params)*
+            ) -> Result<$page, sinch_core::SinchError> {
+                let paging = $crate::provisioning::paging(page_size, page_token)?;
+                sinch_core::provisioning::PagedList::page(&self.inner, &paging, &$($filter)*)
+            }
+
+            /// Every page in turn, each fetched when you ask for it.
+            #[uniffi::method(default($($pages_defaults)*))]
+            pub fn pages(
+                &self,
+                page_size: Option<i32>,
+                $($params)*
+            ) -> Result<std::sync::Arc<$pager>, sinch_core::SinchError> {
+                let page_size = sinch_core::provisioning::pagination::signed_page_size(page_size)?;
+                let pager =
+                    sinch_core::provisioning::PagedList::pager(&self.inner, page_size, $($filter)*)?;
+                Ok(std::sync::Arc::new($pager {
+                    inner: std::sync::Mutex::new(pager),
+                }))
             }
         }
 
-        impl std::fmt::Debug for $name {
+        /// `list` for the Python package: the page as one pickle of the generated records.
+        #[cfg(feature = "python")]
+        #[uniffi::export]
+        impl $family {
+            #[uniffi::method(default($($list_defaults)*))]
+            pub fn list_pickled(
+                &self,
+                page_size: Option<i32>,
+                page_token: Option<String>,
+                $($params)*
+            ) -> Result<Vec<u8>, sinch_core::SinchError> {
+                let paging = $crate::provisioning::paging(page_size, page_token)?;
+                let page =
+                    sinch_core::provisioning::PagedList::page(&self.inner, &paging, &$($filter)*)?;
+                Ok(sinch_core::pickle::PickleWriter::dump(&page))
+            }
+        }
+
+        $($pager_meta)*
+        #[derive(uniffi::Object)]
+        #[uniffi::export(Debug)]
+        pub struct $pager {
+            inner: std::sync::Mutex<sinch_core::provisioning::Pager<$page>>,
+        }
+
+        impl std::fmt::Debug for $pager {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(stringify!($name))
+                f.write_str(stringify!($pager))
             }
         }
 
         #[uniffi::export]
-        impl $name {
+        impl $pager {
             /// The next page, or nothing after the last one.
             pub fn next_page(&self) -> Result<Option<$page>, sinch_core::SinchError> {
                 self.inner.lock().unwrap_or_else(|p| p.into_inner()).next_page()
             }
+        }
 
-            /// `next_page` for the Python package: the page as a pickle stream decoded while
-            /// Python reads it (see `page_stream.rs`); after the last page, a stream without
-            /// parts. (Not an `Option`: the Kotlin bindings, which leave the stream out, would
-            /// still generate its optional type.)
-            pub fn next_page_stream(
-                &self,
-            ) -> Result<std::sync::Arc<$crate::page_stream::PageStream>, sinch_core::SinchError> {
-                self.inner.lock().unwrap_or_else(|p| p.into_inner()).next_stream()
+        /// `next_page` for the Python package: the page as one pickle of the generated records.
+        #[cfg(feature = "python")]
+        #[uniffi::export]
+        impl $pager {
+            pub fn next_page_pickled(&self) -> Result<Option<Vec<u8>>, sinch_core::SinchError> {
+                let page = self.inner.lock().unwrap_or_else(|p| p.into_inner()).next_page()?;
+                Ok(page.map(|page| sinch_core::pickle::PickleWriter::dump(&page)))
             }
         }
     };

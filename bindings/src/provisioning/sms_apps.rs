@@ -1,50 +1,19 @@
 //! SMS apps.
 
-use crate::provisioning::paging;
-use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::sms_apps::{AppRegion, SmsApp, SmsAppPage, SmsAppSpec, SmsAppUpdate};
 use sinch_core::SinchError;
-use std::sync::Arc;
 
-#[derive(uniffi::Object, Debug)]
-#[uniffi::export(Debug)]
-pub struct SmsApps {
-    pub(crate) inner: sinch_core::provisioning::sms_apps::SmsApps,
+crate::paged_family! {
+    SmsApps(sinch_core::provisioning::sms_apps::SmsApps) {
+        /// `GET /sms/smsApps`: one page. Page size 1 to 100 (server default 50).
+        list: SmsAppPage,
+        /// Pages of SMS apps, fetched one at a time as you ask for them.
+        pager: SmsAppPager,
+    }
 }
 
 #[uniffi::export]
 impl SmsApps {
-    /// `GET /sms/smsApps`: one page. Page size 1 to 100 (server default 50).
-    #[uniffi::method(default(page_size = None, page_token = None))]
-    pub fn list(
-        &self,
-        page_size: Option<i32>,
-        page_token: Option<String>,
-    ) -> Result<SmsAppPage, SinchError> {
-        self.inner.list(&paging(page_size, page_token)?)
-    }
-
-    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
-    /// (see `page_stream.rs`).
-    #[uniffi::method(default(page_size = None, page_token = None))]
-    pub fn list_stream(
-        &self,
-        page_size: Option<i32>,
-        page_token: Option<String>,
-    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
-        self.inner
-            .list_response(&paging(page_size, page_token)?)
-            .map(crate::page_stream::stream_list)
-    }
-
-    /// `GET /sms/smsApps`, pages fetched one at a time as you ask for them.
-    #[uniffi::method(default(page_size = None))]
-    pub fn pages(&self, page_size: Option<i32>) -> Result<Arc<SmsAppPager>, SinchError> {
-        Ok(SmsAppPager::new(
-            self.inner.pages(signed_page_size(page_size)?)?,
-        ))
-    }
-
     /// `POST /sms/smsApps` (201). `conv_api_app` (create a Conversation API app too) and
     /// `conv_api_app_id` (link an existing one) are mutually exclusive; the server says 400.
     #[uniffi::method(default(conv_api_app = None, conv_api_app_id = None))]
@@ -84,9 +53,3 @@ impl SmsApps {
         self.inner.delete(&sms_app_id)
     }
 }
-
-crate::pager_object!(
-    /// Pages of SMS apps, fetched one at a time as you ask for them.
-    SmsAppPager,
-    SmsAppPage
-);

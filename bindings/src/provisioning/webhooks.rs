@@ -1,52 +1,21 @@
 //! Provisioning webhooks.
 
-use crate::provisioning::paging;
-use sinch_core::provisioning::pagination::signed_page_size;
 use sinch_core::provisioning::webhooks::{
     Webhook, WebhookPage, WebhookSpec, WebhookTrigger, WebhookUpdate,
 };
 use sinch_core::{Secret, SinchError};
-use std::sync::Arc;
 
-#[derive(uniffi::Object, Debug)]
-#[uniffi::export(Debug)]
-pub struct Webhooks {
-    pub(crate) inner: sinch_core::provisioning::webhooks::Webhooks,
+crate::paged_family! {
+    Webhooks(sinch_core::provisioning::webhooks::Webhooks) {
+        /// One page of webhooks, sorted by target.
+        list: WebhookPage,
+        /// Pages of webhooks, fetched one at a time as you ask for them.
+        pager: WebhookPager,
+    }
 }
 
 #[uniffi::export]
 impl Webhooks {
-    /// One page of webhooks, sorted by target.
-    #[uniffi::method(default(page_size = None, page_token = None))]
-    pub fn list(
-        &self,
-        page_size: Option<i32>,
-        page_token: Option<String>,
-    ) -> Result<WebhookPage, SinchError> {
-        self.inner.list(&paging(page_size, page_token)?)
-    }
-
-    /// `list` for the Python package: the page as a pickle stream decoded while Python reads it
-    /// (see `page_stream.rs`).
-    #[uniffi::method(default(page_size = None, page_token = None))]
-    pub fn list_stream(
-        &self,
-        page_size: Option<i32>,
-        page_token: Option<String>,
-    ) -> Result<Arc<crate::page_stream::PageStream>, SinchError> {
-        self.inner
-            .list_response(&paging(page_size, page_token)?)
-            .map(crate::page_stream::stream_list)
-    }
-
-    /// Pages fetched one at a time as you ask for them.
-    #[uniffi::method(default(page_size = None))]
-    pub fn pages(&self, page_size: Option<i32>) -> Result<Arc<WebhookPager>, SinchError> {
-        Ok(WebhookPager::new(
-            self.inner.pages(signed_page_size(page_size)?)?,
-        ))
-    }
-
     pub fn create(
         &self,
         target: String,
@@ -105,12 +74,6 @@ impl Webhooks {
         self.inner.delete(&webhook_id)
     }
 }
-
-crate::pager_object!(
-    /// Pages of webhooks, fetched one at a time as you ask for them.
-    WebhookPager,
-    WebhookPage
-);
 
 /// Every webhook trigger this version knows, as on the wire. The server may send others; they
 /// are kept as they come.

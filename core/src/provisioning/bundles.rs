@@ -3,7 +3,7 @@
 //! (state `IN_PROGRESS` → `DONE` or `FAILED`; the `BUNDLE_DONE` webhook trigger fires).
 //! List (paged, 1 to 25 per page, default 10, per spec v1.2.117), create, get.
 
-use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use super::pagination::{PageRequest, PagedList, Pager};
 use super::sms_apps::{AppRegion, ConversationChannelStatus, SmsApp};
 use super::webhooks::{Webhook, WebhookSpec};
 use super::{paging_query, ProvisioningClient};
@@ -44,6 +44,7 @@ open_enum! {
 /// The subproject a bundle created.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct BundleSubproject {
     pub id: String,
@@ -58,6 +59,7 @@ pub struct BundleSubproject {
 /// The Conversation API app a bundle created or linked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct BundleConversationApp {
     pub id: String,
@@ -72,6 +74,7 @@ pub struct BundleConversationApp {
 /// Whether Sinch could deliver the `BUNDLE_DONE` callback to one webhook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct BundleWebhookDeliveryStatus {
     pub webhook_id: String,
@@ -85,6 +88,7 @@ pub struct BundleWebhookDeliveryStatus {
 /// A bundle (`BundlesBundlesDto`). Parts not requested are absent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct Bundle {
     pub id: String,
@@ -242,6 +246,24 @@ pub struct Bundles {
     client: ProvisioningClient,
 }
 
+impl PagedList for Bundles {
+    type Page = BundlePage;
+    type Filter = BundleFilter;
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "bundles";
+    const ACTION: &'static str = "listing bundles";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, filter: &BundleFilter) -> Result<url::Url> {
+        let mut query = paging_query(page);
+        query.extend(filter.query());
+        self.client.url(path!["bundles"], &query)
+    }
+}
+
 impl Bundles {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         Bundles { client }
@@ -249,29 +271,12 @@ impl Bundles {
 
     /// `GET /bundles`: one page, filtered. Page size 1 to 25; none = the server's default (10).
     pub fn list(&self, page: &PageRequest, filter: &BundleFilter) -> Result<BundlePage> {
-        self.list_response(page, filter)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(
-        &self,
-        page: &PageRequest,
-        filter: &BundleFilter,
-    ) -> Result<PageResponse<BundlePage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "bundles")?;
-        let mut query = paging_query(page);
-        query.extend(filter.query());
-        let url = self.client.url(path!["bundles"], &query)?;
-        self.client.fetch_page(url, "listing bundles")
+        self.page(page, filter)
     }
 
     /// `GET /bundles`, every page in turn with the same filter, fetched when asked for.
     pub fn pages(&self, page_size: Option<u32>, filter: BundleFilter) -> Result<Pager<BundlePage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "bundles")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| {
-            this.list_response(&req, &filter)
-        }))
+        self.pager(page_size, filter)
     }
 
     /// `POST /bundles` (201). The answer may still be `IN_PROGRESS`: poll [`Self::get`] or

@@ -7,7 +7,7 @@
 //! (`created`, `modified`), the list envelope key (`senders`) and its page-size range
 //! (taken as 1 to 100 like the other Provisioning lists).
 
-use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use super::pagination::{PageRequest, PagedList, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -34,6 +34,7 @@ open_enum! {
 /// sub level 4 digits (400 `invalid_input` otherwise).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct KakaoTalkSenderDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +52,7 @@ pub struct KakaoTalkSenderDetails {
 /// A KakaoTalk sender.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct KakaoTalkSender {
     pub plus_friend_id: String,
@@ -85,6 +87,23 @@ pub struct KakaoTalkSenders {
     client: ProvisioningClient,
 }
 
+impl PagedList for KakaoTalkSenders {
+    type Page = KakaoTalkSenderPage;
+    type Filter = ();
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "KakaoTalk senders";
+    const ACTION: &'static str = "listing KakaoTalk senders";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, _: &()) -> Result<url::Url> {
+        self.client
+            .url(path!["kakaotalk", "senders"], &paging_query(page))
+    }
+}
+
 impl KakaoTalkSenders {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         KakaoTalkSenders { client }
@@ -92,23 +111,12 @@ impl KakaoTalkSenders {
 
     /// `GET /kakaotalk/senders`: one page.
     pub fn list(&self, page: &PageRequest) -> Result<KakaoTalkSenderPage> {
-        self.list_response(page)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<KakaoTalkSenderPage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "KakaoTalk senders")?;
-        let url = self
-            .client
-            .url(path!["kakaotalk", "senders"], &paging_query(page))?;
-        self.client.fetch_page(url, "listing KakaoTalk senders")
+        self.page(page, &())
     }
 
     /// `GET /kakaotalk/senders`, every page in turn, fetched when asked for.
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<KakaoTalkSenderPage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "KakaoTalk senders")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
+        self.pager(page_size, ())
     }
 
     /// `POST /kakaotalk/senders`.

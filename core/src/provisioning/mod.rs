@@ -18,7 +18,7 @@ pub mod sms_apps;
 pub mod webhooks;
 pub mod whatsapp;
 
-pub use pagination::{Page, PageInfo, PageRequest, PageResponse, Pager};
+pub use pagination::{Page, PageInfo, PageRequest, PageResponse, PagedList, Pager};
 
 use crate::api::{ApiRequest, ApiTransport, UnauthorizedRule};
 use crate::auth::Auth;

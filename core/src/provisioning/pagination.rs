@@ -280,6 +280,7 @@ macro_rules! page_record {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Default)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        #[cfg_attr(feature = "python", derive($crate::pickle::ToPickle))]
         pub struct $name {
             pub $items: Vec<$item>,
             pub total_size: i64,
@@ -472,6 +473,52 @@ impl<P: Page + serde::de::DeserializeOwned> Iterator for Items<P> {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+/// A Provisioning family's paged list, in one shape for every family: a family says where its
+/// list is ([`PagedList::list_url`]) and gets [`PagedList::page`] and [`PagedList::pager`]; the
+/// bindings declare each family's list methods with one macro over this trait.
+pub trait PagedList: Clone + Send + 'static {
+    type Page: Page + serde::de::DeserializeOwned + Send;
+    /// The list filters; `()` for a family without any.
+    type Filter: Default + Clone + Send + 'static;
+    /// The documented largest page size.
+    const MAX_PAGE_SIZE: u32;
+    /// What is listed, for errors ("webhooks").
+    const NOUN: &'static str;
+    /// What a list call does, for errors ("listing webhooks").
+    const ACTION: &'static str;
+
+    fn client(&self) -> &super::ProvisioningClient;
+
+    /// The URL of one page: the family's path, the paging and the filter's query.
+    fn list_url(&self, page: &PageRequest, filter: &Self::Filter) -> Result<url::Url>;
+
+    /// One page's answer, not decoded yet.
+    fn page_response(
+        &self,
+        page: &PageRequest,
+        filter: &Self::Filter,
+    ) -> Result<PageResponse<Self::Page>> {
+        check_page_size(page.page_size, Self::MAX_PAGE_SIZE, Self::NOUN)?;
+        let url = self.list_url(page, filter)?;
+        self.client().fetch_page(url, Self::ACTION)
+    }
+
+    /// One page.
+    fn page(&self, page: &PageRequest, filter: &Self::Filter) -> Result<Self::Page> {
+        self.page_response(page, filter)?.decode()
+    }
+
+    /// Every page in turn with the same filter, each fetched when asked for. A bad page size
+    /// is an error here, before any request.
+    fn pager(&self, page_size: Option<u32>, filter: Self::Filter) -> Result<Pager<Self::Page>> {
+        check_page_size(page_size, Self::MAX_PAGE_SIZE, Self::NOUN)?;
+        let this = self.clone();
+        Ok(Pager::new(page_size, move |req| {
+            this.page_response(&req, &filter)
+        }))
     }
 }
 

@@ -9,7 +9,7 @@
 //! RBM's billing categories and use cases, and states), the answer fields beyond those
 //! sent, the list key (`senders`) and the page-size range (1 to 100 assumed).
 
-use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use super::pagination::{PageRequest, PagedList, Pager};
 use super::sms_apps::AppRegion;
 use super::{paging_query, ProvisioningClient};
 use crate::error::{Result, SinchError};
@@ -70,6 +70,7 @@ open_enum! {
 /// notes); `raw_json` is the whole brand object as the server sent it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(from = "Value", into = "Value")]
 pub struct RcsBrand {
     pub name: Option<String>,
@@ -102,6 +103,7 @@ impl From<RcsBrand> for Value {
 /// `details` of an RCS sender.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct RcsSenderDetails {
     #[serde(default)]
@@ -111,6 +113,7 @@ pub struct RcsSenderDetails {
 /// An RCS sender.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct RcsSender {
     pub id: String,
@@ -236,6 +239,24 @@ pub struct RcsSenders {
     client: ProvisioningClient,
 }
 
+impl PagedList for RcsSenders {
+    type Page = RcsSenderPage;
+    type Filter = RcsSenderFilter;
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "RCS senders";
+    const ACTION: &'static str = "listing RCS senders";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, filter: &RcsSenderFilter) -> Result<url::Url> {
+        let mut query = paging_query(page);
+        query.extend(filter.query());
+        self.client.url(path!["rcs", "senders"], &query)
+    }
+}
+
 impl RcsSenders {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         RcsSenders { client }
@@ -243,20 +264,7 @@ impl RcsSenders {
 
     /// `GET /rcs/senders`: one page, filtered and sorted.
     pub fn list(&self, page: &PageRequest, filter: &RcsSenderFilter) -> Result<RcsSenderPage> {
-        self.list_response(page, filter)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(
-        &self,
-        page: &PageRequest,
-        filter: &RcsSenderFilter,
-    ) -> Result<PageResponse<RcsSenderPage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "RCS senders")?;
-        let mut query = paging_query(page);
-        query.extend(filter.query());
-        let url = self.client.url(path!["rcs", "senders"], &query)?;
-        self.client.fetch_page(url, "listing RCS senders")
+        self.page(page, filter)
     }
 
     /// `GET /rcs/senders`, every page in turn with the same filter, fetched when asked for.
@@ -265,11 +273,7 @@ impl RcsSenders {
         page_size: Option<u32>,
         filter: RcsSenderFilter,
     ) -> Result<Pager<RcsSenderPage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "RCS senders")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| {
-            this.list_response(&req, &filter)
-        }))
+        self.pager(page_size, filter)
     }
 
     /// `POST /rcs/senders`.

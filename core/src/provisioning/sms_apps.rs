@@ -1,7 +1,7 @@
 //! SMS apps (`/sms/smsApps`): list (paged, 1 to 100 per page), create, get, rename, delete.
 //! Confirmed against the Provisioning API spec v1.2.117.
 
-use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use super::pagination::{PageRequest, PagedList, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -84,6 +84,7 @@ open_enum! {
 /// The Conversation API app linked to an SMS app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct SmsAppConversationApp {
     pub id: String,
@@ -98,6 +99,7 @@ pub struct SmsAppConversationApp {
 /// An SMS app (`SmsAppDto`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct SmsApp {
     /// 32 hex characters.
@@ -151,6 +153,23 @@ pub struct SmsApps {
     client: ProvisioningClient,
 }
 
+impl PagedList for SmsApps {
+    type Page = SmsAppPage;
+    type Filter = ();
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "SMS apps";
+    const ACTION: &'static str = "listing SMS apps";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, _: &()) -> Result<url::Url> {
+        self.client
+            .url(path!["sms", "smsApps"], &paging_query(page))
+    }
+}
+
 impl SmsApps {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         SmsApps { client }
@@ -158,23 +177,12 @@ impl SmsApps {
 
     /// `GET /sms/smsApps`: one page. Page size 1 to 100; none = the server's default (50).
     pub fn list(&self, page: &PageRequest) -> Result<SmsAppPage> {
-        self.list_response(page)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<SmsAppPage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "SMS apps")?;
-        let url = self
-            .client
-            .url(path!["sms", "smsApps"], &paging_query(page))?;
-        self.client.fetch_page(url, "listing SMS apps")
+        self.page(page, &())
     }
 
     /// `GET /sms/smsApps`, every page in turn, fetched when asked for.
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<SmsAppPage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "SMS apps")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
+        self.pager(page_size, ())
     }
 
     /// `POST /sms/smsApps` (201). The app starts in a pending status; poll [`Self::get`].

@@ -1,7 +1,7 @@
 //! Provisioning webhooks: Sinch calls `target` when senders, templates, accounts or bundles
 //! change state. List (paged, at most 15 per project), create, get, replace, update, delete.
 
-use super::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use super::pagination::{PageRequest, PagedList, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::Result;
 use crate::open_enum;
@@ -59,6 +59,7 @@ open_enum! {
 /// A registered webhook. The secret is write-only: the API never returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct Webhook {
     pub id: String,
@@ -119,6 +120,22 @@ pub struct Webhooks {
     client: ProvisioningClient,
 }
 
+impl PagedList for Webhooks {
+    type Page = WebhookPage;
+    type Filter = ();
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "webhooks";
+    const ACTION: &'static str = "listing webhooks";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, _: &()) -> Result<url::Url> {
+        self.client.url(path!["webhooks"], &paging_query(page))
+    }
+}
+
 impl Webhooks {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         Webhooks { client }
@@ -126,21 +143,12 @@ impl Webhooks {
 
     /// One page (sorted by target). Page size 1 to 15; none = all (at most 15).
     pub fn list(&self, page: &PageRequest) -> Result<WebhookPage> {
-        self.list_response(page)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<WebhookPage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "webhooks")?;
-        let url = self.client.url(path!["webhooks"], &paging_query(page))?;
-        self.client.fetch_page(url, "listing webhooks")
+        self.page(page, &())
     }
 
     /// Every page in turn, fetched when asked for.
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<WebhookPage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "webhooks")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
+        self.pager(page_size, ())
     }
 
     pub fn create(&self, spec: &WebhookSpec) -> Result<Webhook> {

@@ -13,9 +13,8 @@ Python conveniences:
 * ``iter()`` / ``iter(sub_client)`` / ``iter_pages()`` on every paged sub-client: generators over
   the Rust pager's ``next_page()`` (page tokens stay in Rust, one request per page, made as you
   iterate);
-* list pages (``list()``, ``next_page()``) read from a pickle stream written by Rust, several
-  times faster than UniFFI's field-by-field lifting, into the same generated classes (big pages
-  decoded in Rust on a worker thread while Python builds the records);
+* list pages (``list()``, ``next_page()``) read from one pickle written by Rust, several times
+  faster than UniFFI's field-by-field lifting, into the same generated classes;
 * ``triggers`` accepts any iterable of ``str`` (tuples, sets...), not only lists;
 * ``with ProvisioningClient(...) as client:``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
@@ -29,7 +28,9 @@ Every keyword argument of the Rust API works as is, e.g.
 
 from __future__ import annotations
 
+import functools
 import inspect
+import io
 import pickle
 import sys
 import typing
@@ -44,11 +45,10 @@ from ._native import sinch_core_ffi as _ffi
 # enum and the store trait live in the `sinch_core` namespace of the bindings; objects, the
 # India/log enums and free functions in `sinch_core_ffi`. Skipped: UniFFI's own `InternalError`
 # (unified below), the `*Protocol` typing helpers, the `*Impl` classes (Rust-side proxies of the
-# foreign traits), `PageStream` (internal to `list()` and `next_page()`), and
-# `Secret`/`WebhookTrigger` (plain `str` aliases; `WebhookTrigger` is replaced by the constants
-# class below).
+# foreign traits) and `Secret`/`WebhookTrigger` (plain `str` aliases; `WebhookTrigger` is replaced
+# by the constants class below).
 
-_SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl", "PageStream"}
+_SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl"}
 _exported: list[str] = []
 for _module in (_core, _ffi):
     for _name in _module.__all__:
@@ -222,15 +222,14 @@ for _name in _core.__all__:
 
 
 class _PageUnpickler(pickle.Unpickler):
-    """Reads the page streams written by Rust (`bindings/src/pickle.rs`).
+    """Reads the list pages Rust writes as one pickle each (sinch-core's `pickle.rs`).
 
-    A list page reaches Python as a pickle stream that the C unpickler turns into the generated
-    record classes, the same objects UniFFI's lifting builds field by field in Python, several
-    times faster. The streams come from our Rust code, never from the network (server strings are
-    length-prefixed data in them), and only the generated record classes and their enum variant
-    classes can be named: any other name is refused. Attribute names are asked for the same way,
-    once per stream, and answered with the interned `str`, which CPython sets fastest. What was
-    found is remembered for the next streams (a few dozen names).
+    The C unpickler turns a page into the generated record classes, the same objects UniFFI's
+    lifting builds field by field in Python, several times faster. The pickles come from our
+    Rust code, never from the network (server strings are length-prefixed data in them), and
+    only the generated record classes and their enum variant classes can be named: any other
+    name is refused. Attribute names are asked for the same way and answered with the interned
+    `str`, which CPython sets fastest. What was found is remembered (a few dozen names).
     """
 
     def find_class(self, module: str, name: str) -> typing.Any:
@@ -257,71 +256,27 @@ def _resolve(module: str, name: str) -> typing.Any:
     return cls
 
 
-class _PartReader:
-    """The file the unpickler reads a `PageStream` from: its parts (one pickle frame each) are
-    fetched from Rust as the unpickler gets to them, while Rust decodes the next ones. A decoding
-    error in Rust is raised here, as the typed `SinchError`, out of `load()`."""
-
-    __slots__ = ("_stream", "_part", "_at")
-
-    def __init__(self, stream: typing.Any, first: bytes = b"") -> None:
-        self._stream, self._part, self._at = stream, first, 0
-
-    def read(self, n: int) -> bytes:
-        part, at = self._part, self._at
-        if at + n <= len(part):
-            self._at = at + n
-            return part[at : at + n]
-        pieces, missing = [part[at:]], n - (len(part) - at)
-        while missing > 0:
-            part = self._stream.next_part()
-            if part is None:  # the unpickler reports the truncated stream
-                self._part, self._at = b"", 0
-                break
-            pieces.append(part[:missing])
-            self._part, self._at = part, min(missing, len(part))
-            missing -= self._at
-        return b"".join(pieces)
-
-    def readline(self) -> bytes:
-        raise pickle.UnpicklingError("sinch_core: unexpected text opcode in a page stream")
-
-
-def _load_stream(stream: typing.Any, first: bytes = b"") -> typing.Any:
-    return _PageUnpickler(_PartReader(stream, first)).load()
+def _load(data: bytes) -> typing.Any:
+    # One frame: the unpickler reads it with a single read() and parses it in C.
+    return _PageUnpickler(io.BytesIO(data)).load()
 
 
 def _pickled_pages(cls: type, pager: type) -> None:
-    """Makes `cls.list` and `pager.next_page` return what Rust sends as a pickle stream.
+    """`list()` and the pager's `next_page()` take the page as one pickle (`list_pickled`,
+    `next_page_pickled`, built for this package only) instead of UniFFI's field-by-field
+    lifting. Same arguments, same records; `__wrapped__` is the generated method."""
+    list_pickled, next_page_pickled = cls.list_pickled, pager.next_page_pickled
 
-    The generated methods stay the reference (same arguments, same records); their twins
-    `list_stream` and `next_page_stream`, moved to private names, hand the page over as a
-    `PageStream` whose few parts (8 to 64 KB) Rust decodes on a worker thread while the
-    unpickler here builds the records of the parts already read.
-    """
-    list_stream, next_stream = cls.list_stream, pager.next_page_stream
-    generated_list, generated_next = cls.list, pager.next_page
-
+    @functools.wraps(cls.list)
     def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
-        return _load_stream(list_stream(self, *args, **kwargs))
+        return _load(list_pickled(self, *args, **kwargs))
 
+    @functools.wraps(pager.next_page)
     def next_page(self: typing.Any) -> typing.Any:
-        stream = next_stream(self)
-        first = stream.next_part()  # none after the last page
-        return None if first is None else _load_stream(stream, first)
+        data = next_page_pickled(self)
+        return None if data is None else _load(data)
 
-    for owner, fn, generated in ((cls, list, generated_list), (pager, next_page, generated_next)):
-        fn.__doc__ = generated.__doc__
-        fn.__signature__ = inspect.signature(generated)  # type: ignore[attr-defined]
-        fn.__annotations__ = dict(generated.__annotations__)
-        fn.__qualname__ = f"{owner.__name__}.{fn.__name__}"
-        setattr(owner, f"_generated_{fn.__name__}", generated)  # for the parity test
-        setattr(owner, fn.__name__, fn)
-    cls._list_stream = list_stream  # for the stream tests
-    for owner, name in ((cls, "list_stream"), (pager, "next_page_stream")):
-        for klass in owner.__mro__:  # the class and its generated `*Protocol`
-            if name in vars(klass):
-                delattr(klass, name)
+    cls.list, pager.next_page = list, next_page
 
 
 def _drain(pager: typing.Any) -> Iterator[typing.Any]:

@@ -1515,14 +1515,14 @@ class WhatsappSenders:
     def get(self, sender_id: str) -> WhatsappSender: ...
     def list(
         self,
-        filter: WhatsappSenderFilter | None = ...,
         page_size: int | None = ...,
         page_token: str | None = ...,
+        filter: WhatsappSenderFilter | None = ...,
     ) -> WhatsappSenderPage: ...
     def pages(
         self,
-        filter: WhatsappSenderFilter | None = ...,
         page_size: int | None = ...,
+        filter: WhatsappSenderFilter | None = ...,
     ) -> WhatsappSenderPager: ...
     def register(
         self,
@@ -1566,14 +1566,14 @@ class WhatsappTemplates:
     def get_by_name(self, name: str) -> list[WhatsappTemplate]: ...
     def list(
         self,
-        filter: WhatsappTemplateFilter | None = ...,
         page_size: int | None = ...,
         page_token: str | None = ...,
+        filter: WhatsappTemplateFilter | None = ...,
     ) -> WhatsappTemplatePage: ...
     def pages(
         self,
-        filter: WhatsappTemplateFilter | None = ...,
         page_size: int | None = ...,
+        filter: WhatsappTemplateFilter | None = ...,
     ) -> WhatsappTemplatePager: ...
     def sync(self) -> None: ...
     def update(

@@ -7,7 +7,7 @@
 use super::{list_items, protocol, with_raw};
 use crate::error::Result;
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use crate::provisioning::pagination::{PageRequest, PagedList, Pager};
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,7 @@ open_enum! {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappFlow {
     pub id: String,
@@ -57,6 +58,23 @@ pub struct WhatsappFlows {
     client: ProvisioningClient,
 }
 
+impl PagedList for WhatsappFlows {
+    type Page = WhatsappFlowPage;
+    type Filter = ();
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "WhatsApp flows";
+    const ACTION: &'static str = "listing WhatsApp flows";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, _: &()) -> Result<url::Url> {
+        self.client
+            .url(path!["whatsapp", "flows"], &paging_query(page))
+    }
+}
+
 impl WhatsappFlows {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         WhatsappFlows { client }
@@ -64,22 +82,11 @@ impl WhatsappFlows {
 
     /// One page. Page size 1 to 100; none = the server default (50).
     pub fn list(&self, page: &PageRequest) -> Result<WhatsappFlowPage> {
-        self.list_response(page)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(&self, page: &PageRequest) -> Result<PageResponse<WhatsappFlowPage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp flows")?;
-        let url = self
-            .client
-            .url(path!["whatsapp", "flows"], &paging_query(page))?;
-        self.client.fetch_page(url, "listing WhatsApp flows")
+        self.page(page, &())
     }
 
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<WhatsappFlowPage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "WhatsApp flows")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| this.list_response(&req)))
+        self.pager(page_size, ())
     }
 
     pub fn screens(&self, flow_id: &str) -> Result<Vec<WhatsappFlowScreen>> {

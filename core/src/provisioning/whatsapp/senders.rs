@@ -12,7 +12,7 @@ use super::{
 };
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use crate::provisioning::pagination::{PageRequest, PagedList, Pager};
 use crate::provisioning::Segment;
 use crate::provisioning::{paging_query, ProvisioningClient};
 use crate::secret::{deserialize_opt_secret, Secret};
@@ -88,6 +88,7 @@ open_enum! {
 /// The public profile of a sender. `website_two` is inferred (not in the confirmed schema).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappSenderDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,6 +114,7 @@ pub struct WhatsappSenderDetails {
 /// Pending profile edits, not yet live.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappSenderChanges {
     #[serde(default)]
@@ -124,6 +126,7 @@ pub struct WhatsappSenderChanges {
 /// A value and its review status (`metadata.displayName`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappReviewedValue {
     #[serde(default)]
@@ -134,6 +137,7 @@ pub struct WhatsappReviewedValue {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappSenderMetadata {
     #[serde(default)]
@@ -143,6 +147,7 @@ pub struct WhatsappSenderMetadata {
 /// The Conversation API app the sender is connected to.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappConversationApiAppDetails {
     #[serde(default)]
@@ -162,6 +167,7 @@ pub struct WhatsappConversationApiAppDetails {
 /// `repr`/`str` and Kotlin `toString` of this record are the redacted Rust ones.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappSender {
@@ -407,6 +413,25 @@ pub struct WhatsappSenders {
     client: ProvisioningClient,
 }
 
+impl PagedList for WhatsappSenders {
+    type Page = WhatsappSenderPage;
+    type Filter = WhatsappSenderFilter;
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "WhatsApp senders";
+    const ACTION: &'static str = "listing WhatsApp senders";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, filter: &WhatsappSenderFilter) -> Result<url::Url> {
+        let mut q = paging_query(page);
+        push_all(&mut q, "filterStates[]", &filter.states);
+        push_all(&mut q, "filterStatuses[]", &filter.statuses);
+        self.url(path![], &q)
+    }
+}
+
 impl WhatsappSenders {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         WhatsappSenders { client }
@@ -421,37 +446,19 @@ impl WhatsappSenders {
     /// One page. Page size 1 to 100; none = the server default (50).
     pub fn list(
         &self,
-        filter: &WhatsappSenderFilter,
         page: &PageRequest,
+        filter: &WhatsappSenderFilter,
     ) -> Result<WhatsappSenderPage> {
-        self.list_response(filter, page)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(
-        &self,
-        filter: &WhatsappSenderFilter,
-        page: &PageRequest,
-    ) -> Result<PageResponse<WhatsappSenderPage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp senders")?;
-        let mut q = paging_query(page);
-        push_all(&mut q, "filterStates[]", &filter.states);
-        push_all(&mut q, "filterStatuses[]", &filter.statuses);
-        let url = self.url(path![], &q)?;
-        self.client.fetch_page(url, "listing WhatsApp senders")
+        self.page(page, filter)
     }
 
     /// Every page in turn, fetched when asked for.
     pub fn pages(
         &self,
-        filter: WhatsappSenderFilter,
         page_size: Option<u32>,
+        filter: WhatsappSenderFilter,
     ) -> Result<Pager<WhatsappSenderPage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "WhatsApp senders")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| {
-            this.list_response(&filter, &req)
-        }))
+        self.pager(page_size, filter)
     }
 
     pub fn create(&self, request: &WhatsappSenderCreate) -> Result<WhatsappSender> {

@@ -14,7 +14,7 @@
 use super::{activities, list_items, protocol, push_all, WhatsappActivity, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
-use crate::provisioning::pagination::{check_page_size, PageRequest, PageResponse, Pager};
+use crate::provisioning::pagination::{PageRequest, PagedList, Pager};
 use crate::provisioning::Segment;
 use crate::provisioning::{paging_query, ProvisioningClient};
 use reqwest::Method;
@@ -65,6 +65,7 @@ open_enum! {
 /// An app that may autofill an OTP (OTP buttons, one-tap / zero-tap).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WhatsappOtpSupportedApp {
     pub package_name: String,
@@ -74,6 +75,7 @@ pub struct WhatsappOtpSupportedApp {
 /// A button of a BUTTONS component.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(
     tag = "type",
     rename_all = "SCREAMING_SNAKE_CASE",
@@ -161,6 +163,7 @@ pub enum WhatsappTemplateButton {
 /// A component of a carousel card (cards hold a header, a body and buttons).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(
     tag = "type",
     rename_all = "SCREAMING_SNAKE_CASE",
@@ -193,6 +196,7 @@ pub enum WhatsappCardComponent {
 /// One card of a CAROUSEL component.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WhatsappCarouselCard {
     #[serde(with = "typed_or_raw")]
@@ -202,6 +206,7 @@ pub struct WhatsappCarouselCard {
 /// A template component. A template has exactly one BODY and at most one of each type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(
     tag = "type",
     rename_all = "SCREAMING_SNAKE_CASE",
@@ -404,6 +409,7 @@ mod lenient {
 /// The content of a template (or of its pending changes).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTemplateDetails {
     #[serde(default, with = "typed_or_raw_json")]
@@ -430,6 +436,7 @@ pub struct WhatsappTemplateDetails {
 /// Pending changes of a template.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTemplateChanges {
     #[serde(default)]
@@ -442,6 +449,7 @@ pub struct WhatsappTemplateChanges {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappButtonAnalytics {
     #[serde(default, rename = "type")]
@@ -455,6 +463,7 @@ pub struct WhatsappButtonAnalytics {
 /// Delivery analytics over a period (`start`..`end`, as sent).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTemplateAnalytics {
     #[serde(default, deserialize_with = "lenient::count_opt")]
@@ -475,6 +484,7 @@ pub struct WhatsappTemplateAnalytics {
 /// fields, so everything but `name` may be absent.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTemplate {
     #[serde(default)]
@@ -626,6 +636,32 @@ pub struct WhatsappTemplates {
     client: ProvisioningClient,
 }
 
+impl PagedList for WhatsappTemplates {
+    type Page = WhatsappTemplatePage;
+    type Filter = WhatsappTemplateFilter;
+    const MAX_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
+    const NOUN: &'static str = "WhatsApp templates";
+    const ACTION: &'static str = "listing WhatsApp templates";
+
+    fn client(&self) -> &ProvisioningClient {
+        &self.client
+    }
+
+    fn list_url(&self, page: &PageRequest, filter: &WhatsappTemplateFilter) -> Result<url::Url> {
+        let mut q = paging_query(page);
+        push_all(&mut q, "fieldMask[]", &filter.field_mask);
+        push_all(&mut q, "filterStates[]", &filter.states);
+        push_all(&mut q, "filterStatuses[]", &filter.statuses);
+        if let Some(r) = &filter.analytics_date_range {
+            q.push(("templateAnalyticsDateRange", r.to_string()));
+        }
+        if let Some(p) = filter.name_prefix.as_ref().filter(|p| !p.is_empty()) {
+            q.push(("templateName", p.clone()));
+        }
+        self.url(path![], &q)
+    }
+}
+
 impl WhatsappTemplates {
     pub(crate) fn new(client: ProvisioningClient) -> Self {
         WhatsappTemplates { client }
@@ -640,44 +676,19 @@ impl WhatsappTemplates {
     /// One page, alphabetical. Page size 1 to 1000; none = the server default (50).
     pub fn list(
         &self,
-        filter: &WhatsappTemplateFilter,
         page: &PageRequest,
+        filter: &WhatsappTemplateFilter,
     ) -> Result<WhatsappTemplatePage> {
-        self.list_response(filter, page)?.decode()
-    }
-
-    /// [`Self::list`] without the decoding: the answer, to read whole or item by item.
-    pub fn list_response(
-        &self,
-        filter: &WhatsappTemplateFilter,
-        page: &PageRequest,
-    ) -> Result<PageResponse<WhatsappTemplatePage>> {
-        check_page_size(page.page_size, MAX_PAGE_SIZE, "WhatsApp templates")?;
-        let mut q = paging_query(page);
-        push_all(&mut q, "fieldMask[]", &filter.field_mask);
-        push_all(&mut q, "filterStates[]", &filter.states);
-        push_all(&mut q, "filterStatuses[]", &filter.statuses);
-        if let Some(r) = &filter.analytics_date_range {
-            q.push(("templateAnalyticsDateRange", r.to_string()));
-        }
-        if let Some(p) = filter.name_prefix.as_ref().filter(|p| !p.is_empty()) {
-            q.push(("templateName", p.clone()));
-        }
-        let url = self.url(path![], &q)?;
-        self.client.fetch_page(url, "listing WhatsApp templates")
+        self.page(page, filter)
     }
 
     /// Every page in turn, fetched when asked for.
     pub fn pages(
         &self,
-        filter: WhatsappTemplateFilter,
         page_size: Option<u32>,
+        filter: WhatsappTemplateFilter,
     ) -> Result<Pager<WhatsappTemplatePage>> {
-        check_page_size(page_size, MAX_PAGE_SIZE, "WhatsApp templates")?;
-        let this = self.clone();
-        Ok(Pager::new(page_size, move |req| {
-            this.list_response(&filter, &req)
-        }))
+        self.pager(page_size, filter)
     }
 
     pub fn create(&self, template: &WhatsappTemplateCreate) -> Result<WhatsappTemplate> {

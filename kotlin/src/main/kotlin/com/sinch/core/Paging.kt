@@ -92,31 +92,30 @@ fun RcsSenders.all(pageSize: Int? = null, filter: RcsSenderFilter? = null): Sequ
     pageSequence(pageSize, filter).flatMap { it.senders }
 
 // --- WhatsApp -------------------------------------------------------------------------------
-// Same parameter order as the generated `pages(filter, pageSize)`; named arguments read best.
 
 /** Every page of WhatsApp senders matching [filter] (page size 1 to 100), fetched lazily. */
 @JvmOverloads
 fun WhatsappSenders.pageSequence(
-    filter: WhatsappSenderFilter? = null,
     pageSize: Int? = null,
-): Sequence<WhatsappSenderPage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
+    filter: WhatsappSenderFilter? = null,
+): Sequence<WhatsappSenderPage> = pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
 
 /** Every WhatsApp sender matching [filter], page after page. */
 @JvmOverloads
-fun WhatsappSenders.all(filter: WhatsappSenderFilter? = null, pageSize: Int? = null): Sequence<WhatsappSender> =
-    pageSequence(filter, pageSize).flatMap { it.senders }
+fun WhatsappSenders.all(pageSize: Int? = null, filter: WhatsappSenderFilter? = null): Sequence<WhatsappSender> =
+    pageSequence(pageSize, filter).flatMap { it.senders }
 
 /** Every page of WhatsApp templates matching [filter] (alphabetical; page size 1 to 1000), lazily. */
 @JvmOverloads
 fun WhatsappTemplates.pageSequence(
-    filter: WhatsappTemplateFilter? = null,
     pageSize: Int? = null,
-): Sequence<WhatsappTemplatePage> = pagesOf({ pages(filter, pageSize) }, { it.nextPage() })
+    filter: WhatsappTemplateFilter? = null,
+): Sequence<WhatsappTemplatePage> = pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
 
 /** Every WhatsApp template matching [filter], page after page. */
 @JvmOverloads
-fun WhatsappTemplates.all(filter: WhatsappTemplateFilter? = null, pageSize: Int? = null): Sequence<WhatsappTemplate> =
-    pageSequence(filter, pageSize).flatMap { it.templates }
+fun WhatsappTemplates.all(pageSize: Int? = null, filter: WhatsappTemplateFilter? = null): Sequence<WhatsappTemplate> =
+    pageSequence(pageSize, filter).flatMap { it.templates }
 
 /** Every page of WhatsApp flows, fetched lazily. */
 @JvmOverloads
@@ -152,11 +151,11 @@ fun RcsSenders.items(pageSize: Int? = null, filter: RcsSenderFilter? = null): It
 
 /** [all] as an `Iterable`, for Java's for-each. */
 @JvmOverloads
-fun WhatsappSenders.items(filter: WhatsappSenderFilter? = null, pageSize: Int? = null): Iterable<WhatsappSender> = all(filter, pageSize).asIterable()
+fun WhatsappSenders.items(pageSize: Int? = null, filter: WhatsappSenderFilter? = null): Iterable<WhatsappSender> = all(pageSize, filter).asIterable()
 
 /** [all] as an `Iterable`, for Java's for-each. */
 @JvmOverloads
-fun WhatsappTemplates.items(filter: WhatsappTemplateFilter? = null, pageSize: Int? = null): Iterable<WhatsappTemplate> = all(filter, pageSize).asIterable()
+fun WhatsappTemplates.items(pageSize: Int? = null, filter: WhatsappTemplateFilter? = null): Iterable<WhatsappTemplate> = all(pageSize, filter).asIterable()
 
 /** [all] as an `Iterable`, for Java's for-each. */
 @JvmOverloads

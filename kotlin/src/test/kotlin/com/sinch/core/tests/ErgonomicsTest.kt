@@ -14,6 +14,17 @@ import kotlin.test.assertTrue
 /** What the generated API looks like from Kotlin; no emulator needed. */
 class ErgonomicsTest {
     @Test
+    fun thePythonOnlyPageMethodsAreNotPartOfTheJvmApi() {
+        // `listPickled` / `nextPagePickled` exist only in the Python build (feature `python`).
+        val classes = listOf(Webhooks::class.java, WhatsappTemplates::class.java, WebhookPager::class.java, BundlePager::class.java)
+        for (cls in classes) {
+            val names = cls.methods.map { it.name }
+            assertTrue("list" in names || "nextPage" in names, "$cls has its list methods")
+            assertTrue(names.none { it.contains("ickled") }, "$cls: $names")
+        }
+    }
+
+    @Test
     fun objectsAreAutoCloseableAndUseWorks() {
         val auth = SinchAuth.oauth("key-id", "key-secret", "http://127.0.0.1:9/oauth2/token")
         assertIs<AutoCloseable>(auth)

@@ -86,12 +86,12 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
         // A draft lands in `changes`; discarding removes it.
         val draft = senders.update(s.id, WhatsappSenderUpdate(details = details(displayName = "Acme")))
         assertEquals("DRAFT", draft.changes?.status)
-        assertEquals(1, senders.all(WhatsappSenderFilter(statuses = listOf("DRAFT"))).count())
+        assertEquals(1, senders.all(filter = WhatsappSenderFilter(statuses = listOf("DRAFT"))).count())
         senders.discardChanges(s.id)
         assertNull(senders.get(s.id).changes)
         senders.comment(s.id, "please review")
 
-        assertEquals(listOf(s.id), senders.all(WhatsappSenderFilter(states = listOf("ACTIVE"))).map { it.id }.toList())
+        assertEquals(listOf(s.id), senders.all(filter = WhatsappSenderFilter(states = listOf("ACTIVE"))).map { it.id }.toList())
         val all = emulator.assertLazyPaging(pages = 2) { senders.all(pageSize = 1) }
         assertEquals(listOf(s.id, raw.id), all.map { it.id })
         assertFailsWith<SinchException.InvalidConfig> { senders.list(pageSize = 101) }
@@ -133,7 +133,7 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
         assertTrue(pages.all { it.totalSize == 1500L })
         val names = emulator.assertLazyPaging(pages = 2) { templates.all(pageSize = 1000) }.map { it.name }
         assertEquals(names.sorted(), names, "alphabetical")
-        val masked = templates.list(WhatsappTemplateFilter(fieldMask = listOf("state"), states = listOf("APPROVED"), namePrefix = "bench_0001"))
+        val masked = templates.list(filter = WhatsappTemplateFilter(fieldMask = listOf("state"), states = listOf("APPROVED"), namePrefix = "bench_0001"))
         assertEquals(10L, masked.totalSize)
         assertNull(masked.templates[0].details)
     }

@@ -1,21 +1,18 @@
-"""List pages reach Python as a pickle stream written by Rust in parts while Python reads it
-(see bindings/src/pickle.rs and bindings/src/page_stream.rs).
+"""List pages reach Python as one pickle written by Rust (see core/src/pickle.rs, whose encoders
+are derived from the core types).
 
 These tests hold that fast path to UniFFI's own lifting: for every paged resource, filled with
 every record, enum variant and optional field the emulator can produce, `list()` and
 `next_page()` return objects equal to, of the same classes as, and with exactly the attributes
-of what the generated methods return. And the stream loader names nothing but generated classes.
+of what the generated methods return. And the loader names nothing but generated classes.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
-import os
 import pickle
-import signal
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -31,7 +28,6 @@ from sinch_core import (
     WhatsappTemplateComponent,
     WhatsappTemplateCreate,
     WhatsappTemplateFilter,
-    _native,
 )
 
 B = WhatsappTemplateButton
@@ -177,7 +173,7 @@ def test_list_pages_equal_uniffi_lifting(emulator, client, family, items, kwargs
     fill_every_family(emulator, client)
     sub = getattr(client, family)()
     fast = drop_clock(sub.list(**kwargs))
-    reference = drop_clock(type(sub)._generated_list(sub, **kwargs))
+    reference = drop_clock(type(sub).list.__wrapped__(sub, **kwargs))
     assert len(getattr(fast, items)) >= 1
     assert fast == reference
     assert attribute_tree(fast) == attribute_tree(reference)
@@ -190,7 +186,7 @@ def test_pager_pages_equal_uniffi_lifting(emulator, client, family, items, kwarg
     fast, reference = sub.pages(page_size=1, **kwargs), sub.pages(page_size=1, **kwargs)
     compared = 0
     while True:
-        expected = type(reference)._generated_next_page(reference)
+        expected = type(reference).next_page.__wrapped__(reference)
         page = fast.next_page()
         if expected is None:
             break
@@ -257,50 +253,41 @@ def global_stream(module: str, name: str) -> bytes:
         global_stream("sinch_core:attribute", "not a name"),
     ],
 )
-def test_page_streams_name_only_generated_classes(stream):
-    class OnePart:
-        def __init__(self) -> None:
-            self.parts = [stream]
-
-        def next_part(self) -> bytes | None:
-            return self.parts.pop() if self.parts else None
-
+def test_page_pickles_name_only_generated_classes(stream):
     with pytest.raises(pickle.UnpicklingError, match="unexpected class"):
-        sinch_core._load_stream(OnePart())
+        sinch_core._load(stream)
 
 
-def test_the_stream_methods_are_private_to_the_python_package():
-    for name in ("Webhooks", "WhatsappTemplates", "Bundles"):
+def test_list_and_next_page_wrap_the_generated_methods():
+    for name, (pager, _, _) in sinch_core.PAGED.items():
         cls = getattr(sinch_core, name)
-        assert not hasattr(cls, "list_stream")
-        assert hasattr(getattr(_native.sinch_core_ffi, name), "_generated_list")
-    assert not hasattr(sinch_core.WebhookPager, "next_page_stream")
+        generated = cls.list.__wrapped__
+        assert generated.__qualname__ == f"{name}.list"
+        assert inspect.signature(cls.list) == inspect.signature(generated)
+        assert cls.list.__doc__ == generated.__doc__
+        assert pager.next_page.__wrapped__.__qualname__ == f"{pager.__name__}.next_page"
 
 
-# --- list(): the page decoded in Rust, part by part, while Python builds the records ------------
+# --- list(): one pickle per page, whatever its size ---------------------------------------------
 
 
-def test_a_page_in_many_parts_equals_uniffi_lifting(emulator, client):
+def test_a_page_of_1000_equals_uniffi_lifting(emulator, client):
     emulator.seed_whatsapp_templates(1000)
     emulator.set_whatsapp_state("template", "ON_THE_MOON", id="bench_00900", language="EN_US")
     templates = client.whatsapp_templates()
-    stream = type(templates)._list_stream(templates, page_size=1000)
-    parts = []
-    while (part := stream.next_part()) is not None:
-        parts.append(part)
-    assert len(parts) >= 4, "a page of 1000 templates comes in several parts"
-    assert stream.next_part() is None
+    data = templates.list_pickled(page_size=1000)
+    assert isinstance(data, bytes) and data[:3] == b"\x80\x04\x95"  # protocol 4, one frame
     fast = templates.list(page_size=1000)
-    reference = type(templates)._generated_list(templates, page_size=1000)
+    reference = type(templates).list.__wrapped__(templates, page_size=1000)
     assert fast == reference
     assert attribute_tree(fast) == attribute_tree(reference)
     assert fast.templates[900].state == "ON_THE_MOON"
-    # Values written once per stream are shared across its parts: one str for every APPROVED.
+    # Values written once per page are shared: one str for every APPROVED.
     approved = [t.state for t in fast.templates if t.state == "APPROVED"]
     assert len(approved) == 999 and len({id(s) for s in approved}) == 1
 
 
-def test_pages_in_many_parts_follow_their_tokens(emulator, client):
+def test_pages_follow_their_tokens(emulator, client):
     emulator.seed_whatsapp_templates(2500)
     templates = client.whatsapp_templates()
     pages = list(templates.iter_pages(page_size=1000))
@@ -309,12 +296,12 @@ def test_pages_in_many_parts_follow_their_tokens(emulator, client):
     assert names == [f"bench_{i:05}" for i in range(2500)]
     reference = templates.pages(page_size=1000)
     for page in pages:
-        assert page == type(reference)._generated_next_page(reference)
-    assert type(reference)._generated_next_page(reference) is None
+        assert page == type(reference).next_page.__wrapped__(reference)
+    assert type(reference).next_page.__wrapped__(reference) is None
     assert emulator.api_requests() == 6  # 3 + 3 pages, and no request after the last
 
 
-def test_a_bad_item_after_some_parts_is_the_typed_protocol_error(emulator, client, auth):
+def test_a_bad_item_is_the_typed_protocol_error(emulator, client, auth):
     emulator.seed_whatsapp_templates(600)
     good = json.loads(
         urllib.request.urlopen(
@@ -332,7 +319,7 @@ def test_a_bad_item_after_some_parts_is_the_typed_protocol_error(emulator, clien
         client.whatsapp_templates().list(page_size=1000)
     assert "listing WhatsApp templates" in str(excinfo.value)
     assert "could not be read" in str(excinfo.value)
-    # The stream is over; the next call is a fresh, complete page.
+    # The next call is a fresh, complete page.
     assert len(client.whatsapp_templates().list(page_size=1000).templates) == 600
     # A pager whose page fails ends there: the error once, then no more pages.
     emulator.fault("api", 1, {"kind": "status", "status": 200, "body": json.dumps(good)})
@@ -340,53 +327,3 @@ def test_a_bad_item_after_some_parts_is_the_typed_protocol_error(emulator, clien
     with pytest.raises(sinch_core.ProtocolError):
         pager.next_page()
     assert pager.next_page() is None
-
-
-def test_a_stream_dropped_half_read_leaves_nothing_waiting(emulator, client):
-    emulator.seed_whatsapp_templates(1000)
-    templates = client.whatsapp_templates()
-    for _ in range(20):
-        stream = type(templates)._list_stream(templates, page_size=1000)
-        assert stream.next_part() is not None
-        del stream  # the worker's next send fails and it stops
-    assert len(templates.list(page_size=1000).templates) == 1000
-
-    def page_workers() -> int:
-        names = []
-        for comm in Path(f"/proc/{os.getpid()}/task").glob("*/comm"):
-            try:
-                names.append(comm.read_text().strip())
-            except OSError:  # that thread just ended
-                pass
-        return names.count("sinch-core-page")
-
-    if not Path("/proc/self/task").is_dir():
-        return  # thread names are read from Linux's /proc
-    deadline = time.monotonic() + 5
-    while page_workers() > 4 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert 1 <= page_workers() <= 4, "idle page workers are kept, at most 4"
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork() only")
-def test_list_works_in_a_child_forked_after_a_list(emulator, client):
-    templates = client.whatsapp_templates()
-    emulator.seed_whatsapp_templates(300)
-    assert len(templates.list(page_size=300).templates) == 300  # workers exist in the parent
-    pid = os.fork()
-    if pid == 0:  # the child: the parent's worker threads do not exist here
-        code = 1
-        try:
-            signal.alarm(20)  # a hang fails the test instead of blocking it
-            code = 0 if len(templates.list(page_size=300).templates) == 300 else 2
-        finally:
-            os._exit(code)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            assert os.waitstatus_to_exitcode(status) == 0
-            return
-        time.sleep(0.05)
-    os.kill(pid, signal.SIGKILL)
-    pytest.fail("list() in the forked child hung")
