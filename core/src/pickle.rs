@@ -18,7 +18,7 @@
 //! without a lookup in the interning table; classes, names and open-enum values are written
 //! once per page and then referred to through the memo.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use sinch_core_derive::ToPickle;
 
@@ -73,7 +73,7 @@ pub struct PickleWriter {
     /// Memo slots of what repeats within a page: classes and attribute names (`'static`) and
     /// open-enum values (`APPROVED`, `MARKETING`...; Python then shares one `str`). Keyed by
     /// role, address and length, which is sound because every key outlives the writer.
-    memo: HashMap<(Role, usize, usize), u32>,
+    memo: FxHashMap<(Role, usize, usize), u32>,
     next_memo: u32,
 }
 
@@ -83,8 +83,8 @@ impl PickleWriter {
     pub fn dump<T: ToPickle + ?Sized>(value: &T) -> Vec<u8> {
         const HEADER: usize = 11; // PROTO 4, then FRAME and its 8-byte length
         let mut w = PickleWriter {
-            out: Vec::with_capacity(16 * 1024),
-            memo: HashMap::new(),
+            out: Vec::with_capacity(64 * 1024),
+            memo: FxHashMap::default(),
             next_memo: 0,
         };
         w.out
