@@ -214,10 +214,8 @@ async fn create(
             conv_id.clone(),
         );
         bundle["smsApp"] = Value::Object(rec.clone());
-        st.provisioning
-            .sms_apps
-            .entry(project_id.clone())
-            .or_default()
+        sms_apps::COLLECTION
+            .items(&mut st.provisioning, &project_id)
             .push(rec);
     }
     let mut created_hooks = Vec::new();
@@ -230,10 +228,8 @@ async fn create(
             triggers,
         };
         created_hooks.push(serde_json::to_value(&hook).unwrap_or_default());
-        st.provisioning
-            .webhooks
-            .entry(project_id.clone())
-            .or_default()
+        webhooks::COLLECTION
+            .items(&mut st.provisioning, &project_id)
             .push(hook);
     }
     bundle["webhooks"] = Value::Array(created_hooks);
