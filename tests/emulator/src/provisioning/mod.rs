@@ -2,8 +2,11 @@
 //!
 //! Each resource is a module exposing `routes()`; they share the PAPI error body
 //! ([`error`]), token pagination ([`pagination`]) and the auth extractor ([`auth`]).
-//! To add a resource: write `foo.rs` with `routes()` and its store, add the store to
-//! [`ProvisioningState`], and merge the routes in [`routes`].
+//! To add a resource: add its store to [`ProvisioningState`], write `foo.rs` declaring a
+//! [`collection::Collection`] (path, list key, id, page sizes, 404 code and the validation
+//! hooks) whose `routes()`, plus any actions of its own, `foo::routes()` returns, and merge
+//! that in [`routes`]. The WhatsApp account (one per project) and templates (keyed by name
+//! and language) are not collections and keep their own handlers.
 
 pub mod auth;
 pub mod bundles;

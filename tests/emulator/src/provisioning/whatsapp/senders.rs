@@ -15,7 +15,9 @@
 //!   makes the sender `ACTIVE`.
 //! - DELETE → 204; DELETE `/changes` discards `changes`; POST `/comments` `{comment}` → 201.
 
-use super::{activity, check_filter, now_iso, query_all, str_field, META_LOCAL_STORAGE, REGIONS};
+use super::{
+    activity, check_filter, now_iso, query_values, str_field, META_LOCAL_STORAGE, REGIONS,
+};
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::collection::{Collection, Delete, Edit, NotFound, Query};
 use crate::provisioning::error::{json_object, PapiError};
@@ -224,8 +226,8 @@ fn new_sender(body: Map<String, Value>) -> Result<Map<String, Value>, PapiError>
 }
 
 fn select<'a>(senders: &'a [Sender], query: &Query) -> Result<Vec<&'a Sender>, PapiError> {
-    let states = query_all(query, "filterStates");
-    let statuses = query_all(query, "filterStatuses");
+    let states = query_values(query, "filterStates");
+    let statuses = query_values(query, "filterStatuses");
     check_filter(&states, STATES, "invalid_filter_states")?;
     check_filter(&statuses, STATUSES, "invalid_filter_statuses")?;
     let field = |s: &Sender, path: &[&str]| -> String {
