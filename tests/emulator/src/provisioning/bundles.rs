@@ -8,37 +8,42 @@
 //! 404 `bundle_not_found` (the code is inferred; Sinch does not document it).
 
 use super::auth::Authenticated;
+use super::collection::{Collection, NotFound, Query};
 use super::error::PapiError;
-use super::pagination::{page, PageSpec};
-use super::store::{body_object, check_region, find_mut, query_values, str_field, Resource};
+use super::pagination::PageSpec;
+use super::store::{body_object, check_region, query_values, str_field, Resource};
 use super::{sms_apps, webhooks};
-use crate::http_util::parse_form;
 use crate::state::AppState;
 use crate::tokens;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-const PAGE: PageSpec = PageSpec {
+/// Create is the family's own handler: it also adds an SMS app and webhooks to their stores.
+pub static COLLECTION: Collection<Resource> = Collection::new(
+    "/bundles",
+    "bundles",
+    NotFound {
+        code: "bundle_not_found",
+        what: "Bundle",
+    },
+    |p, project_id| p.bundles.entry(project_id.to_string()).or_default(),
+    |bundle| str_field(bundle, "id"),
+)
+.paged(PageSpec {
     max: 25,
     default: 10,
-};
+})
+.select(select);
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/projects/{project_id}/bundles", get(list).post(create))
-        .route(
-            "/v1/projects/{project_id}/bundles/{bundle_id}",
-            get(get_one),
-        )
-}
-
-fn not_found() -> PapiError {
-    PapiError::not_found("bundle_not_found", "Bundle")
+    COLLECTION
+        .routes()
+        .route("/v1/projects/{project_id}/bundles", post(create))
 }
 
 /// `true`/`false`, or an object with an optional string `name`. Returns (wanted, name).
@@ -103,39 +108,25 @@ fn hooks(body: &Resource, errors: &mut Vec<String>) -> Vec<(String, String, Vec<
     out
 }
 
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PapiError> {
-    let query = parse_form(query.unwrap_or_default().as_bytes());
-    let sms = query_values(&query, "filterSmsAppIds");
-    let conv = query_values(&query, "filterConvAppIds");
-    let states = query_values(&query, "filterStates");
-    let all = app
-        .lock()
-        .provisioning
-        .bundles
-        .get(&project_id)
-        .cloned()
-        .unwrap_or_default();
+fn select<'a>(all: &'a [Resource], query: &Query) -> Result<Vec<&'a Resource>, PapiError> {
+    let sms = query_values(query, "filterSmsAppIds");
+    let conv = query_values(query, "filterConvAppIds");
+    let states = query_values(query, "filterStates");
     let nested_id = |b: &Resource, key: &str| {
         b.get(key)
             .and_then(|v| v.get("id"))
             .and_then(Value::as_str)
             .map(str::to_string)
     };
-    let items: Vec<Resource> = all
-        .into_iter()
+    Ok(all
+        .iter()
         .filter(|b| sms.is_empty() || nested_id(b, "smsApp").is_some_and(|id| sms.contains(&id)))
         .filter(|b| conv.is_empty() || nested_id(b, "convApp").is_some_and(|id| conv.contains(&id)))
         .filter(|b| {
             states.is_empty()
                 || str_field(b, "state").is_some_and(|s| states.iter().any(|x| x == s))
         })
-        .collect();
-    page(&items, "bundles", &query, PAGE)
+        .collect())
 }
 
 async fn create(
@@ -223,10 +214,8 @@ async fn create(
             conv_id.clone(),
         );
         bundle["smsApp"] = Value::Object(rec.clone());
-        st.provisioning
-            .sms_apps
-            .entry(project_id.clone())
-            .or_default()
+        sms_apps::COLLECTION
+            .items(&mut st.provisioning, &project_id)
             .push(rec);
     }
     let mut created_hooks = Vec::new();
@@ -239,10 +228,8 @@ async fn create(
             triggers,
         };
         created_hooks.push(serde_json::to_value(&hook).unwrap_or_default());
-        st.provisioning
-            .webhooks
-            .entry(project_id.clone())
-            .or_default()
+        webhooks::COLLECTION
+            .items(&mut st.provisioning, &project_id)
             .push(hook);
     }
     bundle["webhooks"] = Value::Array(created_hooks);
@@ -250,21 +237,8 @@ async fn create(
         Value::Object(m) => m,
         _ => Resource::new(),
     };
-    st.provisioning
-        .bundles
-        .entry(project_id)
-        .or_default()
+    COLLECTION
+        .items(&mut st.provisioning, &project_id)
         .push(record.clone());
     Ok((StatusCode::CREATED, Json(Value::Object(record))).into_response())
-}
-
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
-    let mut st = app.lock();
-    find_mut(&mut st.provisioning.bundles, &project_id, "id", &id)
-        .map(|r| Json(Value::Object(r.clone())))
-        .ok_or_else(not_found)
 }

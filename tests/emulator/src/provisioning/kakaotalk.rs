@@ -9,23 +9,51 @@
 //! 404 `sender_not_found`.
 
 use super::auth::Authenticated;
+use super::collection::{Collection, Delete, Edit, NotFound, Unique};
 use super::error::PapiError;
-use super::pagination::{page, PageSpec};
-use super::store::{body_object, find_mut, now_iso, str_field, Resource};
-use crate::http_util::parse_form;
+use super::pagination::PageSpec;
+use super::store::{body_object, now_iso, str_field, Resource};
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
-const PAGE: PageSpec = PageSpec {
+pub static COLLECTION: Collection<Resource> = Collection::new(
+    "/kakaotalk/senders",
+    "senders",
+    NotFound {
+        code: "sender_not_found",
+        what: "Sender",
+    },
+    |p, project_id| {
+        p.kakaotalk_senders
+            .entry(project_id.to_string())
+            .or_default()
+    },
+    |sender| str_field(sender, "plusFriendId"),
+)
+.paged(PageSpec {
     max: 100,
     default: 50,
-};
+})
+.create(create)
+.unique(Unique {
+    field: "plusFriendId",
+    key: |sender| str_field(sender, "plusFriendId").unwrap_or(""),
+    taken: |_| {
+        PapiError::new(
+            StatusCode::CONFLICT,
+            "sender_exists",
+            "Sender already exists.",
+            "Use another plusFriendId or update the existing sender.",
+        )
+    },
+})
+.update(update)
+.delete(Delete::Keep);
 
 const DETAIL_FIELDS: [&str; 5] = [
     "adminPhoneNo",
@@ -37,21 +65,10 @@ const DETAIL_FIELDS: [&str; 5] = [
 
 pub fn routes() -> Router<AppState> {
     let base = "/v1/projects/{project_id}/kakaotalk/senders";
-    Router::new()
-        .route(base, get(list).post(create))
-        .route(
-            &format!("{base}/{{plus_friend_id}}"),
-            get(get_one).patch(update).delete(delete),
-        )
-        .route(
-            &format!("{base}/{{plus_friend_id}}/register"),
-            post(register),
-        )
-        .route(&format!("{base}/{{plus_friend_id}}/verify"), post(verify))
-}
-
-fn not_found() -> PapiError {
-    PapiError::not_found("sender_not_found", "Sender")
+    COLLECTION
+        .routes()
+        .route(&format!("{base}/{{id}}/register"), post(register))
+        .route(&format!("{base}/{{id}}/verify"), post(verify))
 }
 
 fn digits(s: &str, n: usize) -> bool {
@@ -86,30 +103,7 @@ fn check_details(details: &Map<String, Value>, require_all: bool, errors: &mut V
     }
 }
 
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PapiError> {
-    let query = parse_form(query.unwrap_or_default().as_bytes());
-    let items = app
-        .lock()
-        .provisioning
-        .kakaotalk_senders
-        .get(&project_id)
-        .cloned()
-        .unwrap_or_default();
-    page(&items, "senders", &query, PAGE)
-}
-
-async fn create(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PapiError> {
-    let body = body_object(&body)?;
+fn create(_project_id: &str, body: Resource) -> Result<Resource, PapiError> {
     let mut errors = Vec::new();
     let id = match body.get("plusFriendId").and_then(Value::as_str) {
         Some(s) if !s.trim().is_empty() => s.to_string(),
@@ -131,23 +125,6 @@ async fn create(
     if !errors.is_empty() {
         return Err(PapiError::invalid_input(errors));
     }
-    let mut st = app.lock();
-    let senders = st
-        .provisioning
-        .kakaotalk_senders
-        .entry(project_id)
-        .or_default();
-    if senders
-        .iter()
-        .any(|s| str_field(s, "plusFriendId") == Some(id.as_str()))
-    {
-        return Err(PapiError::new(
-            StatusCode::CONFLICT,
-            "sender_exists",
-            "Sender already exists.",
-            "Use another plusFriendId or update the existing sender.",
-        ));
-    }
     let now = now_iso();
     let details: Map<String, Value> = details
         .into_iter()
@@ -163,34 +140,11 @@ async fn create(
         Value::Object(m) => m,
         _ => Resource::new(),
     };
-    senders.push(rec.clone());
-    Ok((StatusCode::CREATED, Json(Value::Object(rec))).into_response())
-}
-
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
-    let mut st = app.lock();
-    find_mut(
-        &mut st.provisioning.kakaotalk_senders,
-        &project_id,
-        "plusFriendId",
-        &id,
-    )
-    .map(|r| Json(Value::Object(r.clone())))
-    .ok_or_else(not_found)
+    Ok(rec)
 }
 
 /// PATCH `{details{…}}`: the fields given replace the stored ones.
-async fn update(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Json<Value>, PapiError> {
-    let body = body_object(&body)?;
+fn update(body: Resource) -> Result<Edit<Resource>, PapiError> {
     let details = match body.get("details") {
         None => Map::new(),
         Some(Value::Object(d)) => d.clone(),
@@ -208,43 +162,19 @@ async fn update(
     if !errors.is_empty() {
         return Err(PapiError::invalid_input(errors));
     }
-    let mut st = app.lock();
-    let rec = find_mut(
-        &mut st.provisioning.kakaotalk_senders,
-        &project_id,
-        "plusFriendId",
-        &id,
-    )
-    .ok_or_else(not_found)?;
-    let stored = rec
-        .entry("details")
-        .or_insert_with(|| Value::Object(Map::new()));
-    if let Some(stored) = stored.as_object_mut() {
-        for (k, v) in details {
-            if DETAIL_FIELDS.contains(&k.as_str()) {
-                stored.insert(k, v);
+    Ok(Box::new(move |rec| {
+        let stored = rec
+            .entry("details")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(stored) = stored.as_object_mut() {
+            for (k, v) in details {
+                if DETAIL_FIELDS.contains(&k.as_str()) {
+                    stored.insert(k, v);
+                }
             }
         }
-    }
-    rec.insert("modified".into(), Value::String(now_iso()));
-    Ok(Json(Value::Object(rec.clone())))
-}
-
-/// DELETE marks for removal: 204, the sender stays readable.
-async fn delete(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-) -> Result<StatusCode, PapiError> {
-    let mut st = app.lock();
-    find_mut(
-        &mut st.provisioning.kakaotalk_senders,
-        &project_id,
-        "plusFriendId",
-        &id,
-    )
-    .ok_or_else(not_found)?;
-    Ok(StatusCode::NO_CONTENT)
+        rec.insert("modified".into(), Value::String(now_iso()));
+    }))
 }
 
 /// Starts verification: state `VERIFYING`; answers the sender.
@@ -253,17 +183,11 @@ async fn register(
     State(app): State<AppState>,
     Path((project_id, id)): Path<(String, String)>,
 ) -> Result<Json<Value>, PapiError> {
-    let mut st = app.lock();
-    let rec = find_mut(
-        &mut st.provisioning.kakaotalk_senders,
-        &project_id,
-        "plusFriendId",
-        &id,
-    )
-    .ok_or_else(not_found)?;
-    rec.insert("state".into(), json!("VERIFYING"));
-    rec.insert("modified".into(), Value::String(now_iso()));
-    Ok(Json(Value::Object(rec.clone())))
+    COLLECTION.with_item(&app, &project_id, &id, |rec| {
+        rec.insert("state".into(), json!("VERIFYING"));
+        rec.insert("modified".into(), Value::String(now_iso()));
+        Ok(Json(Value::Object(rec.clone())))
+    })
 }
 
 /// `{code}` (6 digits) on a `VERIFYING` sender: state `ACTIVE`; answers the sender.
@@ -278,25 +202,20 @@ async fn verify(
         .get("code")
         .and_then(Value::as_str)
         .is_some_and(|c| digits(c, 6));
-    let mut st = app.lock();
-    let rec = find_mut(
-        &mut st.provisioning.kakaotalk_senders,
-        &project_id,
-        "plusFriendId",
-        &id,
-    )
-    .ok_or_else(not_found)?;
-    if !code_ok {
-        return Err(PapiError::invalid_input(vec![
-            "code must be exactly 6 characters".into(),
-        ]));
-    }
-    if str_field(rec, "state") != Some("VERIFYING") {
-        return Err(PapiError::invalid_input(vec![
-            "the sender must be registered before it is verified".into(),
-        ]));
-    }
-    rec.insert("state".into(), json!("ACTIVE"));
-    rec.insert("modified".into(), Value::String(now_iso()));
-    Ok(Json(Value::Object(rec.clone())))
+    // An unknown sender is 404 even with a bad code: the lookup comes first.
+    COLLECTION.with_item(&app, &project_id, &id, |rec| {
+        if !code_ok {
+            return Err(PapiError::invalid_input(vec![
+                "code must be exactly 6 characters".into(),
+            ]));
+        }
+        if str_field(rec, "state") != Some("VERIFYING") {
+            return Err(PapiError::invalid_input(vec![
+                "the sender must be registered before it is verified".into(),
+            ]));
+        }
+        rec.insert("state".into(), json!("ACTIVE"));
+        rec.insert("modified".into(), Value::String(now_iso()));
+        Ok(Json(Value::Object(rec.clone())))
+    })
 }

@@ -2,11 +2,15 @@
 //!
 //! Each resource is a module exposing `routes()`; they share the PAPI error body
 //! ([`error`]), token pagination ([`pagination`]) and the auth extractor ([`auth`]).
-//! To add a resource: write `foo.rs` with `routes()` and its store, add the store to
-//! [`ProvisioningState`], and merge the routes in [`routes`].
+//! To add a resource: add its store to [`ProvisioningState`], write `foo.rs` declaring a
+//! [`collection::Collection`] (path, list key, id, page sizes, 404 code and the validation
+//! hooks) whose `routes()`, plus any actions of its own, `foo::routes()` returns, and merge
+//! that in [`routes`]. The WhatsApp account (one per project) and templates (keyed by name
+//! and language) are not collections and keep their own handlers.
 
 pub mod auth;
 pub mod bundles;
+pub mod collection;
 pub mod error;
 pub mod kakaotalk;
 pub mod pagination;
@@ -32,29 +36,30 @@ pub struct ProvisioningState {
 }
 
 impl ProvisioningState {
-    /// The JSON-stored resource named `resource` (as in the set-field control) and its id field.
-    fn json_store(&mut self, resource: &str) -> Option<(&mut store::JsonStore, &'static str)> {
-        match resource {
-            "sms_apps" => Some((&mut self.sms_apps, "id")),
-            "bundles" => Some((&mut self.bundles, "id")),
-            "kakaotalk_senders" => Some((&mut self.kakaotalk_senders, "plusFriendId")),
-            "rcs_senders" => Some((&mut self.rcs_senders, "id")),
-            _ => None,
-        }
-    }
-
     /// Sets one field of a stored resource (the set-field control).
     pub fn set_field(&mut self, req: &store::SetField) -> Result<(), String> {
-        let (store, id_field) = self
-            .json_store(&req.resource)
+        let collection = json_collection(&req.resource)
             .ok_or_else(|| format!("unknown resource '{}'", req.resource))?;
-        let rec = store::find_mut(store, &req.project_id, id_field, &req.id).ok_or_else(|| {
-            format!(
-                "no {} '{}' in project '{}'",
-                req.resource, req.id, req.project_id
-            )
-        })?;
+        let rec = collection
+            .find_mut(self, &req.project_id, &req.id)
+            .ok_or_else(|| {
+                format!(
+                    "no {} '{}' in project '{}'",
+                    req.resource, req.id, req.project_id
+                )
+            })?;
         store::set_path(rec, &req.field, req.value.clone())
+    }
+}
+
+/// The JSON-stored collection named `resource` in the set-field control.
+fn json_collection(resource: &str) -> Option<&'static collection::Collection<store::Resource>> {
+    match resource {
+        "sms_apps" => Some(&sms_apps::COLLECTION),
+        "bundles" => Some(&bundles::COLLECTION),
+        "kakaotalk_senders" => Some(&kakaotalk::COLLECTION),
+        "rcs_senders" => Some(&rcs::COLLECTION),
+        _ => None,
     }
 }
 

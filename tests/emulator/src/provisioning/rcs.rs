@@ -10,62 +10,49 @@
 //! case-insensitive substring of `details.brand.name`; default order is creation order
 //! (`sortColumn=CREATED`, `sortDirection=ASC`). Unknown sender: 404 `sender_not_found`.
 
-use super::auth::Authenticated;
+use super::collection::{Collection, NotFound, Query};
 use super::error::PapiError;
-use super::pagination::{page, PageSpec};
-use super::store::{
-    body_object, check_region, find_mut, now_iso, query_values, str_field, Resource,
-};
-use crate::http_util::{form_get, parse_form};
+use super::pagination::PageSpec;
+use super::store::{check_region, now_iso, query_values, str_field, Resource};
+use crate::http_util::form_get;
 use crate::state::AppState;
 use crate::tokens;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 
-const PAGE: PageSpec = PageSpec {
+pub static COLLECTION: Collection<Resource> = Collection::new(
+    "/rcs/senders",
+    "senders",
+    NotFound {
+        code: "sender_not_found",
+        what: "Sender",
+    },
+    |p, project_id| p.rcs_senders.entry(project_id.to_string()).or_default(),
+    |sender| str_field(sender, "id"),
+)
+.paged(PageSpec {
     max: 100,
     default: 50,
-};
+})
+.select(select)
+.create(create);
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/v1/projects/{project_id}/rcs/senders",
-            get(list).post(create),
-        )
-        .route(
-            "/v1/projects/{project_id}/rcs/senders/{sender_id}",
-            get(get_one),
-        )
-}
-
-fn not_found() -> PapiError {
-    PapiError::not_found("sender_not_found", "Sender")
+    COLLECTION.routes()
 }
 
 fn brand_name(r: &Resource) -> Option<&str> {
     r.get("details")?.get("brand")?.get("name")?.as_str()
 }
 
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PapiError> {
-    let query = parse_form(query.unwrap_or_default().as_bytes());
-    let conv = form_get(&query, "filterConversationApiAppId").filter(|s| !s.is_empty());
-    let ids = query_values(&query, "filterSenderIds");
-    let name = form_get(&query, "filterSenderName")
+fn select<'a>(all: &'a [Resource], query: &Query) -> Result<Vec<&'a Resource>, PapiError> {
+    let conv = form_get(query, "filterConversationApiAppId").filter(|s| !s.is_empty());
+    let ids = query_values(query, "filterSenderIds");
+    let name = form_get(query, "filterSenderName")
         .filter(|s| !s.is_empty())
         .map(str::to_lowercase);
-    let states = query_values(&query, "filterStates");
-    match form_get(&query, "sortColumn") {
+    let states = query_values(query, "filterStates");
+    match form_get(query, "sortColumn") {
         None | Some("") | Some("CREATED") => {}
         Some(_) => {
             return Err(PapiError::invalid_input(vec![
@@ -73,7 +60,7 @@ async fn list(
             ]))
         }
     }
-    let desc = match form_get(&query, "sortDirection") {
+    let desc = match form_get(query, "sortDirection") {
         None | Some("") | Some("ASC") => false,
         Some("DESC") => true,
         Some(_) => {
@@ -82,15 +69,8 @@ async fn list(
             ]))
         }
     };
-    let all = app
-        .lock()
-        .provisioning
-        .rcs_senders
-        .get(&project_id)
-        .cloned()
-        .unwrap_or_default();
-    let mut items: Vec<Resource> = all
-        .into_iter()
+    let mut items: Vec<&Resource> = all
+        .iter()
         .filter(|s| conv.is_none() || str_field(s, "conversationApiAppId") == conv)
         .filter(|s| {
             ids.is_empty() || str_field(s, "id").is_some_and(|id| ids.iter().any(|x| x == id))
@@ -108,16 +88,10 @@ async fn list(
     if desc {
         items.reverse();
     }
-    page(&items, "senders", &query, PAGE)
+    Ok(items)
 }
 
-async fn create(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PapiError> {
-    let body = body_object(&body)?;
+fn create(_project_id: &str, body: Resource) -> Result<Resource, PapiError> {
     let mut errors = Vec::new();
     let region = check_region(&body, &mut errors);
     for key in ["billingCategory", "useCase"] {
@@ -162,22 +136,5 @@ async fn create(
         Value::Object(m) => m,
         _ => Resource::new(),
     };
-    app.lock()
-        .provisioning
-        .rcs_senders
-        .entry(project_id)
-        .or_default()
-        .push(rec.clone());
-    Ok((StatusCode::CREATED, Json(Value::Object(rec))).into_response())
-}
-
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
-    let mut st = app.lock();
-    find_mut(&mut st.provisioning.rcs_senders, &project_id, "id", &id)
-        .map(|r| Json(Value::Object(r.clone())))
-        .ok_or_else(not_found)
+    Ok(rec)
 }

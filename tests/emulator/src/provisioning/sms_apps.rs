@@ -6,40 +6,35 @@
 //! (`channelStatus: PENDING`); `convApiAppId` links the given one. PATCH renames; DELETE
 //! answers 204.
 
-use super::auth::Authenticated;
+use super::collection::{Collection, Delete, Edit, NotFound};
 use super::error::PapiError;
-use super::pagination::{page, PageSpec};
-use super::store::{body_object, check_region, find_mut, str_field, Resource};
-use crate::http_util::parse_form;
+use super::pagination::PageSpec;
+use super::store::{check_region, str_field, Resource};
 use crate::state::AppState;
 use crate::tokens;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 
-const PAGE: PageSpec = PageSpec {
+pub static COLLECTION: Collection<Resource> = Collection::new(
+    "/sms/smsApps",
+    "smsApps",
+    NotFound {
+        code: "sms_app_not_found",
+        what: "SmsApp",
+    },
+    |p, project_id| p.sms_apps.entry(project_id.to_string()).or_default(),
+    |app| str_field(app, "id"),
+)
+.paged(PageSpec {
     max: 100,
     default: 50,
-};
+})
+.create(create)
+.update(update)
+.delete(Delete::Remove);
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/v1/projects/{project_id}/sms/smsApps",
-            get(list).post(create),
-        )
-        .route(
-            "/v1/projects/{project_id}/sms/smsApps/{sms_app_id}",
-            get(get_one).patch(update).delete(delete),
-        )
-}
-
-fn not_found() -> PapiError {
-    PapiError::not_found("sms_app_not_found", "SmsApp")
+    COLLECTION.routes()
 }
 
 /// A 32-hex id, the shape of SMS app and SMS service ids.
@@ -88,30 +83,7 @@ pub fn new_app(
     }
 }
 
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PapiError> {
-    let query = parse_form(query.unwrap_or_default().as_bytes());
-    let apps = app
-        .lock()
-        .provisioning
-        .sms_apps
-        .get(&project_id)
-        .cloned()
-        .unwrap_or_default();
-    page(&apps, "smsApps", &query, PAGE)
-}
-
-async fn create(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PapiError> {
-    let body = body_object(&body)?;
+fn create(project_id: &str, body: Resource) -> Result<Resource, PapiError> {
     let mut errors = Vec::new();
     let name = check_name(&body, &mut errors);
     let region = check_region(&body, &mut errors);
@@ -145,63 +117,17 @@ async fn create(
     } else {
         link_conv
     };
-    let record = new_app(&project_id, &name, &region, conv_id);
-    app.lock()
-        .provisioning
-        .sms_apps
-        .entry(project_id)
-        .or_default()
-        .push(record.clone());
-    Ok((StatusCode::CREATED, Json(Value::Object(record))).into_response())
-}
-
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
-    let mut st = app.lock();
-    find_mut(&mut st.provisioning.sms_apps, &project_id, "id", &id)
-        .map(|r| Json(Value::Object(r.clone())))
-        .ok_or_else(not_found)
+    Ok(new_app(project_id, &name, &region, conv_id))
 }
 
 /// PATCH `{name}`: without `name` it is 400 `no_fields_to_update`.
-async fn update(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Json<Value>, PapiError> {
-    let body = body_object(&body)?;
+fn update(body: Resource) -> Result<Edit<Resource>, PapiError> {
     if !body.contains_key("name") {
         return Err(PapiError::no_fields_to_update());
     }
     let mut errors = Vec::new();
     let name = check_name(&body, &mut errors).ok_or_else(|| PapiError::invalid_input(errors))?;
-    let mut st = app.lock();
-    let rec =
-        find_mut(&mut st.provisioning.sms_apps, &project_id, "id", &id).ok_or_else(not_found)?;
-    rec.insert("name".into(), Value::String(name));
-    Ok(Json(Value::Object(rec.clone())))
-}
-
-/// DELETE answers 204 No Content.
-async fn delete(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, id)): Path<(String, String)>,
-) -> Result<StatusCode, PapiError> {
-    let mut st = app.lock();
-    let apps = st
-        .provisioning
-        .sms_apps
-        .get_mut(&project_id)
-        .ok_or_else(not_found)?;
-    let before = apps.len();
-    apps.retain(|r| str_field(r, "id") != Some(id.as_str()));
-    if apps.len() == before {
-        return Err(not_found());
-    }
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Box::new(move |app| {
+        app.insert("name".into(), Value::String(name));
+    }))
 }

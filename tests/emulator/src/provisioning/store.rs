@@ -1,5 +1,6 @@
 //! JSON-object storage shared by the resources that need no typed store (SMS apps, bundles,
-//! KakaoTalk and RCS senders), query helpers for list filters, and the test control
+//! KakaoTalk and RCS senders; [`collection`](super::collection) finds their items), query
+//! helpers for list filters, and the test control
 //! `POST /_emulator/provisioning/set-field`, which sets any field of a stored resource to any
 //! JSON value (how tests get a state or status the client does not know yet).
 
@@ -37,19 +38,6 @@ pub fn query_values(query: &[(String, String)], key: &str) -> Vec<String> {
 /// The string value of `key`, if it is a string.
 pub fn str_field<'a>(obj: &'a Resource, key: &str) -> Option<&'a str> {
     obj.get(key).and_then(Value::as_str)
-}
-
-/// Finds resource `id` (by `id_field`) of `project_id` in `store`.
-pub fn find_mut<'a>(
-    store: &'a mut JsonStore,
-    project_id: &str,
-    id_field: &str,
-    id: &str,
-) -> Option<&'a mut Resource> {
-    store
-        .get_mut(project_id)?
-        .iter_mut()
-        .find(|r| str_field(r, id_field) == Some(id))
 }
 
 /// Checks `region` is one of the regions Provisioning resources are created in.

@@ -4,27 +4,54 @@
 //! project. Triggers are an open set: any non-empty UPPER_SNAKE string is accepted and
 //! echoed back, so SDKs are tested against triggers they do not know yet.
 
-use super::auth::Authenticated;
-use super::error::{json_object, PapiError};
-use super::pagination::{page, PageSpec};
-use crate::http_util::parse_form;
+use super::collection::{Collection, Delete, Edit, Limit, NotFound, Query, Unique};
+use super::error::PapiError;
+use super::pagination::PageSpec;
 use crate::state::AppState;
 use crate::tokens;
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Webhooks per project, as Sinch documents (424 beyond).
 pub const MAX_WEBHOOKS: usize = 15;
-const PAGE: PageSpec = PageSpec {
+
+pub static COLLECTION: Collection<Webhook> = Collection::new(
+    "/webhooks",
+    "webhooks",
+    NotFound {
+        code: "webhook_not_found",
+        what: "Webhook",
+    },
+    |p, project_id| p.webhooks.entry(project_id.to_string()).or_default(),
+    |hook| Some(&hook.id),
+)
+.paged(PageSpec {
     max: MAX_WEBHOOKS,
     default: MAX_WEBHOOKS,
-};
+})
+.select(by_target)
+.create(create)
+.unique(Unique {
+    field: "target",
+    key: |hook| &hook.target,
+    taken: |hook| exists(&hook.target),
+})
+.limit(Limit {
+    max: MAX_WEBHOOKS,
+    reached: || {
+        PapiError::new(
+            StatusCode::FAILED_DEPENDENCY,
+            "webhook_limit_reached",
+            "Webhook limit reached.",
+            &format!("A project can have at most {MAX_WEBHOOKS} webhooks; delete one first."),
+        )
+    },
+})
+.replace(replace)
+.update(update)
+.delete(Delete::Remove);
 
 /// A stored webhook. The secret is kept (for future signed callbacks) but never serialized.
 #[derive(Debug, Clone, Serialize)]
@@ -39,12 +66,7 @@ pub struct Webhook {
 }
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/projects/{project_id}/webhooks", get(list).post(create))
-        .route(
-            "/v1/projects/{project_id}/webhooks/{webhook_id}",
-            get(get_one).put(replace).patch(update).delete(delete),
-        )
+    COLLECTION.routes()
 }
 
 /// Validated, possibly partial, webhook fields.
@@ -117,10 +139,6 @@ fn validate(body: &Map<String, Value>, require_all: bool) -> Result<Fields, Papi
     }
 }
 
-fn not_found() -> PapiError {
-    PapiError::not_found("webhook_not_found", "Webhook")
-}
-
 fn exists(target: &str) -> PapiError {
     PapiError::new(
         StatusCode::CONFLICT,
@@ -131,180 +149,64 @@ fn exists(target: &str) -> PapiError {
     .with_info(serde_json::json!({ "target": target }))
 }
 
-/// 409 if another webhook of the project (not `except_id`) already uses `target`.
-fn ensure_unique(
-    hooks: &[Webhook],
-    target: &str,
-    except_id: Option<&str>,
-) -> Result<(), PapiError> {
-    if hooks
-        .iter()
-        .any(|h| h.target == target && Some(h.id.as_str()) != except_id)
-    {
-        Err(exists(target))
-    } else {
-        Ok(())
-    }
-}
-
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PapiError> {
-    let query = parse_form(query.unwrap_or_default().as_bytes());
-    let mut hooks = app
-        .lock()
-        .provisioning
-        .webhooks
-        .get(&project_id)
-        .cloned()
-        .unwrap_or_default();
+/// The documented list order: by target (ties by id, so pages are stable).
+fn by_target<'a>(hooks: &'a [Webhook], _: &Query) -> Result<Vec<&'a Webhook>, PapiError> {
+    let mut hooks: Vec<&Webhook> = hooks.iter().collect();
     hooks.sort_by(|a, b| a.target.cmp(&b.target).then_with(|| a.id.cmp(&b.id)));
-    page(&hooks, "webhooks", &query, PAGE)
+    Ok(hooks)
 }
 
-async fn create(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PapiError> {
-    let fields = validate(&json_object(&body)?, true)?;
+fn create(project_id: &str, body: Map<String, Value>) -> Result<Webhook, PapiError> {
+    let fields = validate(&body, true)?;
     let (Some(target), Some(secret), Some(triggers)) =
         (fields.target, fields.secret, fields.triggers)
     else {
         return Err(PapiError::invalid_input(vec!["missing fields".into()]));
     };
-    let mut st = app.lock();
-    let hooks = st
-        .provisioning
-        .webhooks
-        .entry(project_id.clone())
-        .or_default();
-    ensure_unique(hooks, &target, None)?;
-    if hooks.len() >= MAX_WEBHOOKS {
-        return Err(PapiError::new(
-            StatusCode::FAILED_DEPENDENCY,
-            "webhook_limit_reached",
-            "Webhook limit reached.",
-            &format!("A project can have at most {MAX_WEBHOOKS} webhooks; delete one first."),
-        ));
-    }
-    let hook = Webhook {
+    Ok(Webhook {
         id: tokens::ulid_like(),
-        project_id,
+        project_id: project_id.to_string(),
         target,
         secret,
         triggers,
-    };
-    hooks.push(hook.clone());
-    Ok((StatusCode::CREATED, Json(hook)).into_response())
+    })
 }
 
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, webhook_id)): Path<(String, String)>,
-) -> Result<Json<Webhook>, PapiError> {
-    let st = app.lock();
-    st.provisioning
-        .webhooks
-        .get(&project_id)
-        .and_then(|hooks| hooks.iter().find(|h| h.id == webhook_id))
-        .cloned()
-        .map(Json)
-        .ok_or_else(not_found)
-}
-
-/// Applies validated `fields` to webhook `webhook_id`, checking target uniqueness.
-fn modify(
-    app: &AppState,
-    project_id: &str,
-    webhook_id: &str,
-    fields: Fields,
-) -> Result<Json<Webhook>, PapiError> {
-    let mut st = app.lock();
-    let hooks = st
-        .provisioning
-        .webhooks
-        .get_mut(project_id)
-        .ok_or_else(not_found)?;
-    if !hooks.iter().any(|h| h.id == webhook_id) {
-        return Err(not_found());
-    }
-    if let Some(target) = &fields.target {
-        ensure_unique(hooks, target, Some(webhook_id))?;
-    }
-    let hook = hooks
-        .iter_mut()
-        .find(|h| h.id == webhook_id)
-        .ok_or_else(not_found)?;
-    if let Some(target) = fields.target {
-        hook.target = target;
-    }
-    if let Some(secret) = fields.secret {
-        hook.secret = secret;
-    }
-    if let Some(triggers) = fields.triggers {
-        hook.triggers = triggers;
-    }
-    Ok(Json(hook.clone()))
+/// The validated fields, applied to the stored webhook.
+fn apply(fields: Fields) -> Edit<Webhook> {
+    Box::new(move |hook| {
+        if let Some(target) = fields.target {
+            hook.target = target;
+        }
+        if let Some(secret) = fields.secret {
+            hook.secret = secret;
+        }
+        if let Some(triggers) = fields.triggers {
+            hook.triggers = triggers;
+        }
+    })
 }
 
 /// PUT: full replace, same validation as create.
-async fn replace(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, webhook_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Json<Webhook>, PapiError> {
-    let fields = validate(&json_object(&body)?, true)?;
-    modify(&app, &project_id, &webhook_id, fields)
+fn replace(body: Map<String, Value>) -> Result<Edit<Webhook>, PapiError> {
+    validate(&body, true).map(apply)
 }
 
 /// PATCH: any subset of target/secret/triggers; none at all is `no_fields_to_update`.
-async fn update(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, webhook_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Json<Webhook>, PapiError> {
-    let body = json_object(&body)?;
+fn update(body: Map<String, Value>) -> Result<Edit<Webhook>, PapiError> {
     if !["target", "secret", "triggers"]
         .iter()
         .any(|k| body.contains_key(*k))
     {
         return Err(PapiError::no_fields_to_update());
     }
-    let fields = validate(&body, false)?;
-    modify(&app, &project_id, &webhook_id, fields)
-}
-
-/// DELETE answers 204 No Content (no body).
-async fn delete(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, webhook_id)): Path<(String, String)>,
-) -> Result<StatusCode, PapiError> {
-    let mut st = app.lock();
-    let hooks = st
-        .provisioning
-        .webhooks
-        .get_mut(&project_id)
-        .ok_or_else(not_found)?;
-    let before = hooks.len();
-    hooks.retain(|h| h.id != webhook_id);
-    if hooks.len() == before {
-        return Err(not_found());
-    }
-    Ok(StatusCode::NO_CONTENT)
+    validate(&body, false).map(apply)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provisioning::error::json_object;
 
     #[test]
     fn url_and_trigger_rules() {

@@ -2,6 +2,7 @@
 
 mod binary;
 mod bundles;
+mod collections;
 mod control;
 mod faults;
 mod india_keycloak;

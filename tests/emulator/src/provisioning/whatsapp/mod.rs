@@ -11,13 +11,14 @@ pub mod solutions;
 pub mod templates;
 
 use super::error::PapiError;
+pub use super::store::{now_iso, query_values, str_field};
 use crate::http_util::form_get;
 use crate::state::AppState;
 use axum::http::StatusCode;
 use axum::Router;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 /// Everything WhatsApp for one project.
 #[derive(Debug, Default)]
@@ -57,43 +58,6 @@ pub fn activity(kind: &str) -> Value {
     serde_json::json!({"type": kind, "created": now_iso()})
 }
 
-/// ISO-8601 UTC now, e.g. `2026-01-02T03:04:05.678Z`.
-pub fn now_iso() -> String {
-    let d = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    let secs = d.as_secs() as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Civil-from-days (Howard Hinnant).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60,
-        d.subsec_millis()
-    )
-}
-
-/// Every value of a repeated query key, accepting both `key[]` and `key`.
-pub fn query_all(query: &[(String, String)], key: &str) -> Vec<String> {
-    let bracketed = format!("{key}[]");
-    query
-        .iter()
-        .filter(|(k, _)| k == key || *k == bracketed)
-        .flat_map(|(_, v)| v.split(',').map(str::trim).filter(|s| !s.is_empty()))
-        .map(str::to_string)
-        .collect()
-}
-
 /// Checks `values` against `allowed`; unknown ones give 400 `code` listing the supported ones.
 pub fn check_filter(values: &[String], allowed: &[&str], code: &str) -> Result<(), PapiError> {
     if values.iter().all(|v| allowed.contains(&v.as_str())) {
@@ -106,11 +70,6 @@ pub fn check_filter(values: &[String], allowed: &[&str], code: &str) -> Result<(
         "Use only supported values.",
     )
     .with_info(serde_json::json!({ "supportedCodes": allowed.join(", ") })))
-}
-
-/// `Some(s)` if `body[key]` is a string.
-pub fn str_field<'a>(body: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    body.get(key).and_then(Value::as_str)
 }
 
 /// The query's boolean `key` (`true`/`false`), default false.

@@ -16,26 +16,48 @@
 //! - DELETE → 204; DELETE `/changes` discards `changes`; POST `/comments` `{comment}` → 201.
 
 use super::{
-    activity, check_filter, now_iso, project, query_all, str_field, META_LOCAL_STORAGE, REGIONS,
+    activity, check_filter, now_iso, query_values, str_field, META_LOCAL_STORAGE, REGIONS,
 };
-use crate::http_util::parse_form;
 use crate::provisioning::auth::Authenticated;
+use crate::provisioning::collection::{Collection, Delete, Edit, NotFound, Query};
 use crate::provisioning::error::{json_object, PapiError};
-use crate::provisioning::pagination::{page, PageSpec};
+use crate::provisioning::pagination::PageSpec;
 use crate::state::AppState;
 use crate::tokens;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete as delete_route, get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
+use serde::{Serialize, Serializer};
 use serde_json::{json, Map, Value};
 
-const PAGE: PageSpec = PageSpec {
+pub static COLLECTION: Collection<Sender> = Collection::new(
+    "/whatsapp/senders",
+    "senders",
+    NotFound {
+        code: "sender_not_found",
+        what: "Sender",
+    },
+    |p, project_id| {
+        &mut p
+            .whatsapp
+            .entry(project_id.to_string())
+            .or_default()
+            .senders
+    },
+    |sender| Some(sender.id()),
+)
+.paged(PageSpec {
     max: 100,
     default: 50,
-};
+})
+.select(select)
+.create(create)
+.update(update)
+.delete(Delete::Remove);
+
 /// The verification code the emulator "sends".
 pub const VERIFICATION_CODE: &str = "123456";
 
@@ -103,26 +125,22 @@ impl Sender {
     }
 }
 
-pub fn routes() -> Router<AppState> {
-    let base = "/v1/projects/{project_id}/whatsapp/senders";
-    Router::new()
-        .route(base, get(list).post(create))
-        .route(
-            &format!("{base}/{{sender_id}}"),
-            get(get_one).patch(update).delete(delete),
-        )
-        .route(&format!("{base}/{{sender_id}}/register"), post(register))
-        .route(&format!("{base}/{{sender_id}}/verify"), post(verify))
-        .route(
-            &format!("{base}/{{sender_id}}/changes"),
-            delete_route(discard_changes),
-        )
-        .route(&format!("{base}/{{sender_id}}/comments"), post(comment))
-        .route(&format!("{base}/{{sender_id}}/activities"), get(activities))
+/// A client sees the DTO only; the bookkeeping is the emulator's.
+impl Serialize for Sender {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.dto.serialize(s)
+    }
 }
 
-fn not_found() -> PapiError {
-    PapiError::not_found("sender_not_found", "Sender")
+pub fn routes() -> Router<AppState> {
+    let base = "/v1/projects/{project_id}/whatsapp/senders";
+    COLLECTION
+        .routes()
+        .route(&format!("{base}/{{id}}/register"), post(register))
+        .route(&format!("{base}/{{id}}/verify"), post(verify))
+        .route(&format!("{base}/{{id}}/changes"), delete(discard_changes))
+        .route(&format!("{base}/{{id}}/comments"), post(comment))
+        .route(&format!("{base}/{{id}}/activities"), get(activities))
 }
 
 fn business_manager_for(region: &str) -> &'static str {
@@ -207,19 +225,11 @@ fn new_sender(body: Map<String, Value>) -> Result<Map<String, Value>, PapiError>
     Ok(dto)
 }
 
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PapiError> {
-    let query = parse_form(query.unwrap_or_default().as_bytes());
-    let states = query_all(&query, "filterStates");
-    let statuses = query_all(&query, "filterStatuses");
+fn select<'a>(senders: &'a [Sender], query: &Query) -> Result<Vec<&'a Sender>, PapiError> {
+    let states = query_values(query, "filterStates");
+    let statuses = query_values(query, "filterStatuses");
     check_filter(&states, STATES, "invalid_filter_states")?;
     check_filter(&statuses, STATUSES, "invalid_filter_statuses")?;
-    let mut st = app.lock();
-    let wa = project(&mut st, &project_id);
     let field = |s: &Sender, path: &[&str]| -> String {
         let mut v = s.dto.get(path[0]);
         for p in &path[1..] {
@@ -227,56 +237,18 @@ async fn list(
         }
         v.and_then(Value::as_str).unwrap_or("").to_string()
     };
-    let items: Vec<&Map<String, Value>> = wa
-        .senders
+    Ok(senders
         .iter()
         .filter(|s| states.is_empty() || states.contains(&field(s, &["state"])))
         .filter(|s| statuses.is_empty() || statuses.contains(&field(s, &["changes", "status"])))
-        .map(|s| &s.dto)
-        .collect();
-    page(&items, "senders", &query, PAGE)
+        .collect())
 }
 
-async fn create(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PapiError> {
-    let dto = new_sender(json_object(&body)?)?;
-    let mut st = app.lock();
-    project(&mut st, &project_id).senders.push(Sender {
-        dto: dto.clone(),
+fn create(_project_id: &str, body: Map<String, Value>) -> Result<Sender, PapiError> {
+    Ok(Sender {
+        dto: new_sender(body)?,
         registered: false,
         activities: vec![activity("SENDER_CREATED")],
-    });
-    Ok((StatusCode::CREATED, Json(Value::Object(dto))).into_response())
-}
-
-/// Runs `f` on sender `sender_id` of the project, or 404.
-fn with_sender<T>(
-    app: &AppState,
-    project_id: &str,
-    sender_id: &str,
-    f: impl FnOnce(&mut Sender) -> Result<T, PapiError>,
-) -> Result<T, PapiError> {
-    let mut st = app.lock();
-    let wa = project(&mut st, project_id);
-    let sender = wa
-        .senders
-        .iter_mut()
-        .find(|s| s.id() == sender_id)
-        .ok_or_else(not_found)?;
-    f(sender)
-}
-
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, sender_id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
-    with_sender(&app, &project_id, &sender_id, |s| {
-        Ok(Json(Value::Object(s.dto.clone())))
     })
 }
 
@@ -313,13 +285,7 @@ fn merged(base: Option<&Value>, patch: &Map<String, Value>) -> Value {
     Value::Object(out)
 }
 
-async fn update(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, sender_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Json<Value>, PapiError> {
-    let body = json_object(&body)?;
+fn update(body: Map<String, Value>) -> Result<Edit<Sender>, PapiError> {
     let mut errors = Vec::new();
     let submit = match body.get("status") {
         None => false,
@@ -350,7 +316,7 @@ async fn update(
     if details.is_empty() && !submit {
         return Err(PapiError::no_fields_to_update());
     }
-    with_sender(&app, &project_id, &sender_id, |s| {
+    Ok(Box::new(move |s| {
         let pending = s
             .dto
             .get("changes")
@@ -368,23 +334,7 @@ async fn update(
             );
         }
         s.dto.insert("modified".into(), json!(now_iso()));
-        Ok(Json(Value::Object(s.dto.clone())))
-    })
-}
-
-async fn delete(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, sender_id)): Path<(String, String)>,
-) -> Result<StatusCode, PapiError> {
-    let mut st = app.lock();
-    let wa = project(&mut st, &project_id);
-    let before = wa.senders.len();
-    wa.senders.retain(|s| s.id() != sender_id);
-    if wa.senders.len() == before {
-        return Err(not_found());
-    }
-    Ok(StatusCode::NO_CONTENT)
+    }))
 }
 
 async fn register(
@@ -402,7 +352,7 @@ async fn register(
             ]))
         }
     };
-    with_sender(&app, &project_id, &sender_id, |s| {
+    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         s.registered = true;
         s.activities.push(activity("REGISTRATION_STARTED"));
         s.dto.insert("state".into(), json!("PENDING_VERIFICATION"));
@@ -430,7 +380,7 @@ async fn verify(
             ]))
         }
     };
-    with_sender(&app, &project_id, &sender_id, |s| {
+    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         if !s.registered {
             return Err(PapiError::new(
                 StatusCode::BAD_REQUEST,
@@ -458,7 +408,7 @@ async fn discard_changes(
     State(app): State<AppState>,
     Path((project_id, sender_id)): Path<(String, String)>,
 ) -> Result<Json<Value>, PapiError> {
-    with_sender(&app, &project_id, &sender_id, |s| {
+    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         s.dto.remove("changes");
         Ok(Json(Value::Object(s.dto.clone())))
     })
@@ -479,7 +429,7 @@ async fn comment(
             ]))
         }
     };
-    with_sender(&app, &project_id, &sender_id, |s| {
+    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         s.activities.push(activity("COMMENT_ADDED"));
         Ok((
             StatusCode::CREATED,
@@ -495,7 +445,7 @@ async fn activities(
     State(app): State<AppState>,
     Path((project_id, sender_id)): Path<(String, String)>,
 ) -> Result<Json<Value>, PapiError> {
-    with_sender(&app, &project_id, &sender_id, |s| {
+    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         Ok(Json(json!({"activities": s.activities})))
     })
 }

@@ -3,49 +3,46 @@
 //! access token is kept out of every answer), `/{id}` (404 `solution_not_found`) and
 //! `/{id}/assign` (the project's assigned solution; any other one is unassigned).
 
-use super::{project, str_field};
+use super::str_field;
 use crate::provisioning::auth::Authenticated;
-use crate::provisioning::error::{json_object, PapiError};
+use crate::provisioning::collection::{Collection, NotFound};
+use crate::provisioning::error::PapiError;
 use crate::state::AppState;
 use crate::tokens;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
+
+/// Unpaged: the list answers every solution of the project.
+pub static COLLECTION: Collection<Map<String, Value>> = Collection::new(
+    "/whatsapp/solutions",
+    "solutions",
+    NotFound {
+        code: "solution_not_found",
+        what: "Solution",
+    },
+    |p, project_id| {
+        &mut p
+            .whatsapp
+            .entry(project_id.to_string())
+            .or_default()
+            .solutions
+    },
+    |solution| str_field(solution, "id"),
+)
+.create(create);
 
 const BUSINESS_MANAGERS: &[&str] = &["SINCH_BR", "SINCH_MX", "SINCH_UK"];
 
 pub fn routes() -> Router<AppState> {
-    let base = "/v1/projects/{project_id}/whatsapp/solutions";
-    Router::new()
-        .route(base, get(list).post(create))
-        .route(&format!("{base}/{{solution_id}}"), get(get_one))
-        .route(&format!("{base}/{{solution_id}}/assign"), post(assign))
+    COLLECTION.routes().route(
+        "/v1/projects/{project_id}/whatsapp/solutions/{id}/assign",
+        post(assign),
+    )
 }
 
-fn not_found() -> PapiError {
-    PapiError::not_found("solution_not_found", "Solution")
-}
-
-async fn list(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-) -> Json<Value> {
-    let mut st = app.lock();
-    Json(json!({"solutions": project(&mut st, &project_id).solutions}))
-}
-
-async fn create(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PapiError> {
-    let body = json_object(&body)?;
+fn create(_project_id: &str, body: Map<String, Value>) -> Result<Map<String, Value>, PapiError> {
     let mut errors = Vec::new();
     let name = body
         .get("details")
@@ -80,23 +77,7 @@ async fn create(
         "ownerApp".into(),
         json!({"id": tokens::digits(15), "name": "Owner app"}),
     );
-    let mut st = app.lock();
-    project(&mut st, &project_id).solutions.push(s.clone());
-    Ok((StatusCode::CREATED, Json(Value::Object(s))).into_response())
-}
-
-async fn get_one(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, solution_id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
-    let mut st = app.lock();
-    project(&mut st, &project_id)
-        .solutions
-        .iter()
-        .find(|s| s.get("id").and_then(Value::as_str) == Some(solution_id.as_str()))
-        .map(|s| Json(Value::Object(s.clone())))
-        .ok_or_else(not_found)
+    Ok(s)
 }
 
 async fn assign(
@@ -105,16 +86,16 @@ async fn assign(
     Path((project_id, solution_id)): Path<(String, String)>,
 ) -> Result<Json<Value>, PapiError> {
     let mut st = app.lock();
-    let solutions = &mut project(&mut st, &project_id).solutions;
+    let solutions = COLLECTION.items(&mut st.provisioning, &project_id);
     if !solutions
         .iter()
-        .any(|s| s.get("id").and_then(Value::as_str) == Some(solution_id.as_str()))
+        .any(|s| str_field(s, "id") == Some(solution_id.as_str()))
     {
-        return Err(not_found());
+        return Err(COLLECTION.not_found());
     }
     let mut out = Value::Null;
     for s in solutions.iter_mut() {
-        let me = s.get("id").and_then(Value::as_str) == Some(solution_id.as_str());
+        let me = str_field(s, "id") == Some(solution_id.as_str());
         s.insert("assigned".into(), json!(me));
         if me {
             out = Value::Object(s.clone());

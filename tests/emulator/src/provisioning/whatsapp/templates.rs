@@ -14,7 +14,7 @@
 //! `template_submitted` [I]). Sync within 1 s of the previous one → 429 `too_many_requests`
 //! with `Retry-After: 1`.
 
-use super::{activity, check_filter, now_iso, project, query_all, query_bool, str_field};
+use super::{activity, check_filter, now_iso, project, query_bool, query_values, str_field};
 use crate::http_util::{form_get, parse_form};
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::error::{json_object, PapiError};
@@ -165,9 +165,9 @@ async fn list(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PapiError> {
     let query = parse_form(query.unwrap_or_default().as_bytes());
-    let states = query_all(&query, "filterStates");
-    let statuses = query_all(&query, "filterStatuses");
-    let mask = query_all(&query, "fieldMask");
+    let states = query_values(&query, "filterStates");
+    let statuses = query_values(&query, "filterStatuses");
+    let mask = query_values(&query, "fieldMask");
     check_filter(&states, STATES, "invalid_filter_states")?;
     check_filter(&statuses, STATUSES, "invalid_filter_statuses")?;
     let range = form_get(&query, "templateAnalyticsDateRange").filter(|r| !r.is_empty());
