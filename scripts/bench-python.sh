@@ -22,7 +22,7 @@ echo "==> bench venv + maturin + requests"
 if [ ! -x "$VENV/bin/python" ]; then
     "${PYTHON:-python3}" -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' requests
+"$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' requests authlib
 
 echo "==> maturin build --release"
 rm -rf python/src/sinch_core/_native "$DIST"

@@ -39,7 +39,7 @@ impl SinchAuth {
     /// Sinch OAuth2 (`client_credentials`). Every `SinchAuth` built from the same credentials in
     /// this process shares one cached token.
     /// `http` sets the token requests' timeouts.
-    #[uniffi::constructor(default(token_url = None, store = None, http = None))]
+    #[uniffi::constructor(default(token_url), default(store), default(http))]
     pub fn oauth(
         key_id: String,
         key_secret: String,
@@ -66,7 +66,12 @@ impl SinchAuth {
 
     /// Sinch India WhatsApp (Keycloak password grant, refreshed with the refresh token while it
     /// lives). `token_url` overrides the environment's URL.
-    #[uniffi::constructor(default(environment = None, token_url = None, store = None, http = None))]
+    #[uniffi::constructor(
+        default(environment),
+        default(token_url),
+        default(store),
+        default(http)
+    )]
     pub fn india(
         username: String,
         password: String,

@@ -14,7 +14,7 @@ pub struct IndiaWhatsappClient {
 #[uniffi::export]
 impl IndiaWhatsappClient {
     /// `auth` is normally `SinchAuth.india(...)`; `send_url` overrides the environment's URL.
-    #[uniffi::constructor(default(environment = None, send_url = None, http = None))]
+    #[uniffi::constructor(default(environment), default(send_url), default(http))]
     pub fn new(
         auth: Arc<SinchAuth>,
         environment: Option<IndiaEnvironment>,

@@ -104,7 +104,7 @@ fn user_agent(settings: &HttpSettings) -> String {
     ua
 }
 
-fn build_client(settings: &HttpSettings) -> Result<reqwest::blocking::Client> {
+fn build_client(settings: &HttpSettings, plain_http: bool) -> Result<reqwest::blocking::Client> {
     let invalid = |what: &str, e: reqwest::Error| {
         SinchError::invalid_config(format!("cannot use the {what}: {e}"))
     };
@@ -126,7 +126,12 @@ fn build_client(settings: &HttpSettings) -> Result<reqwest::blocking::Client> {
     } else if !settings.use_env_proxy {
         builder = builder.no_proxy();
     }
-    if let Some(pem) = &settings.extra_ca_pem {
+    if plain_http {
+        // Only loopback `http://` URLs get here (the URL policy), with no proxy in between:
+        // nothing to verify, so the platform's root certificates are not loaded (milliseconds
+        // at the first call of a process).
+        builder = builder.tls_certs_only(Vec::new());
+    } else if let Some(pem) = &settings.extra_ca_pem {
         let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
             .map_err(|e| invalid("extra CA certificates", e))?;
         builder = if settings.trust_only_extra_ca {
@@ -153,11 +158,16 @@ static CLIENTS: Lazy<Mutex<Clients>> = Lazy::new(|| {
 
 struct Clients {
     pid: u32,
-    by_settings: HashMap<HttpSettings, reqwest::blocking::Client>,
+    /// By settings, and whether the client only ever speaks plain HTTP.
+    by_settings: HashMap<(HttpSettings, bool), reqwest::blocking::Client>,
 }
 
-/// The shared client for `settings`, built on first use in this process.
-pub fn shared_client(settings: &HttpSettings) -> Result<reqwest::blocking::Client> {
+/// The shared client for `settings`, built on first use in this process. `plain_http`: the
+/// client is for `http://` URLs (loopback only) and needs no certificates.
+pub fn shared_client(
+    settings: &HttpSettings,
+    plain_http: bool,
+) -> Result<reqwest::blocking::Client> {
     let mut clients = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
     let pid = std::process::id();
     if clients.pid != pid {
@@ -166,11 +176,12 @@ pub fn shared_client(settings: &HttpSettings) -> Result<reqwest::blocking::Clien
         std::mem::forget(std::mem::take(&mut clients.by_settings));
         clients.pid = pid;
     }
-    if let Some(c) = clients.by_settings.get(settings) {
+    let key = (settings.clone(), plain_http);
+    if let Some(c) = clients.by_settings.get(&key) {
         return Ok(c.clone());
     }
-    let client = build_client(settings)?;
-    clients.by_settings.insert(settings.clone(), client.clone());
+    let client = build_client(settings, plain_http)?;
+    clients.by_settings.insert(key, client.clone());
     Ok(client)
 }
 
@@ -184,9 +195,21 @@ pub fn request(
     method: reqwest::Method,
     url: url::Url,
 ) -> Result<reqwest::blocking::RequestBuilder> {
-    Ok(shared_client(settings)?
+    // A proxy may itself be reached over TLS: only a direct `http://` request skips the roots.
+    let plain_http = url.scheme() == "http"
+        && settings.proxy.is_none()
+        && !(settings.use_env_proxy && env_proxy_uses_tls());
+    Ok(shared_client(settings, plain_http)?
         .request(method, url)
         .timeout(settings.request_timeout))
+}
+
+/// Whether an environment proxy for `http://` URLs is itself reached over TLS.
+fn env_proxy_uses_tls() -> bool {
+    ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .any(|v| v.trim().to_ascii_lowercase().starts_with("https://"))
 }
 
 /// `value` as a header value that reqwest and hyper treat as sensitive (left out of their

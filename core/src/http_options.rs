@@ -21,34 +21,34 @@ use std::time::Duration;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HttpOptions {
     /// Establishing the connection (TCP and TLS). Default 10 s.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub connect_timeout: Option<Duration>,
     /// One whole exchange, body included; retries come on top. Default 30 s.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub request_timeout: Option<Duration>,
     /// Attempts per call, the first included: 1 turns retries off. Default 4, at most 10.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_attempts: Option<i32>,
     /// No retry starts after this much time since the first attempt. Default 30 s.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub retry_budget: Option<Duration>,
     /// A proxy for every request: `http://host:port` (may carry `user:password@`).
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub proxy: Option<String>,
     /// Hosts that bypass the proxy, comma-separated (`localhost,.internal,10.0.0.0/8`).
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub no_proxy: Option<String>,
     /// Whether the proxy environment variables apply when no `proxy` is given. Default true.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub use_env_proxy: Option<bool>,
     /// More trusted CA certificates, PEM (a corporate proxy's CA, a test server's).
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra_ca_pem: Option<String>,
     /// Trust only `extra_ca_pem`, not the platform's roots. Default false.
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub trust_only_extra_ca: Option<bool>,
     /// Appended to the user agent (`myapp/1.2`).
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user_agent_suffix: Option<String>,
 }
 

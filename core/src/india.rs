@@ -61,13 +61,13 @@ pub struct TextMessage {
     pub to: String,
     /// Up to 4096 characters.
     pub body: String,
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub preview_url: Option<bool>,
     /// Your reference, echoed in delivery reports (`metadata.messageId`).
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub message_id: Option<String>,
     /// Overrides the account's delivery-report URL (`metadata.callbackDlrUrl`).
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub callback_dlr_url: Option<String>,
 }
 
@@ -78,7 +78,7 @@ pub struct TemplateMedia {
     /// `image`, `document` or `video`.
     pub kind: String,
     pub link: String,
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub filename: Option<String>,
 }
 
@@ -95,14 +95,14 @@ pub struct TemplateMessage {
     pub body_parameters: Vec<String>,
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub header_text_parameters: Vec<String>,
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub header_media: Option<TemplateMedia>,
     /// The dynamic suffix of URL button `i`, for each button in order.
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub url_button_parameters: Vec<String>,
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub message_id: Option<String>,
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub callback_dlr_url: Option<String>,
 }
 

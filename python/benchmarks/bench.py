@@ -11,6 +11,9 @@
 (d) A small call: listing 5 webhooks with a cached token, sinch_core vs `http.client` + `json`
     on one kept-alive connection (alternating, median per call), and how many times one
     sinch_core call crosses the FFI.
+(e) The first authenticated call of a new Python process (token request + one webhooks list;
+    imports excluded): sinch_core vs authlib's `OAuth2Session` (requests underneath),
+    alternating fresh processes.
 
 The emulator binary: --emulator, else $SINCH_EMULATOR, else target/release, else target/debug
 (under $CARGO_TARGET_DIR or <repo>/target). scripts/bench-python.sh runs all of it in release.
@@ -286,6 +289,54 @@ def bench_processes(binary: Path) -> None:
             proc.wait()
 
 
+FIRST_CALL = {
+    "sinch_core": (
+        "import sinch_core",
+        "auth = sinch_core.SinchAuth.oauth(KEY_ID, KEY_SECRET, token_url=BASE + '/oauth2/token')\n"
+        "sinch_core.ProvisioningClient(PROJECT, auth, base_url=BASE).webhooks().list()",
+    ),
+    "authlib": (
+        "from authlib.integrations.requests_client import OAuth2Session",
+        "s = OAuth2Session(KEY_ID, KEY_SECRET, token_endpoint=BASE + '/oauth2/token')\n"
+        "s.fetch_token(grant_type='client_credentials')\n"
+        "s.get(BASE + f'/v1/projects/{PROJECT}/webhooks').raise_for_status()",
+    ),
+}
+
+
+def first_call_ms(base: str, name: str) -> float:
+    imports, call = FIRST_CALL[name]
+    script = (
+        f"import time\n{imports}\n"
+        f"BASE, PROJECT, KEY_ID, KEY_SECRET = {base!r}, {PROJECT!r}, {KEY_ID!r}, {KEY_SECRET!r}\n"
+        f"t = time.perf_counter()\n{call}\nprint((time.perf_counter() - t) * 1000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def bench_first_call(base: str, runs: int) -> None:
+    try:
+        import authlib  # noqa: F401
+    except ImportError:
+        print("(e) skipped: authlib is not installed (scripts/bench-python.sh installs it)")
+        return
+    times: dict[str, list[float]] = {name: [] for name in FIRST_CALL}
+    for _ in range(runs):
+        for name in FIRST_CALL:  # alternating
+            times[name].append(first_call_ms(base, name))
+    print(
+        f"(e) first authenticated call in a new process (imports excluded), {runs} processes each"
+    )
+    line = "    " + ", ".join(
+        f"{name} {min(ts):.2f} / {statistics.median(ts):.2f} ms" for name, ts in times.items()
+    )
+    ratio = statistics.median(times["sinch_core"]) / statistics.median(times["authlib"])
+    print(f"{line}  (best / median), ratio (median) {ratio:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--emulator", help="path of the sinch-emulator binary")
@@ -298,6 +349,7 @@ def main() -> None:
         bench_list(base, args.runs)
         bench_cached_token(base)
         bench_small_list(base, args.runs)
+        bench_first_call(base, min(args.runs, 15))
     finally:
         proc.kill()
         proc.wait()

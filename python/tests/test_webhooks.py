@@ -116,6 +116,13 @@ def test_context_manager_and_tuple_triggers(emulator, auth):
         )
         assert w.triggers == ["ALL"]
         assert c.project_id() == emulator.project_id
+        hooks = c.webhooks()
+    # Leaving the block released the Rust client: it refuses calls with a typed error, while a
+    # sub-client taken before keeps working (it holds its own reference).
+    with pytest.raises(sinch_core.InvalidConfig, match="closed when its `with` block ended"):
+        c.webhooks()
+    assert repr(c) == "ProvisioningClient(closed)"
+    assert [h.id for h in hooks.list().webhooks] == [w.id]
 
 
 def test_rate_limited_is_typed(emulator, client):

@@ -22,19 +22,19 @@ impl Bundles {
     /// its flag is true or its name is given (the name wins). One Provisioning webhook can be
     /// registered with `webhook_target` + `webhook_secret` + `webhook_triggers`. Anything
     /// else goes in `extra_json`, a JSON object merged into the request body last.
-    #[uniffi::method(default(
-        subproject = None,
-        subproject_name = None,
-        sms_app = None,
-        sms_app_name = None,
-        conv_app = None,
-        conv_app_name = None,
-        test_number = None,
-        webhook_target = None,
-        webhook_secret = None,
-        webhook_triggers = None,
-        extra_json = None
-    ))]
+    #[uniffi::method(
+        default(subproject),
+        default(subproject_name),
+        default(sms_app),
+        default(sms_app_name),
+        default(conv_app),
+        default(conv_app_name),
+        default(test_number),
+        default(webhook_target),
+        default(webhook_secret),
+        default(webhook_triggers),
+        default(extra_json)
+    )]
     #[allow(clippy::too_many_arguments)]
     pub fn create(
         &self,

@@ -62,8 +62,8 @@ macro_rules! paged_family {
     ) => {
         $crate::paged_family!(@declare
             [$(#[$meta])*] $family($core), [$(#[$list_meta])*] $page, [$(#[$pager_meta])*] $pager,
-            list_defaults: [page_size = None, page_token = None, filter = None],
-            pages_defaults: [page_size = None, filter = None],
+            list_defaults: [default(page_size), default(page_token), default(filter)],
+            pages_defaults: [default(page_size), default(filter)],
             params: [filter: Option<$filter>],
             filter: [filter.unwrap_or_default()]
         );
@@ -79,8 +79,8 @@ macro_rules! paged_family {
     ) => {
         $crate::paged_family!(@declare
             [$(#[$meta])*] $family($core), [$(#[$list_meta])*] $page, [$(#[$pager_meta])*] $pager,
-            list_defaults: [page_size = None, page_token = None],
-            pages_defaults: [page_size = None],
+            list_defaults: [default(page_size), default(page_token)],
+            pages_defaults: [default(page_size)],
             params: [],
             filter: [()]
         );
@@ -106,7 +106,7 @@ macro_rules! paged_family {
             ///
             /// One page. A page size outside the family's documented range is `InvalidConfig`,
             /// before any request.
-            #[uniffi::method(default($($list_defaults)*))]
+            #[uniffi::method($($list_defaults)*)]
             pub fn list(
                 &self,
                 page_size: Option<i32>,
@@ -118,7 +118,7 @@ macro_rules! paged_family {
             }
 
             /// Every page in turn, each fetched when you ask for it.
-            #[uniffi::method(default($($pages_defaults)*))]
+            #[uniffi::method($($pages_defaults)*)]
             pub fn pages(
                 &self,
                 page_size: Option<i32>,
@@ -137,7 +137,7 @@ macro_rules! paged_family {
         #[cfg(feature = "python")]
         #[uniffi::export]
         impl $family {
-            #[uniffi::method(default($($list_defaults)*))]
+            #[uniffi::method($($list_defaults)*)]
             pub fn list_pickled(
                 &self,
                 page_size: Option<i32>,
@@ -192,7 +192,7 @@ pub struct ProvisioningClient {
 
 #[uniffi::export]
 impl ProvisioningClient {
-    #[uniffi::constructor(default(base_url = None, http = None))]
+    #[uniffi::constructor(default(base_url), default(http))]
     pub fn new(
         project_id: String,
         auth: Arc<SinchAuth>,

@@ -20,7 +20,7 @@ crate::paged_family! {
 impl RcsSenders {
     /// `POST /rcs/senders` `{region, billingCategory, useCase, details{brand{name, …}}}`.
     /// Brand fields other than the name go in `brand_extra_json` (a JSON object).
-    #[uniffi::method(default(brand_name = None, brand_extra_json = None))]
+    #[uniffi::method(default(brand_name), default(brand_extra_json))]
     pub fn create(
         &self,
         region: AppRegion,

@@ -16,7 +16,7 @@ crate::paged_family! {
 impl SmsApps {
     /// `POST /sms/smsApps` (201). `conv_api_app` (create a Conversation API app too) and
     /// `conv_api_app_id` (link an existing one) are mutually exclusive; the server says 400.
-    #[uniffi::method(default(conv_api_app = None, conv_api_app_id = None))]
+    #[uniffi::method(default(conv_api_app), default(conv_api_app_id))]
     pub fn create(
         &self,
         name: String,
@@ -43,7 +43,7 @@ impl SmsApps {
     }
 
     /// `PATCH /sms/smsApps/{smsAppId}` with the fields given (none: 400 `no_fields_to_update`).
-    #[uniffi::method(default(name = None))]
+    #[uniffi::method(default(name))]
     pub fn update(&self, sms_app_id: String, name: Option<String>) -> Result<SmsApp, SinchError> {
         self.inner.update(&sms_app_id, &SmsAppUpdate { name })
     }

@@ -52,7 +52,7 @@ impl Webhooks {
     }
 
     /// Changes only the fields given (PATCH).
-    #[uniffi::method(default(target = None, secret = None, triggers = None))]
+    #[uniffi::method(default(target), default(secret), default(triggers))]
     pub fn update(
         &self,
         webhook_id: String,

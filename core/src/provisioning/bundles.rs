@@ -122,10 +122,13 @@ crate::page_record!(
 #[serde(rename_all = "camelCase")]
 pub struct BundleFilter {
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sms_app_ids: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub conv_app_ids: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub states: Vec<BundleState>,
 }
 

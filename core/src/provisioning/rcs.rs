@@ -146,16 +146,22 @@ crate::page_record!(
 #[serde(rename_all = "camelCase")]
 pub struct RcsSenderFilter {
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub conversation_api_app_id: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sender_ids: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sender_name: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub states: Vec<RcsSenderState>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sort_column: Option<RcsSortColumn>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sort_direction: Option<RcsSortDirection>,
 }
 

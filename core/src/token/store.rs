@@ -20,7 +20,9 @@ pub struct StoredToken {
     pub expires_at_unix_ms: i64,
     /// The lifetime the server gave (`expires_in`), to rebuild the refresh schedule.
     pub lifetime_ms: i64,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refresh_token: Option<Secret>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refresh_expires_at_unix_ms: Option<i64>,
 }
 

@@ -171,47 +171,12 @@ def _rust_formatted(fn: object) -> bool:
     return code is not None and any("uniffi_trait" in n for n in code.co_names)
 
 
-def _optional_defaults(cls: type) -> None:
-    """Lets the record be built without its `Optional` (None) and list ([]) fields.
-
-    UniFFI makes every field without a Rust-side default a required keyword, so a filter such as
-    `BundleFilter(states=["FAILED"])` would need all its other fields spelled out.
-    """
-    init = cls.__init__
-    sig = inspect.signature(init)
-    fills: dict[str, typing.Callable[[], object]] = {}
-    params = []
-    for p in sig.parameters.values():
-        text = str(p.annotation)
-        if p.default is inspect.Parameter.empty and text.startswith("typing.Optional["):
-            fills[p.name] = lambda: None
-            p = p.replace(default=None)
-        elif p.default is inspect.Parameter.empty and text.startswith("typing.List["):
-            fills[p.name] = list
-            p = p.replace(default=_core._DEFAULT)
-        params.append(p)
-    if not fills:
-        return
-
-    def __init__(self: object, **kwargs: object) -> None:
-        for name, make in fills.items():
-            if name not in kwargs or kwargs[name] is _core._DEFAULT:
-                kwargs[name] = make()
-        init(self, **kwargs)
-
-    __init__.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
-    __init__.__doc__ = init.__doc__
-    __init__.__qualname__ = f"{cls.__name__}.__init__"
-    cls.__init__ = __init__
-
-
 RECORDS: tuple[str, ...] = ()
 for _name in _core.__all__:
     _cls = getattr(_core, _name)
     if not isinstance(_cls, type) or "__dataclass_fields__" not in vars(_cls):
         continue
     RECORDS += (_name,)
-    _optional_defaults(_cls)
     _fields, _secret = _record_fields(_cls)
     if not _rust_formatted(vars(_cls).get("__repr__")):
         _cls.__repr__ = _make_repr(_fields, _secret)
@@ -424,8 +389,29 @@ for _cls, _name, _fn in (
 
 # --- ProvisioningClient as a context manager -----------------------------------------------------
 #
-# Nothing needs closing: HTTP connection pools and the token cache are process-wide in Rust, and
-# the Rust object is freed when its last Python reference goes. `with` is offered for scoping.
+# Leaving the `with` block releases the Rust client (its references to the auth object and the
+# HTTP client) at once, as Kotlin's `use {}` does, instead of whenever the garbage collector
+# gets to it. The object then refuses every call with `InvalidConfig`. Sub-clients taken from it
+# before keep working: each holds its own reference.
+
+
+class _ClosedProvisioningClient(ProvisioningClient):  # type: ignore[misc,valid-type]
+    """A `ProvisioningClient` after its `with` block: every call raises `InvalidConfig`. (A
+    subclass, so that the instance can take this class: CPython needs the same layout.)"""
+
+    def __getattribute__(self, name: str) -> typing.Any:
+        if name == "_handle" or (name.startswith("__") and name.endswith("__")):
+            return object.__getattribute__(self, name)
+        raise SinchError.InvalidConfig(  # type: ignore[attr-defined]
+            reason=f"ProvisioningClient.{name}: this client was closed when its `with` block "
+            "ended; create a new ProvisioningClient"
+        )
+
+    def __del__(self) -> None:
+        pass  # released when the `with` block ended
+
+    def __repr__(self) -> str:
+        return "ProvisioningClient(closed)"
 
 
 def _enter(self: typing.Any) -> typing.Any:
@@ -433,7 +419,10 @@ def _enter(self: typing.Any) -> typing.Any:
 
 
 def _exit(self: typing.Any, *exc_info: object) -> None:
-    return None
+    release = type(self).__del__  # the generated release of the Rust object
+    self.__class__ = _ClosedProvisioningClient  # first: if it failed, nothing is released
+    release(self)
+    object.__setattr__(self, "_handle", None)
 
 
 ProvisioningClient.__enter__ = _enter

@@ -496,9 +496,9 @@ class BundleSubproject:
         self,
         *,
         id: str,
-        name: str | None = ...,
-        parent_project_id: str | None = ...,
-        status: BundleSubprojectStatus | None = ...,
+        name: str | None,
+        parent_project_id: str | None,
+        status: BundleSubprojectStatus | None,
     ) -> None: ...
 
 class SmsAppConversationApp:
@@ -510,9 +510,9 @@ class SmsAppConversationApp:
         self,
         *,
         id: str,
-        project_id: str | None = ...,
-        region: AppRegion | None = ...,
-        channel_status: ConversationChannelStatus | None = ...,
+        project_id: str | None,
+        region: AppRegion | None,
+        channel_status: ConversationChannelStatus | None,
     ) -> None: ...
 
 class SmsApp:
@@ -530,9 +530,9 @@ class SmsApp:
         sms_service_id: str,
         name: str,
         status: SmsAppStatus,
-        regions: list[SmsAppServiceRegion] = ...,
+        regions: list[SmsAppServiceRegion],
         test: bool,
-        conversation_api_app_details: SmsAppConversationApp | None = ...,
+        conversation_api_app_details: SmsAppConversationApp | None,
     ) -> None: ...
 
 class BundleConversationApp:
@@ -544,9 +544,9 @@ class BundleConversationApp:
         self,
         *,
         id: str,
-        name: str | None = ...,
-        processing_mode: ConversationProcessingMode | None = ...,
-        sms_channel_status: ConversationChannelStatus | None = ...,
+        name: str | None,
+        processing_mode: ConversationProcessingMode | None,
+        sms_channel_status: ConversationChannelStatus | None,
     ) -> None: ...
 
 class Webhook:
@@ -554,14 +554,7 @@ class Webhook:
     project_id: str
     target: str
     triggers: list[str]
-    def __init__(
-        self,
-        *,
-        id: str,
-        project_id: str,
-        target: str,
-        triggers: list[str] = ...,
-    ) -> None: ...
+    def __init__(self, *, id: str, project_id: str, target: str, triggers: list[str]) -> None: ...
 
 class BundleWebhookDeliveryStatus:
     webhook_id: str
@@ -571,8 +564,8 @@ class BundleWebhookDeliveryStatus:
         self,
         *,
         webhook_id: str,
-        date: str | None = ...,
-        http_status_code: int | None = ...,
+        date: str | None,
+        http_status_code: int | None,
     ) -> None: ...
 
 class Bundle:
@@ -592,13 +585,13 @@ class Bundle:
         id: str,
         project_id: str,
         name: str,
-        region: AppRegion | None = ...,
-        subproject: BundleSubproject | None = ...,
-        sms_app: SmsApp | None = ...,
-        conv_app: BundleConversationApp | None = ...,
-        webhooks: list[Webhook] = ...,
+        region: AppRegion | None,
+        subproject: BundleSubproject | None,
+        sms_app: SmsApp | None,
+        conv_app: BundleConversationApp | None,
+        webhooks: list[Webhook],
         state: BundleState,
-        webhook_delivery_statuses: list[BundleWebhookDeliveryStatus] = ...,
+        webhook_delivery_statuses: list[BundleWebhookDeliveryStatus],
     ) -> None: ...
 
 class BundleFilter:
@@ -621,10 +614,10 @@ class BundlePage:
     def __init__(
         self,
         *,
-        bundles: list[Bundle] = ...,
+        bundles: list[Bundle],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class CacheStats:
@@ -695,10 +688,10 @@ class KakaoTalkSender:
         self,
         *,
         plus_friend_id: str,
-        state: KakaoTalkSenderState | None = ...,
-        details: KakaoTalkSenderDetails | None = ...,
-        created: str | None = ...,
-        modified: str | None = ...,
+        state: KakaoTalkSenderState | None,
+        details: KakaoTalkSenderDetails | None,
+        created: str | None,
+        modified: str | None,
     ) -> None: ...
 
 class KakaoTalkSenderPage:
@@ -709,10 +702,10 @@ class KakaoTalkSenderPage:
     def __init__(
         self,
         *,
-        senders: list[KakaoTalkSender] = ...,
+        senders: list[KakaoTalkSender],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class KakaoTalkSenderSpec:
@@ -723,11 +716,11 @@ class KakaoTalkSenderSpec:
 class RcsBrand:
     name: str | None
     raw_json: str
-    def __init__(self, *, name: str | None = ..., raw_json: str) -> None: ...
+    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
 
 class RcsSenderDetails:
     brand: RcsBrand | None
-    def __init__(self, *, brand: RcsBrand | None = ...) -> None: ...
+    def __init__(self, *, brand: RcsBrand | None) -> None: ...
 
 class RcsSender:
     id: str
@@ -742,13 +735,13 @@ class RcsSender:
         self,
         *,
         id: str,
-        region: AppRegion | None = ...,
-        billing_category: RcsBillingCategory | None = ...,
-        use_case: RcsUseCase | None = ...,
-        state: RcsSenderState | None = ...,
-        details: RcsSenderDetails | None = ...,
-        created: str | None = ...,
-        modified: str | None = ...,
+        region: AppRegion | None,
+        billing_category: RcsBillingCategory | None,
+        use_case: RcsUseCase | None,
+        state: RcsSenderState | None,
+        details: RcsSenderDetails | None,
+        created: str | None,
+        modified: str | None,
     ) -> None: ...
 
 class RcsSenderFilter:
@@ -777,10 +770,10 @@ class RcsSenderPage:
     def __init__(
         self,
         *,
-        senders: list[RcsSender] = ...,
+        senders: list[RcsSender],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class RcsSenderSpec:
@@ -795,8 +788,8 @@ class RcsSenderSpec:
         region: AppRegion,
         billing_category: RcsBillingCategory,
         use_case: RcsUseCase,
-        brand_name: str | None = ...,
-        brand_extra_json: str | None = ...,
+        brand_name: str | None,
+        brand_extra_json: str | None,
     ) -> None: ...
 
 class SendResult:
@@ -811,10 +804,10 @@ class SmsAppPage:
     def __init__(
         self,
         *,
-        sms_apps: list[SmsApp] = ...,
+        sms_apps: list[SmsApp],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class SmsAppSpec:
@@ -827,13 +820,13 @@ class SmsAppSpec:
         *,
         name: str,
         region: AppRegion,
-        conv_api_app: bool | None = ...,
-        conv_api_app_id: str | None = ...,
+        conv_api_app: bool | None,
+        conv_api_app_id: str | None,
     ) -> None: ...
 
 class SmsAppUpdate:
     name: str | None
-    def __init__(self, *, name: str | None = ...) -> None: ...
+    def __init__(self, *, name: str | None) -> None: ...
 
 class StoredToken:
     access_token: str
@@ -905,10 +898,10 @@ class WebhookPage:
     def __init__(
         self,
         *,
-        webhooks: list[Webhook] = ...,
+        webhooks: list[Webhook],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class WhatsappAccount:
@@ -921,11 +914,11 @@ class WhatsappAccount:
     def __init__(
         self,
         *,
-        id: str | None = ...,
-        state: WhatsappAccountState | None = ...,
-        business_daily_limit: WhatsappDailyLimit | None = ...,
-        created: str | None = ...,
-        modified: str | None = ...,
+        id: str | None,
+        state: WhatsappAccountState | None,
+        business_daily_limit: WhatsappDailyLimit | None,
+        created: str | None,
+        modified: str | None,
         raw_json: str,
     ) -> None: ...
 
@@ -937,9 +930,9 @@ class WhatsappActivity:
     def __init__(
         self,
         *,
-        kind: str | None = ...,
-        created: str | None = ...,
-        comment: str | None = ...,
+        kind: str | None,
+        created: str | None,
+        comment: str | None,
         raw_json: str,
     ) -> None: ...
 
@@ -947,13 +940,7 @@ class WhatsappButtonAnalytics:
     kind: str | None
     content: str | None
     clicks: int | None
-    def __init__(
-        self,
-        *,
-        kind: str | None = ...,
-        content: str | None = ...,
-        clicks: int | None = ...,
-    ) -> None: ...
+    def __init__(self, *, kind: str | None, content: str | None, clicks: int | None) -> None: ...
 
 class WhatsappOtpSupportedApp:
     package_name: str
@@ -972,23 +959,17 @@ class WhatsappConversationApiAppDetails:
     def __init__(
         self,
         *,
-        id: str | None = ...,
-        project_id: str | None = ...,
-        region: WhatsappRegion | None = ...,
-        channel_status: WhatsappChannelStatus | None = ...,
+        id: str | None,
+        project_id: str | None,
+        region: WhatsappRegion | None,
+        channel_status: WhatsappChannelStatus | None,
     ) -> None: ...
 
 class WhatsappFlow:
     id: str
     name: str | None
     status: WhatsappFlowStatus | None
-    def __init__(
-        self,
-        *,
-        id: str,
-        name: str | None = ...,
-        status: WhatsappFlowStatus | None = ...,
-    ) -> None: ...
+    def __init__(self, *, id: str, name: str | None, status: WhatsappFlowStatus | None) -> None: ...
 
 class WhatsappFlowPage:
     flows: list[WhatsappFlow]
@@ -998,17 +979,17 @@ class WhatsappFlowPage:
     def __init__(
         self,
         *,
-        flows: list[WhatsappFlow] = ...,
+        flows: list[WhatsappFlow],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class WhatsappFlowScreen:
     id: str | None
     title: str | None
     raw_json: str
-    def __init__(self, *, id: str | None = ..., title: str | None = ..., raw_json: str) -> None: ...
+    def __init__(self, *, id: str | None, title: str | None, raw_json: str) -> None: ...
 
 class WhatsappRegistration:
     id: str
@@ -1019,15 +1000,15 @@ class WhatsappRegistration:
         self,
         *,
         id: str,
-        method: WhatsappVerificationMethod | None = ...,
-        accepted: str | None = ...,
+        method: WhatsappVerificationMethod | None,
+        accepted: str | None,
         verification_code_sent: bool,
     ) -> None: ...
 
 class WhatsappReviewedValue:
     value: str | None
     status: str | None
-    def __init__(self, *, value: str | None = ..., status: str | None = ...) -> None: ...
+    def __init__(self, *, value: str | None, status: str | None) -> None: ...
 
 class WhatsappSenderDetails:
     display_name: str | None
@@ -1059,13 +1040,13 @@ class WhatsappSenderChanges:
     def __init__(
         self,
         *,
-        status: WhatsappSenderChangeStatus | None = ...,
-        details: WhatsappSenderDetails | None = ...,
+        status: WhatsappSenderChangeStatus | None,
+        details: WhatsappSenderDetails | None,
     ) -> None: ...
 
 class WhatsappSenderMetadata:
     display_name: WhatsappReviewedValue | None
-    def __init__(self, *, display_name: WhatsappReviewedValue | None = ...) -> None: ...
+    def __init__(self, *, display_name: WhatsappReviewedValue | None) -> None: ...
 
 class WhatsappSender:
     id: str
@@ -1095,28 +1076,28 @@ class WhatsappSender:
         self,
         *,
         id: str,
-        state: WhatsappSenderState | None = ...,
-        changes: WhatsappSenderChanges | None = ...,
-        details: WhatsappSenderDetails | None = ...,
-        metadata: WhatsappSenderMetadata | None = ...,
-        region: WhatsappRegion | None = ...,
-        meta_local_storage: WhatsappMetaLocalStorage | None = ...,
-        business_manager: WhatsappBusinessManager | None = ...,
-        compatible_regions: list[str] = ...,
-        conversation_api_app_details: WhatsappConversationApiAppDetails | None = ...,
-        conversation_api_app: str | None = ...,
-        max_tps: float | None = ...,
-        quality_rating: WhatsappQualityRating | None = ...,
-        daily_limit: WhatsappDailyLimit | None = ...,
-        bearer_token: str | None = ...,
-        cloud_api: bool | None = ...,
-        created: str | None = ...,
-        modified: str | None = ...,
-        country_code: str | None = ...,
-        phone_number: str | None = ...,
-        number_provider: WhatsappNumberProvider | None = ...,
-        waba_ban_state: str | None = ...,
-        waba_ban_date: str | None = ...,
+        state: WhatsappSenderState | None,
+        changes: WhatsappSenderChanges | None,
+        details: WhatsappSenderDetails | None,
+        metadata: WhatsappSenderMetadata | None,
+        region: WhatsappRegion | None,
+        meta_local_storage: WhatsappMetaLocalStorage | None,
+        business_manager: WhatsappBusinessManager | None,
+        compatible_regions: list[str],
+        conversation_api_app_details: WhatsappConversationApiAppDetails | None,
+        conversation_api_app: str | None,
+        max_tps: float | None,
+        quality_rating: WhatsappQualityRating | None,
+        daily_limit: WhatsappDailyLimit | None,
+        bearer_token: str | None,
+        cloud_api: bool | None,
+        created: str | None,
+        modified: str | None,
+        country_code: str | None,
+        phone_number: str | None,
+        number_provider: WhatsappNumberProvider | None,
+        waba_ban_state: str | None,
+        waba_ban_date: str | None,
     ) -> None: ...
 
 class WhatsappSenderFilter:
@@ -1137,10 +1118,10 @@ class WhatsappSenderPage:
     def __init__(
         self,
         *,
-        senders: list[WhatsappSender] = ...,
+        senders: list[WhatsappSender],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class WhatsappSenderUpdate:
@@ -1157,12 +1138,12 @@ class WhatsappSenderUpdate:
 
 class WhatsappSolutionDetails:
     name: str | None
-    def __init__(self, *, name: str | None = ...) -> None: ...
+    def __init__(self, *, name: str | None) -> None: ...
 
 class WhatsappSolutionApp:
     id: str | None
     name: str | None
-    def __init__(self, *, id: str | None = ..., name: str | None = ...) -> None: ...
+    def __init__(self, *, id: str | None, name: str | None) -> None: ...
 
 class WhatsappSolution:
     id: str
@@ -1174,10 +1155,10 @@ class WhatsappSolution:
         self,
         *,
         id: str,
-        details: WhatsappSolutionDetails | None = ...,
-        assigned: bool | None = ...,
-        partner_app: WhatsappSolutionApp | None = ...,
-        owner_app: WhatsappSolutionApp | None = ...,
+        details: WhatsappSolutionDetails | None,
+        assigned: bool | None,
+        partner_app: WhatsappSolutionApp | None,
+        owner_app: WhatsappSolutionApp | None,
     ) -> None: ...
 
 class WhatsappTemplateDetails:
@@ -1199,9 +1180,9 @@ class WhatsappTemplateChanges:
     def __init__(
         self,
         *,
-        status: WhatsappTemplateChangeStatus | None = ...,
-        allow_category_change: bool | None = ...,
-        details: WhatsappTemplateDetails | None = ...,
+        status: WhatsappTemplateChangeStatus | None,
+        allow_category_change: bool | None,
+        details: WhatsappTemplateDetails | None,
     ) -> None: ...
 
 class WhatsappTemplateAnalytics:
@@ -1214,12 +1195,12 @@ class WhatsappTemplateAnalytics:
     def __init__(
         self,
         *,
-        sent: int | None = ...,
-        delivered: int | None = ...,
-        read: int | None = ...,
-        start: str | None = ...,
-        end: str | None = ...,
-        buttons: list[WhatsappButtonAnalytics] = ...,
+        sent: int | None,
+        delivered: int | None,
+        read: int | None,
+        start: str | None,
+        end: str | None,
+        buttons: list[WhatsappButtonAnalytics],
     ) -> None: ...
 
 class WhatsappTemplate:
@@ -1238,16 +1219,16 @@ class WhatsappTemplate:
         self,
         *,
         name: str,
-        whatsapp_id: str | None = ...,
-        language: str | None = ...,
-        category: WhatsappTemplateCategory | None = ...,
-        state: WhatsappTemplateState | None = ...,
-        rejection_code: str | None = ...,
-        quality_score: str | None = ...,
-        changes: WhatsappTemplateChanges | None = ...,
-        details: WhatsappTemplateDetails | None = ...,
-        analytics: list[WhatsappTemplateAnalytics] = ...,
-        is_meta_generated: bool | None = ...,
+        whatsapp_id: str | None,
+        language: str | None,
+        category: WhatsappTemplateCategory | None,
+        state: WhatsappTemplateState | None,
+        rejection_code: str | None,
+        quality_score: str | None,
+        changes: WhatsappTemplateChanges | None,
+        details: WhatsappTemplateDetails | None,
+        analytics: list[WhatsappTemplateAnalytics],
+        is_meta_generated: bool | None,
     ) -> None: ...
 
 class WhatsappTemplateCreate:
@@ -1292,10 +1273,10 @@ class WhatsappTemplatePage:
     def __init__(
         self,
         *,
-        templates: list[WhatsappTemplate] = ...,
+        templates: list[WhatsappTemplate],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class WhatsappTemplateUpdate:

@@ -200,6 +200,7 @@ pub enum WhatsappCardComponent {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WhatsappCarouselCard {
     #[serde(with = "typed_or_raw")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub components: Vec<WhatsappCardComponent>,
 }
 
