@@ -10,7 +10,11 @@
 # * Records with optional fields get `@JvmOverloads` on their constructor too
 #   (`new HttpOptions(null, Duration.ofSeconds(1))`).
 #
-# It only adds annotations; a Java test suite (kotlin/src/test/java) compiles against the result.
+# * The user agent names the calling language, as the Python package's does: `SinchAuth`'s
+#   companion (every request needs a SinchAuth, made through it) sets
+#   `sinch-core/<version> kotlin/<version> jvm/<version>` once, when first used.
+#
+# Otherwise it only adds annotations; a Java test suite (kotlin/src/test/java) compiles against the result.
 # The companion's extent is found by counting braces outside comments and string literals.
 function code(line) {
     if (line ~ /^ *\*\/ /) sub(/^ *\*\/ /, "", line)    # code after a doc comment's end
@@ -18,7 +22,13 @@ function code(line) {
     gsub(/"([^"\\]|\\.)*"/, "", line)
     return line
 }
-/^    companion object \{$/ { in_companion = 1; depth = 1; print; next }
+/^(open )?class / { in_auth = ($0 ~ /^open class SinchAuth[ :(]/) }
+/^    companion object \{$/ {
+    in_companion = 1; depth = 1; print
+    if (in_auth)
+        print "        init { setUserAgentPlatform(\"kotlin/${KotlinVersion.CURRENT} jvm/${System.getProperty(\"java.version\")}\") }"
+    next
+}
 in_companion {
     if (depth == 1 && $0 ~ /^ *(\*\/ )?(@Throws\(SinchException::class\) )?fun /)
         sub(/fun /, "@JvmStatic @JvmOverloads fun ")

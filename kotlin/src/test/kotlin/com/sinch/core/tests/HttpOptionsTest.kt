@@ -82,6 +82,8 @@ class HttpOptionsTest : EmulatorTestBase() {
             assertTrue(head.startsWith("POST ${emulator.tokenUrl} "), head)
             val userAgent = head.lines().first { it.lowercase().startsWith("user-agent:") }
             assertTrue(userAgent.trim().endsWith("myapp/1.2"), userAgent)
+            // The default part names the language: sinch-core/<v> kotlin/<v> jvm/<v>.
+            assertTrue(Regex("sinch-core/\\S+ kotlin/\\S+ jvm/\\S+").containsMatchIn(userAgent), userAgent)
         }
     }
 
