@@ -173,3 +173,243 @@ fn documented_errors() {
         Some(SinchError::InvalidConfig { .. })
     ));
 }
+
+// --- Templates (of one sender) ---------------------------------------------------------------
+
+use sinch_core::provisioning::kakaotalk_templates::{
+    KakaoTalkButtonType, KakaoTalkSubmitMode, KakaoTalkTemplateButton,
+    KakaoTalkTemplateChangeStatus, KakaoTalkTemplateCreate, KakaoTalkTemplateDetails,
+    KakaoTalkTemplateFilter, KakaoTalkTemplateMessageType, KakaoTalkTemplateState,
+    KakaoTalkTemplateUpdate,
+};
+
+fn template(name: &str, status: Option<KakaoTalkSubmitMode>) -> KakaoTalkTemplateCreate {
+    KakaoTalkTemplateCreate {
+        details: KakaoTalkTemplateDetails {
+            name: Some(name.into()),
+            language: Some("EN".into()),
+            content: Some("Your order #{order} has shipped.".into()),
+            ..Default::default()
+        },
+        status,
+        save_draft_on_failure: None,
+    }
+}
+
+#[test]
+fn templates_create_get_update_list_delete() {
+    let emu = emulator();
+    let provisioning = client(&emu, oauth(&emu));
+    provisioning
+        .kakaotalk_senders()
+        .create(&spec("@myshop"))
+        .unwrap();
+    let templates = provisioning.kakaotalk_templates("@myshop");
+
+    let created = templates
+        .create(&template("Shipping", Some(KakaoTalkSubmitMode::Draft)))
+        .unwrap();
+    assert_eq!(created.code.len(), 20, "{}", created.code);
+    assert_eq!(created.state, None, "not reviewed yet");
+    let changes = created.changes.clone().unwrap();
+    assert_eq!(changes.status, Some(KakaoTalkTemplateChangeStatus::Draft));
+    let d = changes.details.unwrap();
+    assert_eq!(d.name.as_deref(), Some("Shipping"));
+    assert_eq!(
+        d.message_type,
+        Some(KakaoTalkTemplateMessageType::Basic),
+        "the documented default"
+    );
+    assert_eq!(d.category_code.as_deref(), Some("999999"));
+    assert_eq!(templates.get(&created.code).unwrap(), created);
+
+    let button = KakaoTalkTemplateButton {
+        ordering: Some(1),
+        kind: Some(KakaoTalkButtonType::WebLink),
+        name: Some("Track".into()),
+        link_mo: Some("https://example.com/track".into()),
+        ..Default::default()
+    };
+    let updated = templates
+        .update(
+            &created.code,
+            &KakaoTalkTemplateUpdate {
+                details: Some(KakaoTalkTemplateDetails {
+                    title: Some("Shipped".into()),
+                    buttons: Some(vec![button.clone()]),
+                    ..Default::default()
+                }),
+                status: Some(KakaoTalkSubmitMode::Submit),
+            },
+        )
+        .unwrap();
+    let changes = updated.changes.unwrap();
+    assert_eq!(
+        changes.status,
+        Some(KakaoTalkTemplateChangeStatus::InProgress)
+    );
+    let d = changes.details.unwrap();
+    assert_eq!(d.title.as_deref(), Some("Shipped"));
+    assert_eq!(d.buttons, Some(vec![button]));
+    assert_eq!(d.name.as_deref(), Some("Shipping"), "untouched");
+
+    let page = templates
+        .list(&PageRequest::default(), &Default::default())
+        .unwrap();
+    assert_eq!(page.total_size, 1);
+    assert_eq!(page.templates[0].code, created.code);
+
+    templates.delete(&created.code).unwrap();
+    let (status, code, _) = api_error(templates.get(&created.code).unwrap_err());
+    assert_eq!((status, code.as_str()), (404, "template_not_found"));
+}
+
+#[test]
+fn templates_page_alphabetically_with_filters() {
+    let emu = emulator();
+    let provisioning = client(&emu, oauth(&emu));
+    provisioning
+        .kakaotalk_senders()
+        .create(&spec("@myshop"))
+        .unwrap();
+    let templates = provisioning.kakaotalk_templates("@myshop");
+    let mut codes = Vec::new();
+    for name in ["t4", "t3", "t2", "t1", "t0"] {
+        codes.push(templates.create(&template(name, None)).unwrap().code);
+    }
+    let name = |t: sinch_core::provisioning::kakaotalk_templates::KakaoTalkTemplate| {
+        t.changes
+            .and_then(|c| c.details)
+            .and_then(|d| d.name)
+            .unwrap()
+    };
+    let names: Vec<String> = templates
+        .pages(Some(2), Default::default())
+        .unwrap()
+        .items()
+        .map(|t| name(t.unwrap()))
+        .collect();
+    assert_eq!(names, ["t0", "t1", "t2", "t3", "t4"]);
+    assert_eq!(
+        templates
+            .pages(Some(2), Default::default())
+            .unwrap()
+            .count(),
+        3
+    );
+
+    // KakaoTalk approves "t4" (the emulator's review never ends by itself).
+    let scope = format!("{PROJECT}/@myshop");
+    emu.set_field(
+        &scope,
+        "kakaotalk_templates",
+        &codes[0],
+        "state",
+        json!("APPROVED"),
+    )
+    .unwrap();
+    let approved = KakaoTalkTemplateFilter {
+        states: vec![KakaoTalkTemplateState::Approved],
+        ..Default::default()
+    };
+    let page = templates.list(&PageRequest::default(), &approved).unwrap();
+    assert_eq!(page.templates.len(), 1);
+    assert_eq!(page.templates[0].code, codes[0]);
+    let prefix = KakaoTalkTemplateFilter {
+        name_prefix: Some("t1".into()),
+        statuses: vec![KakaoTalkTemplateChangeStatus::InProgress],
+        ..Default::default()
+    };
+    let page = templates.list(&PageRequest::default(), &prefix).unwrap();
+    assert_eq!(page.templates.len(), 1);
+    assert_eq!(page.templates[0].code, codes[3]);
+}
+
+#[test]
+fn templates_documented_errors() {
+    let emu = emulator();
+    let provisioning = client(&emu, oauth(&emu));
+    let missing = provisioning.kakaotalk_templates("@missing");
+    for e in [
+        missing
+            .list(&PageRequest::default(), &Default::default())
+            .unwrap_err(),
+        missing.create(&template("x", None)).unwrap_err(),
+        missing.get("ABC").unwrap_err(),
+    ] {
+        let (status, code, _) = api_error(e);
+        assert_eq!((status, code.as_str()), (404, "sender_not_found"));
+    }
+
+    provisioning
+        .kakaotalk_senders()
+        .create(&spec("@ok"))
+        .unwrap();
+    let templates = provisioning.kakaotalk_templates("@ok");
+    let submitted = templates.create(&template("Taken", None)).unwrap();
+    let (status, code, _) = api_error(templates.create(&template("Taken", None)).unwrap_err());
+    assert_eq!((status, code.as_str()), (409, "template_exists"));
+    let (status, code, _) = api_error(
+        templates
+            .update(&submitted.code, &KakaoTalkTemplateUpdate::default())
+            .unwrap_err(),
+    );
+    assert_eq!(
+        (status, code.as_str()),
+        (409, "template_changes_not_updatable")
+    );
+
+    let mut bad_language = template("Other", None);
+    bad_language.details.language = Some("XX".into());
+    let (status, code, _) = api_error(templates.create(&bad_language).unwrap_err());
+    assert_eq!(
+        (status, code.as_str()),
+        (400, "template_invalid_language_code")
+    );
+    let mut bad_category = template("Other", None);
+    bad_category.details.category_code = Some("12".into());
+    let (status, code, _) = api_error(templates.create(&bad_category).unwrap_err());
+    assert_eq!(
+        (status, code.as_str()),
+        (400, "template_invalid_category_code")
+    );
+    let mut bad_button = template("Other", None);
+    bad_button.details.buttons = Some(vec![KakaoTalkTemplateButton::default()]);
+    let (status, code, errors) = api_error(templates.create(&bad_button).unwrap_err());
+    assert_eq!((status, code.as_str()), (400, "invalid_input"));
+    assert_eq!(errors.len(), 3, "{errors:?}");
+
+    for e in [
+        templates.get("NOPE").unwrap_err(),
+        templates.delete("NOPE").unwrap_err(),
+        templates
+            .update("NOPE", &KakaoTalkTemplateUpdate::default())
+            .unwrap_err(),
+    ] {
+        let (status, code, _) = api_error(e);
+        assert_eq!((status, code.as_str()), (404, "template_not_found"));
+    }
+
+    // Refused before any request.
+    let mut no_content = template("Other", None);
+    no_content.details.content = None;
+    let language = KakaoTalkTemplateUpdate {
+        details: Some(KakaoTalkTemplateDetails {
+            language: Some("KO".into()),
+            ..Default::default()
+        }),
+        status: None,
+    };
+    for e in [
+        templates.create(&no_content).unwrap_err(),
+        templates.update(&submitted.code, &language).unwrap_err(),
+        templates.get("..").unwrap_err(),
+        provisioning.kakaotalk_templates("").get("A").unwrap_err(),
+        templates
+            .pages(Some(1001), Default::default())
+            .err()
+            .unwrap(),
+    ] {
+        assert!(matches!(e, SinchError::InvalidConfig { .. }), "{e:?}");
+    }
+}

@@ -1,4 +1,5 @@
-"""KakaoTalk senders: round trip, lazy paging, an unknown state kept, documented errors."""
+"""KakaoTalk senders and their templates: round trip, lazy paging, an unknown state kept,
+documented errors."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ import pytest
 from conftest import api_error, assert_lazy
 
 import sinch_core
-from sinch_core import KakaoTalkSenderDetails
+from sinch_core import (
+    KakaoTalkSenderDetails,
+    KakaoTalkSubmitMode,
+    KakaoTalkTemplateButton,
+    KakaoTalkTemplateCreate,
+    KakaoTalkTemplateDetails,
+    KakaoTalkTemplateFilter,
+    KakaoTalkTemplateUpdate,
+)
 
 
 def details(name: str, **overrides: str) -> KakaoTalkSenderDetails:
@@ -94,3 +103,88 @@ def test_documented_errors(emulator, client):
     for bad in (-1, 101):
         with pytest.raises(sinch_core.InvalidConfig, match="page size"):
             senders.list(page_size=bad)
+
+
+# --- Templates (of one sender) ------------------------------------------------------------
+
+
+def template(name: str, status: KakaoTalkSubmitMode | None = None) -> KakaoTalkTemplateCreate:
+    details = KakaoTalkTemplateDetails(
+        name=name, language="EN", content="Your order #{order} has shipped."
+    )
+    return KakaoTalkTemplateCreate(details=details, status=status)
+
+
+def test_templates_create_get_update_list_delete(emulator, client):
+    client.kakaotalk_senders().create("@myshop", details("Shop"))
+    templates = client.kakaotalk_templates("@myshop")
+    created = templates.create(template("Shipping", KakaoTalkSubmitMode.DRAFT))
+    assert len(created.code) == 20 and created.state is None
+    assert created.changes.status == "DRAFT"
+    assert created.changes.details.message_type == "BASIC", "the documented default"
+    assert templates.get(created.code) == created
+    button = KakaoTalkTemplateButton(
+        ordering=1,
+        kind="WEB_LINK",
+        name="Track",
+        link_mo="https://example.com/track",
+    )
+    updated = templates.update(
+        created.code,
+        KakaoTalkTemplateUpdate(
+            details=KakaoTalkTemplateDetails(title="Shipped", buttons=[button]),
+            status=KakaoTalkSubmitMode.SUBMIT,
+        ),
+    )
+    assert updated.changes.status == "IN_PROGRESS"
+    assert updated.changes.details.buttons == [button]
+    assert updated.changes.details.name == "Shipping", "untouched"
+    assert [t.code for t in templates] == [created.code]
+    templates.delete(created.code)
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.get(created.code)
+    assert api_error(info) == (404, "template_not_found")
+
+
+def test_templates_page_alphabetically_with_filters(emulator, client):
+    client.kakaotalk_senders().create("@myshop", details("Shop"))
+    templates = client.kakaotalk_templates("@myshop")
+    for name in ["t4", "t3", "t2", "t1", "t0"]:
+        templates.create(template(name, KakaoTalkSubmitMode.DRAFT if name == "t3" else None))
+    items = assert_lazy(emulator, templates.iter(page_size=2), page_size=2, total=5)
+    assert [t.changes.details.name for t in items] == ["t0", "t1", "t2", "t3", "t4"]
+    assert len(list(templates.iter_pages(page_size=2))) == 3
+    drafts = KakaoTalkTemplateFilter(statuses=["DRAFT"])
+    assert [t.changes.details.name for t in templates.iter(filter=drafts)] == ["t3"]
+    prefix = KakaoTalkTemplateFilter(name_prefix="t1")
+    assert [t.changes.details.name for t in templates.list(filter=prefix).templates] == ["t1"]
+
+
+def test_templates_documented_errors(emulator, client):
+    with pytest.raises(sinch_core.ApiError) as info:
+        client.kakaotalk_templates("@missing").list()
+    assert api_error(info) == (404, "sender_not_found")
+    client.kakaotalk_senders().create("@ok", details("Ok"))
+    templates = client.kakaotalk_templates("@ok")
+    submitted = templates.create(template("Taken"))
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.create(template("Taken"))
+    assert api_error(info) == (409, "template_exists")
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.update(submitted.code, KakaoTalkTemplateUpdate())
+    assert api_error(info) == (409, "template_changes_not_updatable")
+    bad = template("Other")
+    bad.details.language = "XX"
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.create(bad)
+    assert api_error(info) == (400, "template_invalid_language_code")
+    for call in (lambda: templates.get("NOPE"), lambda: templates.delete("NOPE")):
+        with pytest.raises(sinch_core.ApiError) as info:
+            call()
+        assert api_error(info) == (404, "template_not_found")
+    no_content = template("Other")
+    no_content.details.content = None
+    with pytest.raises(sinch_core.InvalidConfig):
+        templates.create(no_content)
+    with pytest.raises(sinch_core.InvalidConfig, match="page size"):
+        templates.list(page_size=1001)

@@ -3,6 +3,7 @@
 
 mod bundles;
 mod kakaotalk;
+mod kakaotalk_templates;
 mod rcs;
 mod sms_apps;
 mod webhooks;
@@ -10,6 +11,7 @@ mod whatsapp;
 
 pub use bundles::Bundles;
 pub use kakaotalk::KakaoTalkSenders;
+pub use kakaotalk_templates::KakaoTalkTemplates;
 pub use rcs::RcsSenders;
 pub use sms_apps::SmsApps;
 pub use webhooks::{WebhookPager, Webhooks};
@@ -256,6 +258,13 @@ impl ProvisioningClient {
     pub fn kakaotalk_senders(&self) -> Arc<KakaoTalkSenders> {
         Arc::new(KakaoTalkSenders {
             inner: self.inner.kakaotalk_senders(),
+        })
+    }
+
+    /// The templates of the KakaoTalk sender `plus_friend_id`.
+    pub fn kakaotalk_templates(&self, plus_friend_id: String) -> Arc<KakaoTalkTemplates> {
+        Arc::new(KakaoTalkTemplates {
+            inner: self.inner.kakaotalk_templates(&plus_friend_id),
         })
     }
 

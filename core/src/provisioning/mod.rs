@@ -12,6 +12,7 @@ macro_rules! path {
 pub mod bundles;
 pub(crate) mod error;
 pub mod kakaotalk;
+pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
 pub mod sms_apps;
@@ -156,6 +157,14 @@ impl ProvisioningClient {
 
     pub fn kakaotalk_senders(&self) -> kakaotalk::KakaoTalkSenders {
         kakaotalk::KakaoTalkSenders::new(self.clone())
+    }
+
+    /// The templates of the KakaoTalk sender `plus_friend_id` (checked when a call is made).
+    pub fn kakaotalk_templates(
+        &self,
+        plus_friend_id: &str,
+    ) -> kakaotalk_templates::KakaoTalkTemplates {
+        kakaotalk_templates::KakaoTalkTemplates::new(self.clone(), plus_friend_id)
     }
 
     pub fn rcs_senders(&self) -> rcs::RcsSenders {

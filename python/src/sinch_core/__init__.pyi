@@ -33,6 +33,7 @@ __all__ = [
     "InternalError",
     "InvalidConfig",
     "InvalidCredentials",
+    "KakaoTalkButtonType",
     "KakaoTalkSender",
     "KakaoTalkSenderDetails",
     "KakaoTalkSenderPage",
@@ -40,6 +41,21 @@ __all__ = [
     "KakaoTalkSenderSpec",
     "KakaoTalkSenderState",
     "KakaoTalkSenders",
+    "KakaoTalkSubmitMode",
+    "KakaoTalkTemplate",
+    "KakaoTalkTemplateButton",
+    "KakaoTalkTemplateChangeStatus",
+    "KakaoTalkTemplateChanges",
+    "KakaoTalkTemplateCreate",
+    "KakaoTalkTemplateDetails",
+    "KakaoTalkTemplateEmphasizeType",
+    "KakaoTalkTemplateFilter",
+    "KakaoTalkTemplateMessageType",
+    "KakaoTalkTemplatePage",
+    "KakaoTalkTemplatePager",
+    "KakaoTalkTemplateState",
+    "KakaoTalkTemplateUpdate",
+    "KakaoTalkTemplates",
     "LogLevel",
     "LogSink",
     "NetworkError",
@@ -162,7 +178,12 @@ BundleState = str
 BundleSubprojectStatus = str
 ConversationChannelStatus = str
 ConversationProcessingMode = str
+KakaoTalkButtonType = str
 KakaoTalkSenderState = str
+KakaoTalkTemplateChangeStatus = str
+KakaoTalkTemplateEmphasizeType = str
+KakaoTalkTemplateMessageType = str
+KakaoTalkTemplateState = str
 RcsBillingCategory = str
 RcsSenderState = str
 RcsSortColumn = str
@@ -285,6 +306,10 @@ class WebhookTrigger:
     WHATSAPP_WABA_ACCOUNT_CHANGED: typing.ClassVar[str]
 
 # --- Enums and records --------------------------------------------------------------------------
+
+class KakaoTalkSubmitMode(enum.Enum):
+    DRAFT = 0
+    SUBMIT = 1
 
 class WhatsappTemplateButton:
     class PHONE_NUMBER(WhatsappTemplateButton):
@@ -712,6 +737,138 @@ class KakaoTalkSenderSpec:
     plus_friend_id: str
     details: KakaoTalkSenderDetails
     def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
+
+class KakaoTalkTemplateButton:
+    ordering: int | None
+    kind: KakaoTalkButtonType | None
+    name: str | None
+    link_mo: str | None
+    link_pc: str | None
+    scheme_ios: str | None
+    scheme_android: str | None
+    def __init__(
+        self,
+        *,
+        ordering: int | None = ...,
+        kind: KakaoTalkButtonType | None = ...,
+        name: str | None = ...,
+        link_mo: str | None = ...,
+        link_pc: str | None = ...,
+        scheme_ios: str | None = ...,
+        scheme_android: str | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplateDetails:
+    name: str | None
+    language: str | None
+    content: str | None
+    message_type: KakaoTalkTemplateMessageType | None
+    emphasize_type: KakaoTalkTemplateEmphasizeType | None
+    category_code: str | None
+    security_flag: bool | None
+    extra: str | None
+    ad: str | None
+    title: str | None
+    subtitle: str | None
+    image_name: str | None
+    image_url: str | None
+    buttons: list[KakaoTalkTemplateButton] | None
+    def __init__(
+        self,
+        *,
+        name: str | None = ...,
+        language: str | None = ...,
+        content: str | None = ...,
+        message_type: KakaoTalkTemplateMessageType | None = ...,
+        emphasize_type: KakaoTalkTemplateEmphasizeType | None = ...,
+        category_code: str | None = ...,
+        security_flag: bool | None = ...,
+        extra: str | None = ...,
+        ad: str | None = ...,
+        title: str | None = ...,
+        subtitle: str | None = ...,
+        image_name: str | None = ...,
+        image_url: str | None = ...,
+        buttons: list[KakaoTalkTemplateButton] | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplateChanges:
+    status: KakaoTalkTemplateChangeStatus | None
+    details: KakaoTalkTemplateDetails | None
+    def __init__(
+        self,
+        *,
+        status: KakaoTalkTemplateChangeStatus | None = ...,
+        details: KakaoTalkTemplateDetails | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplate:
+    code: str
+    id: str | None
+    state: KakaoTalkTemplateState | None
+    changes: KakaoTalkTemplateChanges | None
+    details: KakaoTalkTemplateDetails | None
+    created: str | None
+    modified: str | None
+    def __init__(
+        self,
+        *,
+        code: str,
+        id: str | None = ...,
+        state: KakaoTalkTemplateState | None = ...,
+        changes: KakaoTalkTemplateChanges | None = ...,
+        details: KakaoTalkTemplateDetails | None = ...,
+        created: str | None = ...,
+        modified: str | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplateCreate:
+    details: KakaoTalkTemplateDetails
+    status: KakaoTalkSubmitMode | None
+    save_draft_on_failure: bool | None
+    def __init__(
+        self,
+        *,
+        details: KakaoTalkTemplateDetails,
+        status: KakaoTalkSubmitMode | None = ...,
+        save_draft_on_failure: bool | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplateFilter:
+    states: list[KakaoTalkTemplateState]
+    statuses: list[KakaoTalkTemplateChangeStatus]
+    name_prefix: str | None
+    def __init__(
+        self,
+        *,
+        states: list[KakaoTalkTemplateState] = ...,
+        statuses: list[KakaoTalkTemplateChangeStatus] = ...,
+        name_prefix: str | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplatePage:
+    templates: list[KakaoTalkTemplate]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        templates: list[KakaoTalkTemplate] = ...,
+        total_size: int,
+        next_page_token: str | None = ...,
+        previous_page_token: str | None = ...,
+    ) -> None: ...
+
+class KakaoTalkTemplateUpdate:
+    details: KakaoTalkTemplateDetails | None
+    status: KakaoTalkSubmitMode | None
+    def __init__(
+        self,
+        *,
+        details: KakaoTalkTemplateDetails | None = ...,
+        status: KakaoTalkSubmitMode | None = ...,
+    ) -> None: ...
 
 class RcsBrand:
     name: str | None
@@ -1377,6 +1534,38 @@ class KakaoTalkSenders:
     def iter(self, page_size: int | None = None) -> Iterator[KakaoTalkSender]: ...
     def __iter__(self) -> Iterator[KakaoTalkSender]: ...
 
+class KakaoTalkTemplatePager:
+    def next_page(self) -> KakaoTalkTemplatePage | None: ...
+
+class KakaoTalkTemplates:
+    def create(self, template: KakaoTalkTemplateCreate) -> KakaoTalkTemplate: ...
+    def delete(self, template_code: str) -> None: ...
+    def get(self, template_code: str) -> KakaoTalkTemplate: ...
+    def list(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+        filter: KakaoTalkTemplateFilter | None = ...,
+    ) -> KakaoTalkTemplatePage: ...
+    def pages(
+        self,
+        page_size: int | None = ...,
+        filter: KakaoTalkTemplateFilter | None = ...,
+    ) -> KakaoTalkTemplatePager: ...
+    def plus_friend_id(self) -> str: ...
+    def update(self, template_code: str, update: KakaoTalkTemplateUpdate) -> KakaoTalkTemplate: ...
+    def iter_pages(
+        self,
+        page_size: int | None = None,
+        filter: KakaoTalkTemplateFilter | None = None,
+    ) -> Iterator[KakaoTalkTemplatePage]: ...
+    def iter(
+        self,
+        page_size: int | None = None,
+        filter: KakaoTalkTemplateFilter | None = None,
+    ) -> Iterator[KakaoTalkTemplate]: ...
+    def __iter__(self) -> Iterator[KakaoTalkTemplate]: ...
+
 class LogSink:
     def log(self, level: LogLevel, target: str, text: str) -> None: ...
 
@@ -1585,6 +1774,7 @@ class ProvisioningClient:
     ) -> None: ...
     def bundles(self) -> Bundles: ...
     def kakaotalk_senders(self) -> KakaoTalkSenders: ...
+    def kakaotalk_templates(self, plus_friend_id: str) -> KakaoTalkTemplates: ...
     def project_id(self) -> str: ...
     def rcs_senders(self) -> RcsSenders: ...
     def sms_apps(self) -> SmsApps: ...

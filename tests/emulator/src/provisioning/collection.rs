@@ -10,6 +10,8 @@
 //!   gives (creation order by default); a collection without a [`PageSpec`] answers
 //!   `{<items_key>: [...]}` whole.
 //! - DELETE answers 204 with no body.
+//! - A nested collection (`/kakaotalk/senders/{parent_id}/templates`, see [`Parent`]) keeps
+//!   the items of each parent apart, and every route first answers its parent's 404.
 //!
 //! Family-specific actions (register, verify, assign...) stay ordinary handlers and reach
 //! the same items through [`Collection::with_item`].
@@ -27,13 +29,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, on, MethodFilter, MethodRouter};
 use axum::{Json, Router};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A parsed query string (repeated keys kept, in order).
 pub type Query = [(String, String)];
 
-/// The project's items, in creation order; an empty list is made on first use.
+/// The items of a scope (see [`Collection::scope`]), in creation order; an empty list is made
+/// on first use.
 pub type Store<T> = for<'a> fn(&'a mut ProvisioningState, &str) -> &'a mut Vec<T>;
 
 /// The items a list shows, in the order it shows them, or 400 for a bad filter.
@@ -47,6 +50,9 @@ pub type Change<T> = fn(Resource) -> Result<Edit<T>, PapiError>;
 
 /// A validated change to one item.
 pub type Edit<T> = Box<dyn FnOnce(&mut T)>;
+
+/// Whether an item can be edited now (409 otherwise), checked after the body and the lookup.
+pub type Editable<T> = fn(&T) -> Result<(), PapiError>;
 
 /// The 404 of a family: `PapiError::not_found(code, what)`.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +69,20 @@ pub struct Unique<T> {
     pub key: fn(&T) -> &str,
     /// The 409 for an item whose key is taken.
     pub taken: fn(&T) -> PapiError,
+}
+
+/// The item whose children a nested collection holds: its path has a `{parent_id}` segment.
+pub struct Parent {
+    /// Ok if the parent `parent_id` of the project exists, its 404 otherwise.
+    pub exists: fn(&mut ProvisioningState, &str, &str) -> Result<(), PapiError>,
+}
+
+/// The identifiers of a request's path.
+#[derive(Debug, Deserialize)]
+struct Ids {
+    project_id: String,
+    parent_id: Option<String>,
+    id: Option<String>,
 }
 
 /// At most `max` items per project; `reached` is the error beyond.
@@ -88,6 +108,7 @@ pub struct Collection<T: 'static> {
     not_found: NotFound,
     store: Store<T>,
     id: fn(&T) -> Option<&str>,
+    parent: Option<Parent>,
     page: Option<PageSpec>,
     select: Option<Select<T>>,
     create: Option<Build<T>>,
@@ -96,6 +117,7 @@ pub struct Collection<T: 'static> {
     get: bool,
     replace: Option<Change<T>>,
     update: Option<Change<T>>,
+    editable: Option<Editable<T>>,
     delete: Option<Delete>,
 }
 
@@ -115,6 +137,7 @@ impl<T> Collection<T> {
             not_found,
             store,
             id,
+            parent: None,
             page: None,
             select: None,
             create: None,
@@ -123,8 +146,15 @@ impl<T> Collection<T> {
             get: true,
             replace: None,
             update: None,
+            editable: None,
             delete: None,
         }
+    }
+
+    /// Items that belong to a parent item (`path` names it `{parent_id}`).
+    pub const fn nested(mut self, parent: Parent) -> Self {
+        self.parent = Some(parent);
+        self
     }
 
     pub const fn paged(mut self, spec: PageSpec) -> Self {
@@ -170,6 +200,12 @@ impl<T> Collection<T> {
         self
     }
 
+    /// PUT and PATCH refuse an item `editable` refuses.
+    pub const fn editable(mut self, editable: Editable<T>) -> Self {
+        self.editable = Some(editable);
+        self
+    }
+
     pub const fn delete(mut self, delete: Delete) -> Self {
         self.delete = Some(delete);
         self
@@ -181,19 +217,36 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
         PapiError::not_found(self.not_found.code, self.not_found.what)
     }
 
-    /// The project's items.
-    pub fn items<'a>(&self, p: &'a mut ProvisioningState, project_id: &str) -> &'a mut Vec<T> {
-        (self.store)(p, project_id)
+    /// Where the items of a project (and parent) are kept: the project id, or for a nested
+    /// collection `{project_id}/{parent_id}` after the parent's 404 check.
+    pub fn scope(
+        &self,
+        p: &mut ProvisioningState,
+        project_id: &str,
+        parent_id: Option<&str>,
+    ) -> Result<String, PapiError> {
+        match (&self.parent, parent_id) {
+            (Some(parent), Some(parent_id)) => {
+                (parent.exists)(p, project_id, parent_id)?;
+                Ok(format!("{project_id}/{parent_id}"))
+            }
+            _ => Ok(project_id.to_string()),
+        }
     }
 
-    /// Item `id` of the project, if any.
+    /// The items of a scope (a project, or a project and parent: see [`Collection::scope`]).
+    pub fn items<'a>(&self, p: &'a mut ProvisioningState, scope: &str) -> &'a mut Vec<T> {
+        (self.store)(p, scope)
+    }
+
+    /// Item `id` of the scope, if any.
     pub fn find_mut<'a>(
         &self,
         p: &'a mut ProvisioningState,
-        project_id: &str,
+        scope: &str,
         id: &str,
     ) -> Option<&'a mut T> {
-        self.items(p, project_id)
+        self.items(p, scope)
             .iter_mut()
             .find(|item| (self.id)(item) == Some(id))
     }
@@ -206,9 +259,22 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
         id: &str,
         f: impl FnOnce(&mut T) -> Result<R, PapiError>,
     ) -> Result<R, PapiError> {
+        self.with_nested_item(app, project_id, None, id, f)
+    }
+
+    /// [`Collection::with_item`] for an item of a nested collection: the parent's 404 first.
+    pub fn with_nested_item<R>(
+        &self,
+        app: &AppState,
+        project_id: &str,
+        parent_id: Option<&str>,
+        id: &str,
+        f: impl FnOnce(&mut T) -> Result<R, PapiError>,
+    ) -> Result<R, PapiError> {
         let mut st = app.lock();
+        let scope = self.scope(&mut st.provisioning, project_id, parent_id)?;
         let item = self
-            .find_mut(&mut st.provisioning, project_id, id)
+            .find_mut(&mut st.provisioning, &scope, id)
             .ok_or_else(|| self.not_found())?;
         f(item)
     }
@@ -220,18 +286,16 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
         let mut list = get(
             move |_: Authenticated,
                   State(app): State<AppState>,
-                  Path(project_id): Path<String>,
-                  RawQuery(query): RawQuery| async move {
-                self.list(&app, &project_id, query)
-            },
+                  Path(ids): Path<Ids>,
+                  RawQuery(query): RawQuery| async move { self.list(&app, &ids, query) },
         );
         if let Some(build) = self.create {
             list = list.post(
                 move |_: Authenticated,
                       State(app): State<AppState>,
-                      Path(project_id): Path<String>,
+                      Path(ids): Path<Ids>,
                       body: Bytes| async move {
-                    self.create_item(&app, &project_id, build, &body)
+                    self.create_item(&app, &ids, build, &body)
                 },
             );
         }
@@ -252,10 +316,9 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
         };
         if self.get {
             add(get(
-                move |_: Authenticated,
-                      State(app): State<AppState>,
-                      Path((project_id, id)): Path<(String, String)>| async move {
-                    self.with_item(&app, &project_id, &id, |item| {
+                move |_: Authenticated, State(app): State<AppState>, Path(ids): Path<Ids>| async move {
+                    let (project_id, parent_id, id) = ids.item();
+                    self.with_nested_item(&app, project_id, parent_id, id, |item| {
                         Ok(Json(item.clone()).into_response())
                     })
                 },
@@ -270,19 +333,17 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
                     method,
                     move |_: Authenticated,
                           State(app): State<AppState>,
-                          Path((project_id, id)): Path<(String, String)>,
+                          Path(ids): Path<Ids>,
                           body: Bytes| async move {
-                        self.edit_item(&app, &project_id, &id, change, &body)
+                        self.edit_item(&app, &ids, change, &body)
                     },
                 ));
             }
         }
         if let Some(delete) = self.delete {
             add(axum::routing::delete(
-                move |_: Authenticated,
-                      State(app): State<AppState>,
-                      Path((project_id, id)): Path<(String, String)>| async move {
-                    self.delete_item(&app, &project_id, &id, delete)
+                move |_: Authenticated, State(app): State<AppState>, Path(ids): Path<Ids>| async move {
+                    self.delete_item(&app, &ids, delete)
                 },
             ));
         }
@@ -292,12 +353,17 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
     fn list(
         &self,
         app: &AppState,
-        project_id: &str,
+        ids: &Ids,
         query: Option<String>,
     ) -> Result<Response, PapiError> {
         let query = parse_form(query.unwrap_or_default().as_bytes());
         let mut st = app.lock();
-        let items = self.items(&mut st.provisioning, project_id);
+        let scope = self.scope(
+            &mut st.provisioning,
+            &ids.project_id,
+            ids.parent_id.as_deref(),
+        )?;
+        let items = self.items(&mut st.provisioning, &scope);
         let shown = match self.select {
             Some(select) => select(items, &query)?,
             None => items.iter().collect(),
@@ -311,13 +377,18 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
     fn create_item(
         &self,
         app: &AppState,
-        project_id: &str,
+        ids: &Ids,
         build: Build<T>,
         body: &[u8],
     ) -> Result<Response, PapiError> {
-        let item = build(project_id, json_object(body)?)?;
+        let item = build(&ids.project_id, json_object(body)?)?;
         let mut st = app.lock();
-        let items = self.items(&mut st.provisioning, project_id);
+        let scope = self.scope(
+            &mut st.provisioning,
+            &ids.project_id,
+            ids.parent_id.as_deref(),
+        )?;
+        let items = self.items(&mut st.provisioning, &scope);
         self.check_unique(items, &item, None)?;
         if let Some(limit) = &self.limit {
             if items.len() >= limit.max {
@@ -331,8 +402,7 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
     fn edit_item(
         &self,
         app: &AppState,
-        project_id: &str,
-        id: &str,
+        ids: &Ids,
         change: Change<T>,
         body: &[u8],
     ) -> Result<Response, PapiError> {
@@ -342,12 +412,17 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
             .as_ref()
             .is_some_and(|u| body.contains_key(u.field));
         let edit = change(body)?;
+        let (project_id, parent_id, id) = ids.item();
         let mut st = app.lock();
-        let items = self.items(&mut st.provisioning, project_id);
+        let scope = self.scope(&mut st.provisioning, project_id, parent_id)?;
+        let items = self.items(&mut st.provisioning, &scope);
         let at = items
             .iter()
             .position(|item| (self.id)(item) == Some(id))
             .ok_or_else(|| self.not_found())?;
+        if let Some(editable) = self.editable {
+            editable(&items[at])?;
+        }
         let mut edited = items[at].clone();
         edit(&mut edited);
         if sets_key {
@@ -360,12 +435,13 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
     fn delete_item(
         &self,
         app: &AppState,
-        project_id: &str,
-        id: &str,
+        ids: &Ids,
         delete: Delete,
     ) -> Result<Response, PapiError> {
+        let (project_id, parent_id, id) = ids.item();
         let mut st = app.lock();
-        let items = self.items(&mut st.provisioning, project_id);
+        let scope = self.scope(&mut st.provisioning, project_id, parent_id)?;
+        let items = self.items(&mut st.provisioning, &scope);
         let at = items
             .iter()
             .position(|item| (self.id)(item) == Some(id))
@@ -391,5 +467,16 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Collection<T> {
         } else {
             Ok(())
         }
+    }
+}
+
+impl Ids {
+    /// `(project_id, parent_id, id)` of an item route (whose path always has `{id}`).
+    fn item(&self) -> (&str, Option<&str>, &str) {
+        (
+            &self.project_id,
+            self.parent_id.as_deref(),
+            self.id.as_deref().unwrap_or_default(),
+        )
     }
 }

@@ -13,6 +13,7 @@ pub mod bundles;
 pub mod collection;
 pub mod error;
 pub mod kakaotalk;
+pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
 pub mod sms_apps;
@@ -32,6 +33,8 @@ pub struct ProvisioningState {
     pub sms_apps: store::JsonStore,
     pub bundles: store::JsonStore,
     pub kakaotalk_senders: store::JsonStore,
+    /// Keyed by `{projectId}/{plusFriendId}`.
+    pub kakaotalk_templates: store::JsonStore,
     pub rcs_senders: store::JsonStore,
 }
 
@@ -58,6 +61,7 @@ fn json_collection(resource: &str) -> Option<&'static collection::Collection<sto
         "sms_apps" => Some(&sms_apps::COLLECTION),
         "bundles" => Some(&bundles::COLLECTION),
         "kakaotalk_senders" => Some(&kakaotalk::COLLECTION),
+        "kakaotalk_templates" => Some(&kakaotalk_templates::COLLECTION),
         "rcs_senders" => Some(&rcs::COLLECTION),
         _ => None,
     }
@@ -72,5 +76,6 @@ pub fn routes() -> Router<AppState> {
         .merge(sms_apps::routes())
         .merge(bundles::routes())
         .merge(kakaotalk::routes())
+        .merge(kakaotalk_templates::routes())
         .merge(rcs::routes())
 }

@@ -108,9 +108,10 @@ pub fn set_path(obj: &mut Resource, field: &str, value: Value) -> Result<(), Str
 #[serde(deny_unknown_fields)]
 pub struct SetField {
     pub project_id: String,
-    /// `sms_apps`, `bundles`, `kakaotalk_senders` or `rcs_senders`.
+    /// `sms_apps`, `bundles`, `kakaotalk_senders`, `kakaotalk_templates` (whose `project_id`
+    /// is `{projectId}/{plusFriendId}`) or `rcs_senders`.
     pub resource: String,
-    /// The resource id (`plusFriendId` for KakaoTalk senders).
+    /// The resource id (`plusFriendId` for KakaoTalk senders, `code` for their templates).
     pub id: String,
     /// A field name, or a dotted path (`details.name`).
     pub field: String,

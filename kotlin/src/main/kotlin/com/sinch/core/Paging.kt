@@ -7,6 +7,7 @@ package com.sinch.core
 
 import com.sinch.core.client.Bundles
 import com.sinch.core.client.KakaoTalkSenders
+import com.sinch.core.client.KakaoTalkTemplates
 import com.sinch.core.client.RcsSenders
 import com.sinch.core.client.SmsApps
 import com.sinch.core.client.Webhooks
@@ -79,6 +80,20 @@ fun KakaoTalkSenders.pageSequence(pageSize: Int? = null): Sequence<KakaoTalkSend
 fun KakaoTalkSenders.all(pageSize: Int? = null): Sequence<KakaoTalkSender> =
     pageSequence(pageSize).flatMap { it.senders }
 
+// --- KakaoTalk templates --------------------------------------------------------------------
+
+/** Every page of one sender's KakaoTalk templates matching [filter] (alphabetical; page size 1 to 1000), lazily. */
+@JvmOverloads
+fun KakaoTalkTemplates.pageSequence(
+    pageSize: Int? = null,
+    filter: KakaoTalkTemplateFilter? = null,
+): Sequence<KakaoTalkTemplatePage> = pagesOf({ pages(pageSize, filter) }, { it.nextPage() })
+
+/** Every KakaoTalk template of the sender matching [filter], page after page. */
+@JvmOverloads
+fun KakaoTalkTemplates.all(pageSize: Int? = null, filter: KakaoTalkTemplateFilter? = null): Sequence<KakaoTalkTemplate> =
+    pageSequence(pageSize, filter).flatMap { it.templates }
+
 // --- RCS senders ----------------------------------------------------------------------------
 
 /** Every page of RCS senders matching [filter] (filters and sorting; page size 1 to 100), lazily. */
@@ -144,6 +159,11 @@ fun Bundles.items(pageSize: Int? = null, filter: BundleFilter? = null): Iterable
 /** [all] as an `Iterable`, for Java's for-each. */
 @JvmOverloads
 fun KakaoTalkSenders.items(pageSize: Int? = null): Iterable<KakaoTalkSender> = all(pageSize).asIterable()
+
+/** [all] as an `Iterable`, for Java's for-each. */
+@JvmOverloads
+fun KakaoTalkTemplates.items(pageSize: Int? = null, filter: KakaoTalkTemplateFilter? = null): Iterable<KakaoTalkTemplate> =
+    all(pageSize, filter).asIterable()
 
 /** [all] as an `Iterable`, for Java's for-each. */
 @JvmOverloads

@@ -1,12 +1,19 @@
 package com.sinch.core.tests
 
 import com.sinch.core.KakaoTalkSenderDetails
+import com.sinch.core.KakaoTalkSubmitMode
+import com.sinch.core.KakaoTalkTemplateButton
+import com.sinch.core.KakaoTalkTemplateCreate
+import com.sinch.core.KakaoTalkTemplateDetails
+import com.sinch.core.KakaoTalkTemplateFilter
+import com.sinch.core.KakaoTalkTemplateUpdate
 import com.sinch.core.SinchException
 import com.sinch.core.all
 import com.sinch.core.pageSequence
 import org.junit.jupiter.api.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
 class ProvisioningKakaoTalkTest : EmulatorTestBase() {
@@ -77,5 +84,72 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         expectApi(404, "sender_not_found") { senders.register("@missing") }
         expectApi(404, "sender_not_found") { senders.update("@missing", details("x")) }
         assertFailsWith<SinchException.InvalidConfig> { senders.all(pageSize = 0).count() }
+    }
+
+    // --- Templates (of one sender) ---------------------------------------------------------
+
+    private fun template(name: String, status: KakaoTalkSubmitMode? = null) = KakaoTalkTemplateCreate(
+        details = KakaoTalkTemplateDetails(name = name, language = "EN", content = "Your order #{order} has shipped."),
+        status = status,
+    )
+
+    private fun templatesOf(plusFriendId: String) = closeLater(client().kakaotalkTemplates(plusFriendId))
+
+    @Test
+    fun templatesCreateGetUpdateListDelete() {
+        senders.create("@myshop", details())
+        val templates = templatesOf("@myshop")
+        val created = templates.create(template("Shipping", KakaoTalkSubmitMode.DRAFT))
+        assertEquals(20, created.code.length)
+        assertNull(created.state, "not reviewed yet")
+        assertEquals("DRAFT", created.changes!!.status)
+        assertEquals("BASIC", created.changes!!.details!!.messageType, "the documented default")
+        assertEquals(created, templates.get(created.code))
+
+        val button = KakaoTalkTemplateButton(ordering = 1, kind = "WEB_LINK", name = "Track", linkMo = "https://example.com/track")
+        val updated = templates.update(
+            created.code,
+            KakaoTalkTemplateUpdate(KakaoTalkTemplateDetails(title = "Shipped", buttons = listOf(button)), KakaoTalkSubmitMode.SUBMIT),
+        ).changes!!
+        assertEquals("IN_PROGRESS", updated.status)
+        assertEquals(listOf(button), updated.details!!.buttons)
+        assertEquals("Shipping", updated.details!!.name, "untouched")
+
+        assertEquals(listOf(created.code), templates.all().map { it.code }.toList())
+        templates.delete(created.code)
+        expectApi(404, "template_not_found") { templates.get(created.code) }
+    }
+
+    @Test
+    fun templatesPageAlphabeticallyWithFilters() {
+        senders.create("@myshop", details())
+        val templates = templatesOf("@myshop")
+        listOf("t4", "t3", "t2", "t1", "t0").forEach {
+            templates.create(template(it, if (it == "t3") KakaoTalkSubmitMode.DRAFT else null))
+        }
+        val all = emulator.assertLazyPaging(pages = 3) { templates.all(pageSize = 2) }
+        assertEquals((0 until 5).map { "t$it" }, all.map { it.changes!!.details!!.name })
+        assertEquals(3, templates.pageSequence(2).count())
+        val drafts = KakaoTalkTemplateFilter(statuses = listOf("DRAFT"))
+        assertEquals(listOf("t3"), templates.all(filter = drafts).map { it.changes!!.details!!.name }.toList())
+        val prefix = KakaoTalkTemplateFilter(namePrefix = "t1")
+        assertEquals(listOf("t1"), templates.list(filter = prefix).templates.map { it.changes!!.details!!.name })
+    }
+
+    @Test
+    fun templatesDocumentedErrors() {
+        expectApi(404, "sender_not_found") { templatesOf("@missing").list() }
+        senders.create("@ok", details())
+        val templates = templatesOf("@ok")
+        val submitted = templates.create(template("Taken"))
+        expectApi(409, "template_exists") { templates.create(template("Taken")) }
+        expectApi(409, "template_changes_not_updatable") { templates.update(submitted.code, KakaoTalkTemplateUpdate()) }
+        val badLanguage = template("Other").let { it.copy(details = it.details.copy(language = "XX")) }
+        expectApi(400, "template_invalid_language_code") { templates.create(badLanguage) }
+        expectApi(404, "template_not_found") { templates.get("NOPE") }
+        expectApi(404, "template_not_found") { templates.delete("NOPE") }
+        val noContent = template("Other").let { it.copy(details = it.details.copy(content = null)) }
+        assertFailsWith<SinchException.InvalidConfig> { templates.create(noContent) }
+        assertFailsWith<SinchException.InvalidConfig> { templates.all(pageSize = 1001).count() }
     }
 }
