@@ -798,8 +798,8 @@ class KakaoTalkTemplateChanges:
     def __init__(
         self,
         *,
-        status: KakaoTalkTemplateChangeStatus | None = ...,
-        details: KakaoTalkTemplateDetails | None = ...,
+        status: KakaoTalkTemplateChangeStatus | None,
+        details: KakaoTalkTemplateDetails | None,
     ) -> None: ...
 
 class KakaoTalkTemplate:
@@ -814,12 +814,12 @@ class KakaoTalkTemplate:
         self,
         *,
         code: str,
-        id: str | None = ...,
-        state: KakaoTalkTemplateState | None = ...,
-        changes: KakaoTalkTemplateChanges | None = ...,
-        details: KakaoTalkTemplateDetails | None = ...,
-        created: str | None = ...,
-        modified: str | None = ...,
+        id: str | None,
+        state: KakaoTalkTemplateState | None,
+        changes: KakaoTalkTemplateChanges | None,
+        details: KakaoTalkTemplateDetails | None,
+        created: str | None,
+        modified: str | None,
     ) -> None: ...
 
 class KakaoTalkTemplateCreate:
@@ -854,10 +854,10 @@ class KakaoTalkTemplatePage:
     def __init__(
         self,
         *,
-        templates: list[KakaoTalkTemplate] = ...,
+        templates: list[KakaoTalkTemplate],
         total_size: int,
-        next_page_token: str | None = ...,
-        previous_page_token: str | None = ...,
+        next_page_token: str | None,
+        previous_page_token: str | None,
     ) -> None: ...
 
 class KakaoTalkTemplateUpdate:
