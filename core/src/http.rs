@@ -180,7 +180,7 @@ pub fn shared_client(
     if let Some(c) = clients.by_settings.get(&key) {
         return Ok(c.clone());
     }
-    let client = build_client(settings, plain_http)?;
+    let client = crate::offload::outside_async(|| build_client(settings, plain_http))?;
     clients.by_settings.insert(key, client.clone());
     Ok(client)
 }
@@ -271,6 +271,10 @@ impl RawResponse {
 /// Sends `request` and reads the whole response (at most [`MAX_RESPONSE_BYTES`]).
 /// `what` names the endpoint in errors ("the token endpoint https://…").
 pub fn send(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<RawResponse> {
+    crate::offload::outside_async(|| send_here(request, what))
+}
+
+fn send_here(request: reqwest::blocking::RequestBuilder, what: &str) -> Result<RawResponse> {
     let response = request.send().map_err(|e| transport_error(e, what))?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();

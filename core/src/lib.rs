@@ -22,6 +22,7 @@ pub mod fuzzing;
 pub mod http;
 mod http_options;
 pub mod india;
+pub mod offload;
 mod open_enum;
 #[cfg(feature = "python")]
 pub mod pickle;
@@ -38,6 +39,7 @@ pub use auth::Auth;
 pub use error::{Result, SinchError};
 pub use http::HttpSettings;
 pub use http_options::HttpOptions;
+pub use offload::AsyncRun;
 pub use provisioning::{ProvisioningClient, ProvisioningConfig};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

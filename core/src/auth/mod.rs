@@ -153,6 +153,18 @@ impl Auth {
         }
     }
 
+    /// [`Auth::access_token`] for async callers: a fresh cached token is returned at once;
+    /// otherwise the same single-flight as blocking callers' is joined from the pool of
+    /// [`crate::offload`], so the caller's thread never blocks.
+    pub async fn access_token_async(&self) -> Result<Secret> {
+        if let Auth::Bearer(cache) = self {
+            if let Some(t) = cache.fresh() {
+                return Ok(t.access_token().clone());
+            }
+        }
+        crate::AsyncRun::run(self, Auth::access_token).await
+    }
+
     pub(crate) fn authorization(&self) -> Result<Authorization> {
         match self {
             Auth::Bearer(cache) => {

@@ -448,6 +448,71 @@ impl<P: Page> Pager<P> {
     }
 }
 
+impl<P> Pager<P>
+where
+    P: Page + serde::de::DeserializeOwned + Send + 'static,
+{
+    /// The pages as an async [`Stream`](futures_core::Stream), for async callers: each page is
+    /// fetched on the pool of [`crate::offload`] when the stream is polled for it.
+    pub fn into_stream(self) -> PageStream<P> {
+        PageStream {
+            state: StreamState::Idle(Box::new(self)),
+        }
+    }
+}
+
+/// The pages of a [`Pager`] as an async stream (see [`Pager::into_stream`]).
+pub struct PageStream<P: Page> {
+    state: StreamState<P>,
+}
+
+type NextPage<P> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<(Box<Pager<P>>, Option<Result<P>>)>> + Send>,
+>;
+
+enum StreamState<P: Page> {
+    Idle(Box<Pager<P>>),
+    Fetching(NextPage<P>),
+    Done,
+}
+
+impl<P> futures_core::Stream for PageStream<P>
+where
+    P: Page + serde::de::DeserializeOwned + Send + 'static,
+{
+    type Item = Result<P>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<P>>> {
+        use std::task::Poll;
+        loop {
+            match std::mem::replace(&mut self.state, StreamState::Done) {
+                StreamState::Done => return Poll::Ready(None),
+                StreamState::Idle(mut pager) => {
+                    self.state = StreamState::Fetching(Box::pin(crate::offload::run(move || {
+                        let page = pager.next_page().transpose();
+                        Ok((pager, page))
+                    })));
+                }
+                StreamState::Fetching(mut next) => match next.as_mut().poll(cx) {
+                    Poll::Pending => {
+                        self.state = StreamState::Fetching(next);
+                        return Poll::Pending;
+                    }
+                    Poll::Ready(Ok((pager, Some(page)))) => {
+                        self.state = StreamState::Idle(pager);
+                        return Poll::Ready(Some(page));
+                    }
+                    Poll::Ready(Ok((_, None))) => return Poll::Ready(None),
+                    Poll::Ready(Err(e)) => return Poll::Ready(Some(Err(e))),
+                },
+            }
+        }
+    }
+}
+
 impl<P: Page + serde::de::DeserializeOwned> Iterator for Pager<P> {
     type Item = Result<P>;
     fn next(&mut self) -> Option<Self::Item> {

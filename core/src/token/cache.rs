@@ -205,11 +205,8 @@ impl TokenCache {
         let step = {
             let mut st = lock(&self.state);
             let now = self.clock.now();
-            if let Some(t) = &st.current {
-                if now < t.soft_at {
-                    self.cache_hits.fetch_add(1, Ordering::Relaxed);
-                    return Ok(t.clone());
-                }
+            if let Some(t) = self.hit(&st, now) {
+                return Ok(t);
             }
             if let Some((err, until)) = &st.negative {
                 if now < *until {
@@ -256,6 +253,19 @@ impl TokenCache {
             }),
             Step::Lead(f, still_valid) => self.lead(f, still_valid),
         }
+    }
+
+    /// The cached token if it is fresh (before its soft refresh time): what [`TokenCache::get`]
+    /// returns without waiting or fetching. Async callers take it without leaving their thread.
+    pub fn fresh(&self) -> Option<Arc<TokenEntry>> {
+        let st = lock(&self.state);
+        self.hit(&st, self.clock.now())
+    }
+
+    fn hit(&self, st: &State, now: Duration) -> Option<Arc<TokenEntry>> {
+        let t = st.current.as_ref().filter(|t| now < t.soft_at)?;
+        self.cache_hits.fetch_add(1, Ordering::Relaxed);
+        Some(t.clone())
     }
 
     /// Runs the one fetch, publishes its result to the cache and to every waiter.
