@@ -96,6 +96,13 @@ impl SinchAuth {
         Ok(self.inner.access_token()?.expose().to_string())
     }
 
+    /// The async form of `access_token`: a fresh cached token at once, otherwise the same
+    /// single-flight as blocking callers join, awaited. The auth object is shared by sync and
+    /// async clients, so it carries both forms of its one I/O method.
+    pub async fn access_token_async(&self) -> Result<String, SinchError> {
+        Ok(self.inner.access_token_async().await?.expose().to_string())
+    }
+
     /// Drops the cached token (and a remembered credentials error) so the next call fetches.
     pub fn clear_cached_token(&self) {
         if let Some(cache) = self.inner.token_cache() {

@@ -11,6 +11,8 @@ pub struct IndiaWhatsappClient {
     inner: india::IndiaWhatsappClient,
 }
 
+crate::async_twin!(IndiaWhatsappClient / AsyncIndiaWhatsappClient);
+
 #[uniffi::export]
 impl IndiaWhatsappClient {
     /// `auth` is normally `SinchAuth.india(...)`; `send_url` overrides the environment's URL.
@@ -32,17 +34,36 @@ impl IndiaWhatsappClient {
             inner: india::IndiaWhatsappClient::new(config, auth.inner.clone())?,
         }))
     }
+}
 
-    pub fn send_text(&self, message: TextMessage) -> Result<SendResult, SinchError> {
-        self.inner.send_text(&message)
+#[uniffi::export]
+impl AsyncIndiaWhatsappClient {
+    /// The same arguments as `IndiaWhatsappClient`; construction does no I/O.
+    #[uniffi::constructor(default(environment), default(send_url), default(http))]
+    pub fn new(
+        auth: Arc<SinchAuth>,
+        environment: Option<IndiaEnvironment>,
+        send_url: Option<String>,
+        http: Option<HttpOptions>,
+    ) -> Result<Arc<Self>, SinchError> {
+        let sync = IndiaWhatsappClient::new(auth, environment, send_url, http)?;
+        Ok(Arc::new(AsyncIndiaWhatsappClient { sync }))
     }
+}
 
-    pub fn send_template(&self, message: TemplateMessage) -> Result<SendResult, SinchError> {
-        self.inner.send_template(&message)
-    }
+crate::operations! {
+    IndiaWhatsappClient / AsyncIndiaWhatsappClient {
+        pub fn send_text(&self, message: TextMessage) -> Result<SendResult, SinchError> {
+            self.inner.send_text(&message)
+        }
 
-    /// Any message shape the API accepts, as a JSON object in text.
-    pub fn send_raw(&self, json: String) -> Result<SendResult, SinchError> {
-        self.inner.send_raw(&json)
+        pub fn send_template(&self, message: TemplateMessage) -> Result<SendResult, SinchError> {
+            self.inner.send_template(&message)
+        }
+
+        /// Any message shape the API accepts, as a JSON object in text.
+        pub fn send_raw(&self, json: String) -> Result<SendResult, SinchError> {
+            self.inner.send_raw(&json)
+        }
     }
 }

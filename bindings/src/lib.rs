@@ -11,13 +11,10 @@ mod india;
 mod logging;
 mod provisioning;
 mod store;
+mod twins;
 
 pub use auth::{IndiaEnvironment, SinchAuth};
-pub use india::IndiaWhatsappClient;
+pub use india::{AsyncIndiaWhatsappClient, IndiaWhatsappClient};
 pub use logging::{set_log_sink, LogLevel, LogSink};
-pub use provisioning::{
-    ProvisioningClient, WebhookPager, Webhooks, WhatsappAccounts, WhatsappFlowPager, WhatsappFlows,
-    WhatsappSenderPager, WhatsappSenders, WhatsappSolutions, WhatsappTemplatePager,
-    WhatsappTemplates,
-};
+pub use provisioning::{AsyncProvisioningClient, ProvisioningClient};
 pub use store::TokenStore;

@@ -6,54 +6,55 @@ use sinch_core::provisioning::kakaotalk::{
 use sinch_core::SinchError;
 
 crate::paged_family! {
-    KakaoTalkSenders(sinch_core::provisioning::kakaotalk::KakaoTalkSenders) {
+    KakaoTalkSenders / AsyncKakaoTalkSenders(sinch_core::provisioning::kakaotalk::KakaoTalkSenders) {
         /// `GET /kakaotalk/senders`: one page.
         list: KakaoTalkSenderPage,
         /// Pages of KakaoTalk senders, fetched one at a time as you ask for them.
-        pager: KakaoTalkSenderPager,
+        pager: KakaoTalkSenderPager / AsyncKakaoTalkSenderPager,
     }
 }
 
-#[uniffi::export]
-impl KakaoTalkSenders {
-    /// `POST /kakaotalk/senders` `{plusFriendId, details{…}}`.
-    pub fn create(
-        &self,
-        plus_friend_id: String,
-        details: KakaoTalkSenderDetails,
-    ) -> Result<KakaoTalkSender, SinchError> {
-        self.inner.create(&KakaoTalkSenderSpec {
-            plus_friend_id,
-            details,
-        })
-    }
+crate::operations! {
+    KakaoTalkSenders / AsyncKakaoTalkSenders {
+        /// `POST /kakaotalk/senders` `{plusFriendId, details{…}}`.
+        pub fn create(
+            &self,
+            plus_friend_id: String,
+            details: KakaoTalkSenderDetails,
+        ) -> Result<KakaoTalkSender, SinchError> {
+            self.inner.create(&KakaoTalkSenderSpec {
+                plus_friend_id,
+                details,
+            })
+        }
 
-    /// `GET /kakaotalk/senders/{plusFriendId}`.
-    pub fn get(&self, plus_friend_id: String) -> Result<KakaoTalkSender, SinchError> {
-        self.inner.get(&plus_friend_id)
-    }
+        /// `GET /kakaotalk/senders/{plusFriendId}`.
+        pub fn get(&self, plus_friend_id: String) -> Result<KakaoTalkSender, SinchError> {
+            self.inner.get(&plus_friend_id)
+        }
 
-    /// `PATCH /kakaotalk/senders/{plusFriendId}`: the fields set in `details` change.
-    pub fn update(
-        &self,
-        plus_friend_id: String,
-        details: KakaoTalkSenderDetails,
-    ) -> Result<KakaoTalkSender, SinchError> {
-        self.inner.update(&plus_friend_id, &details)
-    }
+        /// `PATCH /kakaotalk/senders/{plusFriendId}`: the fields set in `details` change.
+        pub fn update(
+            &self,
+            plus_friend_id: String,
+            details: KakaoTalkSenderDetails,
+        ) -> Result<KakaoTalkSender, SinchError> {
+            self.inner.update(&plus_friend_id, &details)
+        }
 
-    /// `DELETE /kakaotalk/senders/{plusFriendId}`: marks for removal (active 60 more days).
-    pub fn delete(&self, plus_friend_id: String) -> Result<(), SinchError> {
-        self.inner.delete(&plus_friend_id)
-    }
+        /// `DELETE /kakaotalk/senders/{plusFriendId}`: marks for removal (active 60 more days).
+        pub fn delete(&self, plus_friend_id: String) -> Result<(), SinchError> {
+            self.inner.delete(&plus_friend_id)
+        }
 
-    /// `POST /kakaotalk/senders/{plusFriendId}/register`.
-    pub fn register(&self, plus_friend_id: String) -> Result<(), SinchError> {
-        self.inner.register(&plus_friend_id)
-    }
+        /// `POST /kakaotalk/senders/{plusFriendId}/register`.
+        pub fn register(&self, plus_friend_id: String) -> Result<(), SinchError> {
+            self.inner.register(&plus_friend_id)
+        }
 
-    /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}` (unconfirmed path).
-    pub fn verify(&self, plus_friend_id: String, code: String) -> Result<(), SinchError> {
-        self.inner.verify(&plus_friend_id, &code)
+        /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}` (unconfirmed path).
+        pub fn verify(&self, plus_friend_id: String, code: String) -> Result<(), SinchError> {
+            self.inner.verify(&plus_friend_id, &code)
+        }
     }
 }

@@ -8,12 +8,12 @@ use sinch_core::SinchError;
 
 crate::paged_family! {
     /// The KakaoTalk templates of one sender.
-    KakaoTalkTemplates(sinch_core::provisioning::kakaotalk_templates::KakaoTalkTemplates) {
+    KakaoTalkTemplates / AsyncKakaoTalkTemplates(sinch_core::provisioning::kakaotalk_templates::KakaoTalkTemplates) {
         /// `GET /kakaotalk/senders/{plusFriendId}/templates`: one page, alphabetical. Page size
         /// 1 to 1000 (server default 50). `filter` defaults to no filtering.
         list: KakaoTalkTemplatePage,
         /// Pages of KakaoTalk templates, fetched one at a time as you ask for them.
-        pager: KakaoTalkTemplatePager,
+        pager: KakaoTalkTemplatePager / AsyncKakaoTalkTemplatePager,
         filter: KakaoTalkTemplateFilter,
     }
 }
@@ -24,31 +24,35 @@ impl KakaoTalkTemplates {
     pub fn plus_friend_id(&self) -> String {
         self.inner.plus_friend_id().to_string()
     }
+}
 
-    /// `POST …/templates` (201): submitted for review unless `status` is `Draft`.
-    pub fn create(
-        &self,
-        template: KakaoTalkTemplateCreate,
-    ) -> Result<KakaoTalkTemplate, SinchError> {
-        self.inner.create(&template)
-    }
+crate::operations! {
+    KakaoTalkTemplates / AsyncKakaoTalkTemplates {
+        /// `POST …/templates` (201): submitted for review unless `status` is `Draft`.
+        pub fn create(
+            &self,
+            template: KakaoTalkTemplateCreate,
+        ) -> Result<KakaoTalkTemplate, SinchError> {
+            self.inner.create(&template)
+        }
 
-    /// `GET …/templates/{templateCode}`.
-    pub fn get(&self, template_code: String) -> Result<KakaoTalkTemplate, SinchError> {
-        self.inner.get(&template_code)
-    }
+        /// `GET …/templates/{templateCode}`.
+        pub fn get(&self, template_code: String) -> Result<KakaoTalkTemplate, SinchError> {
+            self.inner.get(&template_code)
+        }
 
-    /// `PATCH …/templates/{templateCode}`: the fields set change; a draft unless submitted.
-    pub fn update(
-        &self,
-        template_code: String,
-        update: KakaoTalkTemplateUpdate,
-    ) -> Result<KakaoTalkTemplate, SinchError> {
-        self.inner.update(&template_code, &update)
-    }
+        /// `PATCH …/templates/{templateCode}`: the fields set change; a draft unless submitted.
+        pub fn update(
+            &self,
+            template_code: String,
+            update: KakaoTalkTemplateUpdate,
+        ) -> Result<KakaoTalkTemplate, SinchError> {
+            self.inner.update(&template_code, &update)
+        }
 
-    /// `DELETE …/templates/{templateCode}`.
-    pub fn delete(&self, template_code: String) -> Result<(), SinchError> {
-        self.inner.delete(&template_code)
+        /// `DELETE …/templates/{templateCode}`.
+        pub fn delete(&self, template_code: String) -> Result<(), SinchError> {
+            self.inner.delete(&template_code)
+        }
     }
 }

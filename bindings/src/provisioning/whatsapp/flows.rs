@@ -3,16 +3,17 @@ use sinch_core::SinchError;
 
 crate::paged_family! {
     /// The WhatsApp flows of a project (read only).
-    WhatsappFlows(sinch_core::provisioning::whatsapp::flows::WhatsappFlows) {
+    WhatsappFlows / AsyncWhatsappFlows(sinch_core::provisioning::whatsapp::flows::WhatsappFlows) {
         list: WhatsappFlowPage,
         /// Pages of WhatsApp flows.
-        pager: WhatsappFlowPager,
+        pager: WhatsappFlowPager / AsyncWhatsappFlowPager,
     }
 }
 
-#[uniffi::export]
-impl WhatsappFlows {
-    pub fn screens(&self, flow_id: String) -> Result<Vec<WhatsappFlowScreen>, SinchError> {
-        self.inner.screens(&flow_id)
+crate::operations! {
+    WhatsappFlows / AsyncWhatsappFlows {
+        pub fn screens(&self, flow_id: String) -> Result<Vec<WhatsappFlowScreen>, SinchError> {
+            self.inner.screens(&flow_id)
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! WhatsApp sub-clients: one exported object per family. Records, enums and open enums are
-//! derived in core; these objects only convert arguments and call core.
+//! WhatsApp sub-clients: one exported object per family, and its async twin. Records, enums and
+//! open enums are derived in core; these objects only convert arguments and call core.
 
 mod account;
 mod flows;
@@ -7,8 +7,8 @@ mod senders;
 mod solutions;
 mod templates;
 
-pub use account::WhatsappAccounts;
-pub use flows::{WhatsappFlowPager, WhatsappFlows};
-pub use senders::{WhatsappSenderPager, WhatsappSenders};
-pub use solutions::WhatsappSolutions;
-pub use templates::{WhatsappTemplatePager, WhatsappTemplates};
+pub use account::{AsyncWhatsappAccounts, WhatsappAccounts};
+pub use flows::{AsyncWhatsappFlows, WhatsappFlows};
+pub use senders::{AsyncWhatsappSenders, WhatsappSenders};
+pub use solutions::{AsyncWhatsappSolutions, WhatsappSolutions};
+pub use templates::{AsyncWhatsappTemplates, WhatsappTemplates};

@@ -2,38 +2,37 @@ use sinch_core::provisioning::whatsapp::solutions::{WhatsappSolution, WhatsappSo
 use sinch_core::provisioning::whatsapp::WhatsappBusinessManager;
 use sinch_core::{Secret, SinchError};
 
-/// The WhatsApp (Multi-Partner) solutions of a project.
-#[derive(uniffi::Object, Debug)]
-#[uniffi::export(Debug)]
-pub struct WhatsappSolutions {
-    pub(crate) inner: sinch_core::provisioning::whatsapp::solutions::WhatsappSolutions,
+crate::family! {
+    /// The WhatsApp (Multi-Partner) solutions of a project.
+    WhatsappSolutions / AsyncWhatsappSolutions(sinch_core::provisioning::whatsapp::solutions::WhatsappSolutions)
 }
 
-#[uniffi::export]
-impl WhatsappSolutions {
-    pub fn list(&self) -> Result<Vec<WhatsappSolution>, SinchError> {
-        self.inner.list()
-    }
+crate::operations! {
+    WhatsappSolutions / AsyncWhatsappSolutions {
+        pub fn list(&self) -> Result<Vec<WhatsappSolution>, SinchError> {
+            self.inner.list()
+        }
 
-    /// `access_token` (Meta's `authResponse.accessToken`) is a secret: it is sent, never kept.
-    pub fn create(
-        &self,
-        name: String,
-        access_token: String,
-        business_manager: WhatsappBusinessManager,
-    ) -> Result<WhatsappSolution, SinchError> {
-        self.inner.create(&WhatsappSolutionCreate {
-            name,
-            access_token: Secret::new(access_token),
-            business_manager,
-        })
-    }
+        /// `access_token` (Meta's `authResponse.accessToken`) is a secret: it is sent, never kept.
+        pub fn create(
+            &self,
+            name: String,
+            access_token: String,
+            business_manager: WhatsappBusinessManager,
+        ) -> Result<WhatsappSolution, SinchError> {
+            self.inner.create(&WhatsappSolutionCreate {
+                name,
+                access_token: Secret::new(access_token),
+                business_manager,
+            })
+        }
 
-    pub fn get(&self, solution_id: String) -> Result<WhatsappSolution, SinchError> {
-        self.inner.get(&solution_id)
-    }
+        pub fn get(&self, solution_id: String) -> Result<WhatsappSolution, SinchError> {
+            self.inner.get(&solution_id)
+        }
 
-    pub fn assign(&self, solution_id: String) -> Result<(), SinchError> {
-        self.inner.assign(&solution_id)
+        pub fn assign(&self, solution_id: String) -> Result<(), SinchError> {
+            self.inner.assign(&solution_id)
+        }
     }
 }

@@ -7,63 +7,64 @@ use sinch_core::SinchError;
 
 crate::paged_family! {
     /// The WhatsApp templates of a project.
-    WhatsappTemplates(sinch_core::provisioning::whatsapp::templates::WhatsappTemplates) {
+    WhatsappTemplates / AsyncWhatsappTemplates(sinch_core::provisioning::whatsapp::templates::WhatsappTemplates) {
         /// One page, alphabetical (page size 1 to 1000).
         list: WhatsappTemplatePage,
         /// Pages of WhatsApp templates.
-        pager: WhatsappTemplatePager,
+        pager: WhatsappTemplatePager / AsyncWhatsappTemplatePager,
         filter: WhatsappTemplateFilter,
     }
 }
 
-#[uniffi::export]
-impl WhatsappTemplates {
-    pub fn create(&self, template: WhatsappTemplateCreate) -> Result<WhatsappTemplate, SinchError> {
-        self.inner.create(&template)
-    }
+crate::operations! {
+    WhatsappTemplates / AsyncWhatsappTemplates {
+        pub fn create(&self, template: WhatsappTemplateCreate) -> Result<WhatsappTemplate, SinchError> {
+            self.inner.create(&template)
+        }
 
-    pub fn get_by_name(&self, name: String) -> Result<Vec<WhatsappTemplate>, SinchError> {
-        self.inner.get_by_name(&name)
-    }
+        pub fn get_by_name(&self, name: String) -> Result<Vec<WhatsappTemplate>, SinchError> {
+            self.inner.get_by_name(&name)
+        }
 
-    pub fn get(&self, name: String, language: String) -> Result<WhatsappTemplate, SinchError> {
-        self.inner.get(&name, &language)
-    }
+        pub fn get(&self, name: String, language: String) -> Result<WhatsappTemplate, SinchError> {
+            self.inner.get(&name, &language)
+        }
 
-    /// The activity log of one language of a template (path unconfirmed).
-    pub fn activities(
-        &self,
-        name: String,
-        language: String,
-    ) -> Result<Vec<WhatsappActivity>, SinchError> {
-        self.inner.activities(&name, &language)
-    }
+        /// The activity log of one language of a template (path unconfirmed).
+        pub fn activities(
+            &self,
+            name: String,
+            language: String,
+        ) -> Result<Vec<WhatsappActivity>, SinchError> {
+            self.inner.activities(&name, &language)
+        }
 
-    pub fn update(
-        &self,
-        name: String,
-        language: String,
-        update: WhatsappTemplateUpdate,
-    ) -> Result<WhatsappTemplate, SinchError> {
-        self.inner.update(&name, &language, &update)
-    }
+        pub fn update(
+            &self,
+            name: String,
+            language: String,
+            update: WhatsappTemplateUpdate,
+        ) -> Result<WhatsappTemplate, SinchError> {
+            self.inner.update(&name, &language, &update)
+        }
 
-    #[uniffi::method(default(delete_submitted = false))]
-    pub fn delete_language(
-        &self,
-        name: String,
-        language: String,
-        delete_submitted: bool,
-    ) -> Result<(), SinchError> {
-        self.inner
-            .delete_language(&name, &language, delete_submitted)
-    }
+        #[uniffi::method(default(delete_submitted = false))]
+        pub fn delete_language(
+            &self,
+            name: String,
+            language: String,
+            delete_submitted: bool,
+        ) -> Result<(), SinchError> {
+            self.inner
+                .delete_language(&name, &language, delete_submitted)
+        }
 
-    pub fn delete(&self, name: String) -> Result<(), SinchError> {
-        self.inner.delete(&name)
-    }
+        pub fn delete(&self, name: String) -> Result<(), SinchError> {
+            self.inner.delete(&name)
+        }
 
-    pub fn sync(&self) -> Result<(), SinchError> {
-        self.inner.sync()
+        pub fn sync(&self) -> Result<(), SinchError> {
+            self.inner.sync()
+        }
     }
 }
