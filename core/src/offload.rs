@@ -101,7 +101,9 @@ pub(crate) fn outside_async<T: Send>(op: impl FnOnce() -> T + Send) -> T {
 /// runs the closure on the pool ([`run`]) with a clone of `self` (clients are cheap to
 /// clone; all clones share one connection pool and token cache).
 pub trait AsyncRun: Clone + Send + Sync + 'static {
-    fn run<T, F>(&self, op: F) -> impl Future<Output = Result<T>> + Send
+    /// The future owns its clone of `self`: it can be spawned (`tokio::spawn`) and outlive
+    /// the borrow it was made from.
+    fn run<T, F>(&self, op: F) -> impl Future<Output = Result<T>> + Send + 'static + use<Self, T, F>
     where
         T: Send + 'static,
         F: FnOnce(&Self) -> Result<T> + Send + 'static,
@@ -147,6 +149,38 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, SinchError::InternalError { .. }), "{err:?}");
         assert!(err.reason().contains("please report"), "{}", err.reason());
+    }
+
+    /// Polls `fut` to completion on this thread with no async runtime at all, as UniFFI's
+    /// foreign executors (asyncio, Kotlin coroutines) do.
+    fn block_on_without_a_runtime<F: Future>(fut: F) -> F::Output {
+        struct Unpark(std::thread::Thread);
+        impl std::task::Wake for Unpark {
+            fn wake(self: std::sync::Arc<Self>) {
+                self.0.unpark();
+            }
+        }
+        let waker = std::sync::Arc::new(Unpark(std::thread::current())).into();
+        let mut cx = std::task::Context::from_waker(&waker);
+        let mut fut = std::pin::pin!(fut);
+        loop {
+            if let std::task::Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
+                return v;
+            }
+            std::thread::park_timeout(Duration::from_secs(1));
+        }
+    }
+
+    #[test]
+    fn run_completes_when_polled_outside_any_tokio_runtime() {
+        assert!(tokio::runtime::Handle::try_current().is_err());
+        let here = std::thread::current().id();
+        let there = block_on_without_a_runtime(run(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            Ok(std::thread::current().id())
+        }))
+        .unwrap();
+        assert_ne!(there, here, "ran on the pool, not on the polling thread");
     }
 
     #[test]
