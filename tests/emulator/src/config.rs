@@ -4,9 +4,12 @@
 ///
 /// The fields are public so tests can write
 /// `EmulatorConfig { token_lifetime_secs: 1, ..Default::default() }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EmulatorConfig {
-    /// TCP port on 127.0.0.1; 0 picks a free port.
+    /// The address to listen on: loopback by default. The emulator accepts fixed demo
+    /// credentials: listen elsewhere only on a network you trust (a test container's).
+    pub host: std::net::IpAddr,
+    /// TCP port; 0 picks a free port.
     pub port: u16,
     /// Lifetime of Sinch OAuth2 access tokens (`expires_in`).
     pub token_lifetime_secs: u64,
@@ -21,11 +24,15 @@ pub struct EmulatorConfig {
     pub users: Vec<(String, String)>,
     /// Serve HTTPS with a certificate made at start ([`crate::Emulator::tls_ca_pem`]).
     pub tls: bool,
+    /// Resources created before the first connection, and restored by reset (the format is in
+    /// [`crate::seed`]).
+    pub seed: Option<serde_json::Value>,
 }
 
 impl Default for EmulatorConfig {
     fn default() -> Self {
         EmulatorConfig {
+            host: std::net::Ipv4Addr::LOCALHOST.into(),
             port: 0,
             token_lifetime_secs: 3600,
             keycloak_access_lifetime_secs: 3600,
@@ -33,6 +40,7 @@ impl Default for EmulatorConfig {
             keys: vec![("demo-key-id".to_string(), "demo-key-secret".to_string())],
             users: vec![("demo-user".to_string(), "demo-password".to_string())],
             tls: false,
+            seed: None,
         }
     }
 }

@@ -57,8 +57,25 @@ async fn counters(State(app): State<AppState>) -> Response<Body> {
     )
 }
 
-async fn reset(State(app): State<AppState>) -> Response<Body> {
-    app.reset();
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ResetBody {
+    /// Also refuse every token issued so far (default: they stay valid).
+    #[serde(default)]
+    revoke_tokens: bool,
+}
+
+/// `{}` (or no body) keeps issued tokens valid; `{"revoke_tokens": true}` revokes them.
+async fn reset(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    let body: ResetBody = if body.is_empty() {
+        ResetBody::default()
+    } else {
+        match parse(&body) {
+            Ok(b) => b,
+            Err(e) => return bad_request(e),
+        }
+    };
+    app.reset(body.revoke_tokens);
     ok()
 }
 

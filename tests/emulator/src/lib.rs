@@ -25,6 +25,7 @@ mod india;
 mod keycloak;
 mod oauth;
 pub mod provisioning;
+pub mod seed;
 mod server;
 mod state;
 mod tls;
@@ -42,6 +43,7 @@ use tokio::sync::oneshot;
 /// A running emulator. Dropping it stops the server and waits for its thread.
 pub struct Emulator {
     app: AppState,
+    host: std::net::IpAddr,
     port: u16,
     /// With `tls`: the PEM of the CA that signed the server's certificate.
     tls_ca_pem: Option<String>,
@@ -50,12 +52,14 @@ pub struct Emulator {
 }
 
 impl Emulator {
-    /// Binds `127.0.0.1:port` and serves on a background thread with its own tokio
+    /// Binds `host:port` (loopback by default), creates the seed's resources, and serves on a background thread with its own tokio
     /// runtime. The socket is bound before this returns, so clients can connect at once.
     pub fn start(config: EmulatorConfig) -> std::io::Result<Emulator> {
-        let std_listener = std::net::TcpListener::bind(("127.0.0.1", config.port))?;
+        let std_listener = std::net::TcpListener::bind((config.host, config.port))?;
         std_listener.set_nonblocking(true)?;
         let port = std_listener.local_addr()?.port();
+        let host = config.host;
+        let seed = config.seed.clone();
         let tls = config.tls.then(tls::generate).transpose()?;
         let tls_ca_pem = tls.as_ref().map(|t| t.ca_pem.clone());
         let acceptor = tls.map(|t| t.acceptor);
@@ -84,7 +88,17 @@ impl Emulator {
                     let _guard = runtime.enter();
                     tokio::net::TcpListener::from_std(std_listener)
                 };
-                match listener {
+                let seeded = match &seed {
+                    Some(seed) => runtime
+                        .block_on(seed::apply(
+                            &serve_app,
+                            server::router(serve_app.clone()),
+                            seed,
+                        ))
+                        .map_err(|e| std::io::Error::other(format!("seed: {e}"))),
+                    None => Ok(()),
+                };
+                match listener.and_then(|l| seeded.map(|()| l)) {
                     Ok(listener) => {
                         let _ = ready_tx.send(Ok(()));
                         runtime.block_on(server::serve(listener, serve_app, acceptor, rx));
@@ -105,6 +119,7 @@ impl Emulator {
         }
         Ok(Emulator {
             app,
+            host,
             port,
             tls_ca_pem,
             shutdown: Some(tx),
@@ -112,7 +127,7 @@ impl Emulator {
         })
     }
 
-    /// `http://127.0.0.1:PORT` (`https://` with `tls`); also the base of the Provisioning and
+    /// `http://127.0.0.1:PORT` (the host it listens on; `https://` with `tls`); also the base of the Provisioning and
     /// India APIs.
     pub fn base_url(&self) -> String {
         let scheme = if self.tls_ca_pem.is_some() {
@@ -120,7 +135,14 @@ impl Emulator {
         } else {
             "http"
         };
-        format!("{scheme}://127.0.0.1:{}", self.port)
+        // A wildcard listen address is reached through loopback.
+        let host = match self.host {
+            h if h.is_unspecified() && h.is_ipv6() => "[::1]".to_string(),
+            h if h.is_unspecified() => "127.0.0.1".to_string(),
+            std::net::IpAddr::V6(h) => format!("[{h}]"),
+            h => h.to_string(),
+        };
+        format!("{scheme}://{host}:{}", self.port)
     }
 
     /// With `tls`: the PEM of the CA a client must trust to reach this emulator.
@@ -182,9 +204,16 @@ impl Emulator {
         }
     }
 
-    /// Back to the start configuration: tokens, counters, faults and resources cleared.
+    /// Back to the start configuration: counters, faults and resources cleared (seeded ones
+    /// restored). Tokens already issued stay valid, so clients that cached one keep working
+    /// ([`Emulator::reset_revoking_tokens`] revokes them too).
     pub fn reset(&self) {
-        self.app.reset();
+        self.app.reset(false);
+    }
+
+    /// [`Emulator::reset`], and every issued token (access and refresh) is refused afterwards.
+    pub fn reset_revoking_tokens(&self) {
+        self.app.reset(true);
     }
 
     /// Adds `count` approved `EN_US` WhatsApp templates named `{prefix}00000`, `{prefix}00001`...

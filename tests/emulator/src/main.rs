@@ -4,13 +4,15 @@ use sinch_emulator::{Emulator, EmulatorConfig};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-Usage: sinch-emulator [OPTIONS]
+const USAGE: &str = r#"Usage: sinch-emulator [OPTIONS]
 
 A local emulator of Sinch auth (OAuth2 + Keycloak), Provisioning and India WhatsApp APIs.
 
 Options:
-  --port N                          Port on 127.0.0.1 (0 = pick a free one; default 0)
+  --host ADDR                       Address to listen on (default 127.0.0.1). The emulator
+                                    accepts fixed demo credentials: use 0.0.0.0 only inside
+                                    a container or on a network you trust
+  --port N                          Port (0 = pick a free one; default 0)
   --token-lifetime SECS             Sinch OAuth2 access token lifetime (default 3600)
   --keycloak-access-lifetime SECS   Keycloak access token lifetime (default 3600)
   --keycloak-refresh-lifetime SECS  Keycloak refresh token idle lifetime (default 1800)
@@ -18,18 +20,29 @@ Options:
   --user NAME:PASSWORD              Accepted Keycloak user (repeatable; replaces the demo user)
   --tls                             Serve HTTPS with a certificate signed by a CA made at start
   --tls-ca-out PATH                 With --tls: write that CA's PEM to PATH (for clients to trust)
+  --seed FILE                       Resources to create at start, restored by every reset:
+                                    {"projects": {"<projectId>": {"<collection path>": [<POST body>, ...]}}}
+                                    e.g. {"projects": {"p1": {"webhooks": [{"target": "https://x.example/h",
+                                    "secret": "s", "triggers": ["ALL"]}], "sms/smsApps": [...]}}}
+  -V, --version                     Print the version
   -h, --help                        Print this help
 
 Prints `sinch-emulator listening on http://127.0.0.1:PORT` (https:// with --tls) as its first
 stdout line (after writing --tls-ca-out), then
 serves until killed. Control API: /_emulator/{health,counters,reset,expire-tokens,config,keys,users,faults}.
-";
+A reset keeps issued tokens valid (a client's cached token keeps working); POST
+{"revoke_tokens": true} to /_emulator/reset to refuse them too.
+"#;
 
-/// Parses the command line (and where to write the TLS CA). `Ok(None)` means `--help`.
-#[allow(clippy::type_complexity)]
-fn parse_args(
-    args: impl Iterator<Item = String>,
-) -> Result<Option<(EmulatorConfig, Option<String>)>, String> {
+/// What the command line asks for.
+enum Command {
+    Serve(EmulatorConfig, Option<String>),
+    Help,
+    Version,
+}
+
+/// Parses the command line (and where to write the TLS CA).
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
     let mut config = EmulatorConfig::default();
     let mut ca_out = None;
     let mut keys = Vec::new();
@@ -42,7 +55,10 @@ fn parse_args(
             _ => (arg.clone(), None),
         };
         if name == "-h" || name == "--help" {
-            return Ok(None);
+            return Ok(Command::Help);
+        }
+        if name == "-V" || name == "--version" {
+            return Ok(Command::Version);
         }
         let mut value = || {
             inline
@@ -60,6 +76,21 @@ fn parse_args(
                 .ok_or_else(|| format!("{name}: expected A:B"))
         };
         match name.as_str() {
+            "--host" => {
+                let v = value()?;
+                config.host = v
+                    .parse()
+                    .map_err(|_| format!("--host: not an IP address: {v}"))?;
+            }
+            "--seed" => {
+                let path = value()?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("--seed: cannot read {path}: {e}"))?;
+                config.seed = Some(
+                    serde_json::from_str(&text)
+                        .map_err(|e| format!("--seed: {path} is not JSON: {e}"))?,
+                );
+            }
             "--port" => {
                 let v = value()?;
                 config.port = v.parse().map_err(|_| format!("--port: bad port: {v}"))?;
@@ -87,14 +118,18 @@ fn parse_args(
     if ca_out.is_some() && !config.tls {
         return Err("--tls-ca-out needs --tls".into());
     }
-    Ok(Some((config, ca_out)))
+    Ok(Command::Serve(config, ca_out))
 }
 
 fn main() -> ExitCode {
     let (config, ca_out) = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(c)) => c,
-        Ok(None) => {
+        Ok(Command::Serve(config, ca_out)) => (config, ca_out),
+        Ok(Command::Help) => {
             print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("sinch-emulator {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
         Err(e) => {

@@ -137,6 +137,8 @@ fn check(map: &HashMap<String, Instant>, token: &str) -> TokenCheck {
 pub struct AppState {
     inner: Arc<Mutex<State>>,
     initial: Arc<EmulatorConfig>,
+    /// The resources a reset returns to: the seeded ones ([`crate::seed`]), else none.
+    baseline: Arc<Mutex<ProvisioningState>>,
 }
 
 impl AppState {
@@ -144,6 +146,7 @@ impl AppState {
         AppState {
             inner: Arc::new(Mutex::new(State::new(&config))),
             initial: Arc::new(config),
+            baseline: Arc::new(Mutex::new(ProvisioningState::default())),
         }
     }
 
@@ -153,13 +156,33 @@ impl AppState {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Back to the start configuration: tokens, counters, faults and resources cleared,
-    /// keys/users/lifetimes added at run time dropped. Request logging is kept.
-    pub fn reset(&self) {
+    /// Back to the start configuration: counters, faults and resources cleared (seeded
+    /// resources restored), keys/users/lifetimes added at run time dropped. Request logging is
+    /// kept, and so are the tokens already issued unless `revoke_tokens`: a client that cached
+    /// one keeps working across a reset between test cases, as it would against Sinch.
+    pub fn reset(&self, revoke_tokens: bool) {
+        let baseline = self
+            .baseline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let mut st = self.lock();
-        let log = st.log_requests;
-        *st = State::new(&self.initial);
-        st.log_requests = log;
+        let mut fresh = State::new(&self.initial);
+        fresh.log_requests = st.log_requests;
+        fresh.provisioning = baseline;
+        if !revoke_tokens {
+            fresh.sinch_tokens = std::mem::take(&mut st.sinch_tokens);
+            fresh.keycloak_access = std::mem::take(&mut st.keycloak_access);
+            fresh.keycloak_refresh = std::mem::take(&mut st.keycloak_refresh);
+            fresh.keycloak_stale = std::mem::take(&mut st.keycloak_stale);
+        }
+        *st = fresh;
+    }
+
+    /// The current resources become what a reset returns to.
+    pub fn keep_as_baseline(&self) {
+        let current = self.lock().provisioning.clone();
+        *self.baseline.lock().unwrap_or_else(|e| e.into_inner()) = current;
     }
 }
 

@@ -26,7 +26,7 @@ use axum::Router;
 use std::collections::HashMap;
 
 /// Provisioning resources, keyed by projectId. Cleared by reset.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ProvisioningState {
     pub webhooks: HashMap<String, Vec<webhooks::Webhook>>,
     pub whatsapp: HashMap<String, whatsapp::WhatsappState>,

@@ -63,3 +63,75 @@ fn help_and_bad_arguments() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn version_host_and_seed_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sinch-emulator"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        concat!("sinch-emulator ", env!("CARGO_PKG_VERSION"))
+    );
+
+    let dir = std::env::temp_dir().join(format!("emu-seed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = dir.join("seed.json");
+    std::fs::write(
+        &seed,
+        r#"{"projects": {"p9": {"webhooks": [{"target": "https://example.com/seeded", "secret": "s", "triggers": ["ALL"]}]}}}"#,
+    )
+    .unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_sinch-emulator"))
+        .args(["--host", "0.0.0.0", "--port", "0", "--seed"])
+        .arg(&seed)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut child = Child(child);
+    let mut line = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    // Listening on every address, it names the loopback one for clients on this machine.
+    let base = line
+        .trim_end()
+        .strip_prefix("sinch-emulator listening on http://127.0.0.1:")
+        .map(|port| format!("http://127.0.0.1:{port}"))
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+    let token = json(
+        client()
+            .post(format!("{base}/oauth2/token"))
+            .basic_auth("demo-key-id", Some("demo-key-secret"))
+            .form(&[("grant_type", "client_credentials")])
+            .send()
+            .unwrap(),
+    )["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let listed = json(
+        client()
+            .get(format!("{base}/v1/projects/p9/webhooks"))
+            .bearer_auth(token)
+            .send()
+            .unwrap(),
+    );
+    assert_eq!(
+        listed["webhooks"][0]["target"],
+        "https://example.com/seeded"
+    );
+
+    std::fs::write(&seed, "{not json").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sinch-emulator"))
+        .arg("--seed")
+        .arg(&seed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not JSON"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,6 +9,7 @@ mod india_keycloak;
 mod kakaotalk;
 mod oauth;
 mod rcs;
+mod seed_reset;
 mod sms_apps;
 mod webhooks;
 

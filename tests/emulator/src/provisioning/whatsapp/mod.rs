@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// Everything WhatsApp for one project.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct WhatsappState {
     pub account: Option<Map<String, Value>>,
     pub account_activities: Vec<Value>,
