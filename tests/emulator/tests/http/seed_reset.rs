@@ -108,8 +108,8 @@ fn a_bad_seed_fails_the_start_naming_the_resource() {
         ]}}})),
         ..Default::default()
     })
-    .err()
-    .expect("the start fails");
+    .map(|_| ())
+    .expect_err("the start fails");
     let text = err.to_string();
     assert!(text.contains("projects.p1.webhooks[1]"), "{text}");
     assert!(text.contains("400"), "{text}");
@@ -117,8 +117,8 @@ fn a_bad_seed_fails_the_start_naming_the_resource() {
         seed: Some(json!({"projects": {"p1": {"no/such/collection": [{}]}}})),
         ..Default::default()
     })
-    .err()
-    .expect("the start fails");
+    .map(|_| ())
+    .expect_err("the start fails");
     assert!(
         err.to_string().contains("is the path a collection"),
         "{err}"
