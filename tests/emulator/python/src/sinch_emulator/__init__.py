@@ -81,9 +81,7 @@ class Emulator:
         self.log: list[str] = []
 
     @classmethod
-    def start(
-        cls, *args: str, binary_path: str | os.PathLike | None = None
-    ) -> Emulator:
+    def start(cls, *args: str, binary_path: str | os.PathLike | None = None) -> Emulator:
         """Starts the binary with `args` (its command-line options, e.g. `"--seed", "s.json"`)
         on a free loopback port, unless `args` name a port."""
         exe = Path(binary_path) if binary_path else binary()
@@ -99,9 +97,7 @@ class Emulator:
         )
         assert proc.stdout is not None and proc.stderr is not None
         first: list[str] = []
-        reader = threading.Thread(
-            target=lambda: first.append(proc.stdout.readline()), daemon=True
-        )
+        reader = threading.Thread(target=lambda: first.append(proc.stdout.readline()), daemon=True)
         reader.start()
         reader.join(_START_TIMEOUT_S)
         line = first[0].strip() if first else ""
@@ -116,9 +112,7 @@ class Emulator:
             )
         emu = cls(line[len(_BANNER) :].rstrip("/"), proc)
         # Drained so that a full pipe never blocks the server.
-        threading.Thread(
-            target=lambda: emu.log.extend(proc.stderr), daemon=True
-        ).start()
+        threading.Thread(target=lambda: emu.log.extend(proc.stderr), daemon=True).start()
         return emu
 
     def stop(self) -> None:
@@ -205,9 +199,7 @@ class Emulator:
         `{"kind": "delay", "ms": 2000}`, `{"kind": "reset"}`."""
         self.call("POST", "faults", {"target": target, "count": count, "kind": kind})
 
-    def set_field(
-        self, project_id: str, resource: str, id: str, field: str, value: Any
-    ) -> None:
+    def set_field(self, project_id: str, resource: str, id: str, field: str, value: Any) -> None:
         """Sets a field of a stored sms_apps/bundles/kakaotalk_senders/rcs_senders resource
         (a state change the real service makes on its own)."""
         body = {
@@ -219,20 +211,14 @@ class Emulator:
         }
         self.call("POST", "provisioning/set-field", body)
 
-    def seed_whatsapp_templates(
-        self, project_id: str, count: int, prefix: str = "t_"
-    ) -> None:
+    def seed_whatsapp_templates(self, project_id: str, count: int, prefix: str = "t_") -> None:
         body = {"project_id": project_id, "count": count, "prefix": prefix}
         self.call("POST", "whatsapp/templates", body)
 
-    def add_whatsapp_flow(
-        self, project_id: str, flow: dict, screens: list | None = None
-    ) -> str:
+    def add_whatsapp_flow(self, project_id: str, flow: dict, screens: list | None = None) -> str:
         body = {"project_id": project_id, "flow": flow, "screens": screens or []}
         return self.call("POST", "whatsapp/flows", body)["id"]
 
-    def set_whatsapp_state(
-        self, project_id: str, target: str, state: str, **ids: str
-    ) -> None:
+    def set_whatsapp_state(self, project_id: str, target: str, state: str, **ids: str) -> None:
         body = {"project_id": project_id, "target": target, "state": state, **ids}
         self.call("POST", "whatsapp/state", body)

@@ -79,9 +79,7 @@ def sinch_emulator_factory(
     started: list[Emulator] = []
 
     def start(*args: str) -> Emulator:
-        emu = Emulator.start(
-            *args, binary_path=pytestconfig.getoption("--sinch-emulator-binary")
-        )
+        emu = Emulator.start(*args, binary_path=pytestconfig.getoption("--sinch-emulator-binary"))
         started.append(emu)
         return emu
 
