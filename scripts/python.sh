@@ -46,7 +46,7 @@ make_venv() {
     if [ ! -x "$VENV/bin/python" ]; then
         "${PYTHON:-python3}" -m venv "$VENV"
     fi
-    "$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' pytest ruff
+    "$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' pytest pytest-asyncio ruff
     # For python/benchmarks/bench.py only (its baseline); the tests never import it.
     "$VENV/bin/python" -m pip install -q requests
 }
