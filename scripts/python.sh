@@ -6,8 +6,8 @@
 # cold workspace build it compiles ~45 dependency units once more (see python/README.md).
 #
 # `scripts/python.sh install` only builds and installs the wheel into .venv (the demo uses it).
-# `scripts/python.sh bench` runs the benchmark instead (release wheel and emulator, in a venv
-# of its own): see scripts/bench-python.sh.
+# `scripts/python.sh bench [--only f]` runs the benchmark instead (release wheel and emulator,
+# in a venv of its own): see scripts/bench-python.sh.
 #
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
 #      SINCH_EMULATOR overrides the emulator binary used by the tests.
@@ -17,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 if [ "${1:-}" = "bench" ]; then
-    exec "$ROOT/scripts/bench-python.sh"
+    exec "$ROOT/scripts/bench-python.sh" "${@:2}"
 fi
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"

@@ -17,6 +17,9 @@ Python conveniences:
   faster than UniFFI's field-by-field lifting, into the same generated classes;
 * ``triggers`` accepts any iterable of ``str`` (tuples, sets...), not only lists;
 * ``with ProvisioningClient(...) as client:``;
+* the same for the async twins (``AsyncProvisioningClient``, ``AsyncWebhooks``...: the objects
+  of ``sinch_core.aio``): coroutine ``list()``/``next_page()`` from the pickle, async iterators,
+  iterable triggers, ``async with``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
 * readable ``repr()`` of the records (secret fields shown as ``[redacted]``);
 * a bridge from the Rust log records to the ``logging`` logger ``"sinch_core"``
