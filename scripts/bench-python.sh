@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Python benchmark in release mode: builds the release emulator and a release wheel, installs the
-# wheel (plus `requests`, the benchmark's baseline) into a separate venv ($CARGO_TARGET_DIR/python-bench-venv), and runs
-# python/benchmarks/bench.py, which prints the numbers. The test venv (.venv) is left alone.
+# wheel (plus the baselines: `requests`, authlib, httpx) into a separate venv
+# ($CARGO_TARGET_DIR/python-bench-venv), and runs python/benchmarks/bench.py, which prints the
+# numbers. The test venv (.venv) is left alone. Arguments go to bench.py, e.g. `--only f` for
+# the asyncio measurements alone (`scripts/python.sh bench --only f`).
 #
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
 #      BENCH_RUNS (default 30) runs per measurement.
@@ -18,11 +20,11 @@ DIST="$ROOT/dist/release"
 echo "==> cargo build --release -p sinch-emulator"
 cargo build --release --locked -p sinch-emulator
 
-echo "==> bench venv + maturin + requests"
+echo "==> bench venv + maturin + baselines"
 if [ ! -x "$VENV/bin/python" ]; then
     "${PYTHON:-python3}" -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' requests authlib
+"$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' requests authlib httpx
 
 echo "==> maturin build --release"
 rm -rf python/src/sinch_core/_native "$DIST"
@@ -31,4 +33,4 @@ rm -rf python/src/sinch_core/_native "$DIST"
 
 echo "==> benchmark"
 "$VENV/bin/python" python/benchmarks/bench.py \
-    --emulator "$TARGET_DIR/release/sinch-emulator" --runs "${BENCH_RUNS:-30}"
+    --emulator "$TARGET_DIR/release/sinch-emulator" --runs "${BENCH_RUNS:-30}" "$@"

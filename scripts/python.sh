@@ -6,8 +6,8 @@
 # cold workspace build it compiles ~45 dependency units once more (see python/README.md).
 #
 # `scripts/python.sh install` only builds and installs the wheel into .venv (the demo uses it).
-# `scripts/python.sh bench` runs the benchmark instead (release wheel and emulator, in a venv
-# of its own): see scripts/bench-python.sh.
+# `scripts/python.sh bench [--only f]` runs the benchmark instead (release wheel and emulator,
+# in a venv of its own): see scripts/bench-python.sh.
 #
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
 #      SINCH_EMULATOR overrides the emulator binary used by the tests.
@@ -17,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 if [ "${1:-}" = "bench" ]; then
-    exec "$ROOT/scripts/bench-python.sh"
+    exec "$ROOT/scripts/bench-python.sh" "${@:2}"
 fi
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -46,7 +46,7 @@ make_venv() {
     if [ ! -x "$VENV/bin/python" ]; then
         "${PYTHON:-python3}" -m venv "$VENV"
     fi
-    "$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' pytest ruff
+    "$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' pytest pytest-asyncio ruff
     # For python/benchmarks/bench.py only (its baseline); the tests never import it.
     "$VENV/bin/python" -m pip install -q requests
 }

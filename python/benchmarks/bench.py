@@ -14,6 +14,13 @@
 (e) The first authenticated call of a new Python process (token request + one webhooks list;
     imports excluded): sinch_core vs authlib's `OAuth2Session` (requests underneath),
     alternating fresh processes.
+(f) asyncio: 64 concurrent awaited webhooks lists (5 webhooks), sinch_core.aio vs
+    `httpx.AsyncClient` with a hand-written token cache (an asyncio lock around one OAuth2
+    client_credentials request), each contender in fresh processes run alternately: calls/s
+    and the peak of the process's OS threads (/proc/self/task) during the run; then the cost
+    of the async form of one call against the blocking form (sequential, same process).
+
+`--only a,d,f` runs some of them (letters as above).
 
 The emulator binary: --emulator, else $SINCH_EMULATOR, else target/release, else target/debug
 (under $CARGO_TARGET_DIR or <repo>/target). scripts/bench-python.sh runs all of it in release.
@@ -22,6 +29,7 @@ The emulator binary: --emulator, else $SINCH_EMULATOR, else target/release, else
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import statistics
@@ -337,23 +345,201 @@ def bench_first_call(base: str, runs: int) -> None:
     print(f"{line}  (best / median), ratio (median) {ratio:.2f}")
 
 
+ASYNC_CHILD = """
+import asyncio, json, os, sys, threading, time
+kind, base, project, key_id, key_secret, rounds, width = sys.argv[1:8]
+rounds, width = int(rounds), int(width)
+
+
+def threads():
+    return len(os.listdir("/proc/self/task"))
+
+
+class TokenCache:
+    # What an httpx user writes by hand: one token request at a time, reused until near expiry.
+    def __init__(self, client, url):
+        self.client, self.url, self.lock = client, url, asyncio.Lock()
+        self.token, self.until = None, 0.0
+
+    async def get(self):
+        if self.token and time.monotonic() < self.until:
+            return self.token
+        async with self.lock:
+            if not (self.token and time.monotonic() < self.until):
+                resp = await self.client.post(
+                    self.url, data={"grant_type": "client_credentials"}, auth=(key_id, key_secret)
+                )
+                resp.raise_for_status()
+                body = resp.json()
+                self.token = body["access_token"]
+                self.until = time.monotonic() + body["expires_in"] - 60
+        return self.token
+
+
+async def main():
+    start_threads = threads()
+    if kind == "sinch_core":
+        import sinch_core
+        from sinch_core import aio
+
+        auth = sinch_core.SinchAuth.oauth(key_id, key_secret, token_url=base + "/oauth2/token")
+        hooks = aio.ProvisioningClient(project, auth, base_url=base).webhooks()
+
+        async def one():
+            assert len((await hooks.list()).webhooks) == 5
+
+    else:
+        import httpx
+
+        limits = httpx.Limits(max_connections=width, max_keepalive_connections=width)
+        client = httpx.AsyncClient(limits=limits)
+        tokens = TokenCache(client, base + "/oauth2/token")
+        url = f"{base}/v1/projects/{project}/webhooks"
+
+        async def one():
+            headers = {"authorization": "Bearer " + await tokens.get()}
+            resp = await client.get(url, headers=headers)
+            resp.raise_for_status()
+            assert len(resp.json()["webhooks"]) == 5
+
+    await asyncio.gather(*(one() for _ in range(width)))  # warm-up: token, connections, pool
+    peak, stop = [0], threading.Event()
+
+    def sample():  # this sampler is one thread of the count: taken off below
+        while not stop.wait(0.002):
+            peak[0] = max(peak[0], threads())
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    t = time.perf_counter()
+    for _ in range(rounds):
+        await asyncio.gather(*(one() for _ in range(width)))
+    elapsed = time.perf_counter() - t
+    stop.set()
+    sampler.join()
+    calls = rounds * width
+    print(json.dumps({"rate": calls / elapsed, "threads": peak[0] - 1, "start": start_threads}))
+
+
+asyncio.run(main())
+"""
+
+
+def async_run(base: str, kind: str, rounds: int, width: int) -> dict:
+    args = [kind, base, PROJECT, KEY_ID, KEY_SECRET, str(rounds), str(width)]
+    done = subprocess.run(
+        [sys.executable, "-c", ASYNC_CHILD, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def spread(values: list[float], fmt: str = "{:.0f}") -> str:
+    """min / median / max"""
+    return " / ".join(fmt.format(v) for v in (min(values), statistics.median(values), max(values)))
+
+
+def bench_async(base: str, runs: int) -> None:
+    try:
+        import httpx  # noqa: F401
+    except ImportError:
+        print("(f) skipped: httpx is not installed (scripts/bench-python.sh installs it)")
+        return
+    auth = sinch_core.SinchAuth.oauth(KEY_ID, KEY_SECRET, token_url=f"{base}/oauth2/token")
+    client = sinch_core.ProvisioningClient(PROJECT, auth, base_url=base)
+    sync_hooks = client.webhooks()
+    while len(sync_hooks.list().webhooks) < 5:  # (d) made 5 already when it ran
+        n = len(sync_hooks.list().webhooks)
+        sync_hooks.create(f"https://example.com/bench/{n}", f"secret-{n}", ["ALL"])
+
+    width, rounds = 64, 30
+    results: dict[str, list[dict]] = {"sinch_core.aio": [], "httpx": []}
+    for _ in range(runs):
+        for name, kind in (("sinch_core.aio", "sinch_core"), ("httpx", "httpx")):  # alternating
+            results[name].append(async_run(base, kind, rounds, width))
+    rates = {name: [r["rate"] for r in rs] for name, rs in results.items()}
+    threads = {name: [r["threads"] for r in rs] for name, rs in results.items()}
+    ratios = [a / b for a, b in zip(rates["sinch_core.aio"], rates["httpx"])]
+    print(
+        f"(f) async {width}x webhooks.list (5 webhooks), {rounds} rounds of {width} concurrent "
+        f"awaited calls per process, {runs} fresh processes each, alternating; "
+        "min / median / max"
+    )
+    start = results["sinch_core.aio"][0]["start"]
+    print(
+        f"    async {width}x webhooks.list: sinch_core.aio {spread(rates['sinch_core.aio'])} "
+        f"calls/s (threads {spread(threads['sinch_core.aio'])}) vs httpx "
+        f"{spread(rates['httpx'])} calls/s (threads {spread(threads['httpx'])}): "
+        f"ratio (sinch_core.aio/httpx) {spread(ratios, '{:.2f}')}"
+    )
+    print(
+        f"    (threads: peak OS threads of the process during the run, sampler excluded; "
+        f"{start} before the first call)"
+    )
+
+    # The async form's own cost: one awaited call at a time against one blocking call.
+    async_hooks = sinch_core.aio.ProvisioningClient(PROJECT, auth, base_url=base).webhooks()
+    calls = 200
+
+    def sync_batch() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            assert len(sync_hooks.list().webhooks) == 5
+        return (time.perf_counter() - start) / calls * 1e6
+
+    async def async_batch() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            assert len((await async_hooks.list()).webhooks) == 5
+        return (time.perf_counter() - start) / calls * 1e6
+
+    loop = asyncio.new_event_loop()
+    try:
+        sync_batch()  # warm-up
+        loop.run_until_complete(async_batch())
+        per_call: dict[str, list[float]] = {"async": [], "sync": []}
+        for _ in range(runs):
+            per_call["async"].append(loop.run_until_complete(async_batch()))
+            per_call["sync"].append(sync_batch())
+    finally:
+        loop.close()
+    ratio = [a / s for a, s in zip(per_call["async"], per_call["sync"])]
+    print(
+        f"    one call at a time, {runs} x {calls} calls each, alternating: awaited "
+        f"{spread(per_call['async'])} µs/call vs blocking {spread(per_call['sync'])} µs/call: "
+        f"ratio (async/sync) {spread(ratio, '{:.2f}')}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--emulator", help="path of the sinch-emulator binary")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--only", default="abcdef", help="which measurements, e.g. a,f")
     args = parser.parse_args()
+    only = set(args.only.replace(",", ""))
     binary = emulator_binary(args.emulator)
     print(f"sinch_core {sinch_core.sinch_core_version()}, emulator {binary}")
     proc, base = start_emulator(binary)
     try:
-        bench_list(base, args.runs)
-        bench_cached_token(base)
-        bench_small_list(base, args.runs)
-        bench_first_call(base, min(args.runs, 15))
+        if "a" in only:
+            bench_list(base, args.runs)
+        if "b" in only:
+            bench_cached_token(base)
+        if "d" in only:
+            bench_small_list(base, args.runs)
+        if "e" in only:
+            bench_first_call(base, min(args.runs, 15))
+        if "f" in only:
+            bench_async(base, min(args.runs, 15))
     finally:
         proc.kill()
         proc.wait()
-    bench_processes(binary)
+    if "c" in only:
+        bench_processes(binary)
 
 
 if __name__ == "__main__":

@@ -94,19 +94,27 @@ def test_everything_generated_is_exported_at_top_level():
 
 
 def test_every_paged_sub_client_iterates():
-    # Found independently of PAGED: any exported class with a pager must be iterable.
+    # Found independently of PAGED: any exported class with a pager must be iterable, the
+    # async twins (whose `list` is a coroutine) with `async for`.
+    import inspect
+
     paged = [
         name
         for name in sinch_core.__all__
         if isinstance(getattr(sinch_core, name), type)
         and callable(getattr(getattr(sinch_core, name), "pages", None))
     ]
-    assert len(paged) >= 8, paged
-    assert sorted(paged) == sorted(sinch_core.PAGED)
+    assert len(paged) >= 16, paged
+    assert sorted(paged) == sorted({**sinch_core.PAGED, **sinch_core.ASYNC_PAGED})
     for name in paged:
         cls = getattr(sinch_core, name)
-        for method in ("iter", "iter_pages", "__iter__", "pages", "list"):
+        is_async = inspect.iscoroutinefunction(cls.list)
+        assert (name in sinch_core.ASYNC_PAGED) == is_async, name
+        dunder = "__aiter__" if is_async else "__iter__"
+        for method in ("iter", "iter_pages", dunder, "pages", "list"):
             assert callable(getattr(cls, method, None)), f"{name}.{method}"
+        pager = sinch_core.ASYNC_PAGED[name][0] if is_async else sinch_core.PAGED[name][0]
+        assert callable(getattr(pager, dunder, None)), f"{pager.__name__}.{dunder}"
 
 
 @pytest.mark.parametrize("module_name", ["sinch_core", "sinch_core_ffi"])

@@ -17,6 +17,9 @@ Python conveniences:
   faster than UniFFI's field-by-field lifting, into the same generated classes;
 * ``triggers`` accepts any iterable of ``str`` (tuples, sets...), not only lists;
 * ``with ProvisioningClient(...) as client:``;
+* the same for the async twins (``AsyncProvisioningClient``, ``AsyncWebhooks``...: the objects
+  of ``sinch_core.aio``): coroutine ``list()``/``next_page()`` from the pickle, async iterators,
+  iterable triggers, ``async with``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
 * readable ``repr()`` of the records (secret fields shown as ``[redacted]``);
 * a bridge from the Rust log records to the ``logging`` logger ``"sinch_core"``
@@ -34,7 +37,7 @@ import io
 import pickle
 import sys
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 
 from ._native import sinch_core as _core
 from ._native import sinch_core_ffi as _ffi
@@ -81,8 +84,6 @@ SinchAuth = _ffi.SinchAuth
 ProvisioningClient = _ffi.ProvisioningClient
 TokenStore = _ffi.TokenStore
 TokenStoreBackend = _core.TokenStoreBackend
-Webhooks = _ffi.Webhooks
-Webhook = _core.Webhook
 known_webhook_triggers = _ffi.known_webhook_triggers
 
 # --- Errors --------------------------------------------------------------------------------------
@@ -229,19 +230,30 @@ def _load(data: bytes) -> typing.Any:
 def _pickled_pages(cls: type, pager: type) -> None:
     """`list()` and the pager's `next_page()` take the page as one pickle (`list_pickled`,
     `next_page_pickled`, built for this package only) instead of UniFFI's field-by-field
-    lifting. Same arguments, same records; `__wrapped__` is the generated method."""
+    lifting. Same arguments, same records; `__wrapped__` is the generated method. On an async
+    twin both are coroutines, like the methods they replace."""
     list_pickled, next_page_pickled = cls.list_pickled, pager.next_page_pickled
 
-    @functools.wraps(cls.list)
-    def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
-        return _load(list_pickled(self, *args, **kwargs))
+    if inspect.iscoroutinefunction(list_pickled):
 
-    @functools.wraps(pager.next_page)
-    def next_page(self: typing.Any) -> typing.Any:
-        data = next_page_pickled(self)
-        return None if data is None else _load(data)
+        async def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
+            return _load(await list_pickled(self, *args, **kwargs))
 
-    cls.list, pager.next_page = list, next_page
+        async def next_page(self: typing.Any) -> typing.Any:
+            data = await next_page_pickled(self)
+            return None if data is None else _load(data)
+
+    else:
+
+        def list(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
+            return _load(list_pickled(self, *args, **kwargs))
+
+        def next_page(self: typing.Any) -> typing.Any:
+            data = next_page_pickled(self)
+            return None if data is None else _load(data)
+
+    cls.list = functools.wraps(cls.list)(list)
+    pager.next_page = functools.wraps(pager.next_page)(next_page)
 
 
 def _drain(pager: typing.Any) -> Iterator[typing.Any]:
@@ -253,46 +265,77 @@ def _drain(pager: typing.Any) -> Iterator[typing.Any]:
         yield page
 
 
-def _add_iteration(cls: type, items: str, filtered: bool) -> None:
-    """Gives a sub-client `iter_pages()`, `iter()` and `__iter__` over its `pages()` pager.
+async def _adrain(pager: typing.Any) -> AsyncIterator[typing.Any]:
+    """The same over an async pager: each page fetched when the loop awaits it."""
+    while True:
+        page = await pager.next_page()
+        if page is None:
+            return
+        yield page
+
+
+def _flatten(pages: Iterator[typing.Any], field: str) -> Iterator[typing.Any]:
+    return (item for page in pages for item in getattr(page, field))
+
+
+async def _aflatten(pages: AsyncIterator[typing.Any], field: str) -> AsyncIterator[typing.Any]:
+    async for page in pages:
+        for item in getattr(page, field):
+            yield item
+
+
+def _add_iteration(cls: type, pager: type, items: str, filtered: bool, is_async: bool) -> None:
+    """Gives a sub-client `iter_pages()`, `iter()` and `__iter__` over its `pages()` pager, and
+    the pager `__iter__`; on an async twin the same names give async iterators, with
+    `__aiter__` (`async for template in templates.iter(page_size=100)`).
 
     `pages()` is called at once (a bad page size raises `InvalidConfig` before any request); the
-    pages themselves are fetched lazily, one request per page, as the generator is consumed.
+    pages themselves are fetched lazily, one request per page, as the iterator is consumed.
     """
+    drain, items_of = (_adrain, _aflatten) if is_async else (_drain, _flatten)
     if filtered:
 
         def iter_pages(self: typing.Any, page_size: int | None = None, filter: typing.Any = None):
-            return _drain(self.pages(page_size=page_size, filter=filter))
+            return drain(self.pages(page_size=page_size, filter=filter))
 
         def iter_(self: typing.Any, page_size: int | None = None, filter: typing.Any = None):
-            pages = iter_pages(self, page_size, filter)
-            return (item for page in pages for item in getattr(page, items))
+            return items_of(iter_pages(self, page_size, filter), items)
 
     else:
 
         def iter_pages(self: typing.Any, page_size: int | None = None):
-            return _drain(self.pages(page_size=page_size))
+            return drain(self.pages(page_size=page_size))
 
         def iter_(self: typing.Any, page_size: int | None = None):
-            pages = iter_pages(self, page_size)
-            return (item for page in pages for item in getattr(page, items))
+            return items_of(iter_pages(self, page_size), items)
 
-    def __iter__(self: typing.Any):
+    def every_item(self: typing.Any):
         return iter_(self)
 
-    noun = items.replace("_", " ")
-    iter_pages.__doc__ = f"Every page of {noun} in turn, each fetched when needed."
-    iter_.__doc__ = f"Every one of the {noun}, following pages (one Rust call per page)."
-    for name, fn in (("iter_pages", iter_pages), ("iter", iter_), ("__iter__", __iter__)):
+    def every_page(self: typing.Any):
+        return drain(self)
+
+    noun, kind = items.replace("_", " "), "async iterator" if is_async else "iterator"
+    iter_pages.__doc__ = f"Every page of {noun} in turn ({kind}), each fetched when needed."
+    iter_.__doc__ = f"Every one of the {noun} ({kind}), following pages (one call per page)."
+    every_page.__doc__ = "The remaining pages, each fetched when needed."
+    dunder = "__aiter__" if is_async else "__iter__"
+    for owner, name, fn in (
+        (cls, "iter_pages", iter_pages),
+        (cls, "iter", iter_),
+        (cls, dunder, every_item),
+        (pager, dunder, every_page),
+    ):
         fn.__name__ = name
-        fn.__qualname__ = f"{cls.__name__}.{name}"
-        setattr(cls, name, fn)
+        fn.__qualname__ = f"{owner.__name__}.{name}"
+        setattr(owner, name, fn)
 
 
 def _paged_families() -> dict[str, tuple[type, str, bool]]:
-    """Every sub-client with a `pages()` pager, found in the generated module: name -> (its
-    pager class, the items field of its page record, whether `pages()` takes a filter). A family
-    added in Rust gets its iteration here without a line of Python; a test checks each has it."""
+    """Every sub-client with a `pages()` pager, found in the generated module, blocking and
+    async twins alike: name -> (its pager class, the items field of its page record, whether
+    `pages()` takes a filter). A family added in Rust gets its iteration, both forms, here
+    without a line of Python; a test checks each has it."""
     families = {}
     for name in _ffi.__all__:
         cls = getattr(_ffi, name)
@@ -308,10 +351,22 @@ def _paged_families() -> dict[str, tuple[type, str, bool]]:
     return families
 
 
-PAGED: dict[str, tuple[type, str, bool]] = _paged_families()
-for _name, (_pager, _items, _filtered) in PAGED.items():
-    _add_iteration(getattr(_ffi, _name), _items, _filtered)
-    _pickled_pages(getattr(_ffi, _name), _pager)
+def _is_async(cls: type) -> bool:
+    return inspect.iscoroutinefunction(cls.list)
+
+
+_FAMILIES = _paged_families()
+# The blocking families and, separately, their async twins (methods are coroutines there).
+PAGED: dict[str, tuple[type, str, bool]] = {
+    n: f for n, f in _FAMILIES.items() if not _is_async(getattr(_ffi, n))
+}
+ASYNC_PAGED: dict[str, tuple[type, str, bool]] = {
+    n: f for n, f in _FAMILIES.items() if _is_async(getattr(_ffi, n))
+}
+for _name, (_pager, _items, _filtered) in _FAMILIES.items():
+    _cls = getattr(_ffi, _name)
+    _add_iteration(_cls, _pager, _items, _filtered, _is_async(_cls))
+    _pickled_pages(_cls, _pager)
 
 # --- Webhook triggers: constants from the Rust list, any iterable accepted -----------------------
 
@@ -340,97 +395,125 @@ def _trigger_list(triggers: Iterable[str] | None) -> list[str] | None:
     return list(triggers)
 
 
-_gen_create = _ffi.Webhooks.create
-_gen_replace = _ffi.Webhooks.replace
-_gen_update = _ffi.Webhooks.update
-_gen_bundle_create = _ffi.Bundles.create
+def _iterable_triggers(gen: typing.Callable[..., typing.Any], param: str) -> typing.Any:
+    """`gen` (a generated method, blocking or async) taking any iterable of trigger names as
+    `param` instead of only a list, and refusing a single `str` (which would otherwise be
+    taken as a list of one-letter triggers) before anything reaches Rust. Same signature
+    otherwise (`__wrapped__` is `gen`)."""
+    sig = inspect.signature(gen)
+
+    def arguments(args: tuple, kwargs: dict) -> inspect.BoundArguments:
+        bound = sig.bind(*args, **kwargs)
+        if param in bound.arguments:
+            bound.arguments[param] = _trigger_list(bound.arguments[param])
+        return bound
+
+    if inspect.iscoroutinefunction(gen):
+
+        async def wrapper(*args: typing.Any, **kwargs: typing.Any) -> typing.Any:
+            bound = arguments(args, kwargs)
+            return await gen(*bound.args, **bound.kwargs)
+
+    else:
+
+        def wrapper(*args: typing.Any, **kwargs: typing.Any) -> typing.Any:
+            bound = arguments(args, kwargs)
+            return gen(*bound.args, **bound.kwargs)
+
+    functools.update_wrapper(wrapper, gen)
+    optional = "Optional" in str(sig.parameters[param].annotation)
+    shown = "Iterable[str] | None" if optional else "Iterable[str]"
+    wrapper.__signature__ = sig.replace(  # type: ignore[attr-defined]
+        parameters=[
+            p.replace(annotation=shown) if p.name == param else p for p in sig.parameters.values()
+        ]
+    )
+    doc = inspect.cleandoc(gen.__doc__ or "")
+    note = (
+        f"`{param}`: any iterable of trigger names (`WebhookTrigger` constants; any str is "
+        "kept as is), not a single str."
+    )
+    wrapper.__doc__ = f"{doc}\n\n{note}" if doc else note
+    return wrapper
 
 
-def _create(self: typing.Any, target: str, secret: str, triggers: Iterable[str]) -> Webhook:
-    """Creates a webhook. `triggers`: trigger names (see `WebhookTrigger`; any str is kept)."""
-    return _gen_create(self, target, secret, _trigger_list(triggers))
-
-
-def _replace(
-    self: typing.Any, webhook_id: str, target: str, secret: str, triggers: Iterable[str]
-) -> Webhook:
-    """Replaces the whole webhook (PUT)."""
-    return _gen_replace(self, webhook_id, target, secret, _trigger_list(triggers))
-
-
-def _update(
-    self: typing.Any,
-    webhook_id: str,
-    target: str | None = None,
-    secret: str | None = None,
-    triggers: Iterable[str] | None = None,
-) -> Webhook:
-    """Changes only the fields given (PATCH)."""
-    return _gen_update(self, webhook_id, target, secret, _trigger_list(triggers))
-
-
-def _bundle_create(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
-    triggers = kwargs.get("webhook_triggers")
-    if triggers is not None:
-        kwargs["webhook_triggers"] = _trigger_list(triggers)
-    return _gen_bundle_create(self, *args, **kwargs)
-
-
-_bundle_create.__doc__ = _gen_bundle_create.__doc__
-for _cls, _name, _fn in (
-    (_ffi.Webhooks, "create", _create),
-    (_ffi.Webhooks, "replace", _replace),
-    (_ffi.Webhooks, "update", _update),
-    (_ffi.Bundles, "create", _bundle_create),
+# Every method taking triggers, on the blocking objects and their async twins.
+for _cls, _name, _param in (
+    (_ffi.Webhooks, "create", "triggers"),
+    (_ffi.Webhooks, "replace", "triggers"),
+    (_ffi.Webhooks, "update", "triggers"),
+    (_ffi.Bundles, "create", "webhook_triggers"),
 ):
-    _fn.__name__ = _name
-    _fn.__qualname__ = f"{_cls.__name__}.{_name}"
-    setattr(_cls, _name, _fn)
+    for _owner in (_cls, getattr(_ffi, f"Async{_cls.__name__}")):
+        setattr(_owner, _name, _iterable_triggers(getattr(_owner, _name), _param))
 
 # --- ProvisioningClient as a context manager -----------------------------------------------------
 #
 # Leaving the `with` block releases the Rust client (its references to the auth object and the
 # HTTP client) at once, as Kotlin's `use {}` does, instead of whenever the garbage collector
 # gets to it. The object then refuses every call with `InvalidConfig`. Sub-clients taken from it
-# before keep working: each holds its own reference.
+# before keep working: each holds its own reference. The async client does the same at the end
+# of `async with` (and of a plain `with`: releasing does no I/O).
 
 
-class _ClosedProvisioningClient(ProvisioningClient):  # type: ignore[misc,valid-type]
-    """A `ProvisioningClient` after its `with` block: every call raises `InvalidConfig`. (A
-    subclass, so that the instance can take this class: CPython needs the same layout.)"""
+def _closed_class(cls: type) -> type:
+    """The class a `cls` instance takes after its `with` block: every call raises
+    `InvalidConfig`. (A subclass, so that the instance can take it: CPython needs the same
+    layout.)"""
+    shown = cls.__name__
 
-    def __getattribute__(self, name: str) -> typing.Any:
-        if name == "_handle" or (name.startswith("__") and name.endswith("__")):
-            return object.__getattribute__(self, name)
-        raise SinchError.InvalidConfig(  # type: ignore[attr-defined]
-            reason=f"ProvisioningClient.{name}: this client was closed when its `with` block "
-            "ended; create a new ProvisioningClient"
-        )
+    class Closed(cls):  # type: ignore[misc,valid-type]
+        def __getattribute__(self, name: str) -> typing.Any:
+            if name == "_handle" or (name.startswith("__") and name.endswith("__")):
+                return object.__getattribute__(self, name)
+            raise SinchError.InvalidConfig(  # type: ignore[attr-defined]
+                reason=f"{shown}.{name}: this client was closed when its `with` block "
+                f"ended; create a new {shown}"
+            )
 
-    def __del__(self) -> None:
-        pass  # released when the `with` block ended
+        def __del__(self) -> None:
+            pass  # released when the `with` block ended
 
-    def __repr__(self) -> str:
-        return "ProvisioningClient(closed)"
+        def __repr__(self) -> str:
+            return f"{shown}(closed)"
 
-
-def _enter(self: typing.Any) -> typing.Any:
-    return self
-
-
-def _exit(self: typing.Any, *exc_info: object) -> None:
-    release = type(self).__del__  # the generated release of the Rust object
-    self.__class__ = _ClosedProvisioningClient  # first: if it failed, nothing is released
-    release(self)
-    object.__setattr__(self, "_handle", None)
+    Closed.__name__ = Closed.__qualname__ = f"_Closed{shown}"
+    Closed.__doc__ = f"A `{shown}` after its `with` block: every call raises `InvalidConfig`."
+    return Closed
 
 
-ProvisioningClient.__enter__ = _enter
-ProvisioningClient.__exit__ = _exit
+def _make_closable(cls: type, is_async: bool) -> type:
+    closed = _closed_class(cls)
 
-# --- Logging bridge (see _logging.py) ------------------------------------------------------------
+    def __enter__(self: typing.Any) -> typing.Any:
+        return self
 
-from ._logging import TRACE as TRACE  # noqa: E402  (after the classes above)
+    def __exit__(self: typing.Any, *exc_info: object) -> None:
+        release = type(self).__del__  # the generated release of the Rust object
+        self.__class__ = closed  # first: if it failed, nothing is released
+        release(self)
+        object.__setattr__(self, "_handle", None)
+
+    cls.__enter__, cls.__exit__ = __enter__, __exit__
+    if is_async:
+
+        async def __aenter__(self: typing.Any) -> typing.Any:
+            return self
+
+        async def __aexit__(self: typing.Any, *exc_info: object) -> None:
+            __exit__(self, *exc_info)
+
+        cls.__aenter__, cls.__aexit__ = __aenter__, __aexit__
+    return closed
+
+
+_ClosedProvisioningClient = _make_closable(ProvisioningClient, is_async=False)
+_ClosedAsyncProvisioningClient = _make_closable(_ffi.AsyncProvisioningClient, is_async=True)
+
+# --- Logging bridge (see _logging.py) and asyncio (see aio.py) ---------------------------------
+
+from . import aio as aio  # noqa: E402  (its classes are wired above)
+from ._logging import TRACE as TRACE  # noqa: E402
 from ._logging import set_log_level as set_log_level  # noqa: E402
 
 __all__ = sorted(
@@ -441,8 +524,9 @@ __all__ = sorted(
         "SinchError",
         "TRACE",
         "WebhookTrigger",
+        "aio",
         "set_log_level",
     }
 )
 
-del _module, _name, _cls, _fn, _fields, _secret, _items, _filtered, _trigger
+del _module, _name, _cls, _owner, _param, _fields, _secret, _pager, _items, _filtered, _trigger
