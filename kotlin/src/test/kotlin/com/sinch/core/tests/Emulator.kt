@@ -93,6 +93,10 @@ class Emulator(vararg args: String) : AutoCloseable {
             (retryAfter?.let { ""","retry_after":"$it"""" } ?: "") + "}}"
     )
 
+    /** The next [count] requests to `target` (token, keycloak, api, india or any) wait [ms] first. */
+    fun faultDelay(target: String, ms: Long, count: Int = 1) =
+        fault("""{"target":"$target","count":$count,"kind":{"kind":"delay","ms":$ms}}""")
+
     /** `POST /_emulator/provisioning/set-field`; [valueJson] is any JSON value. */
     fun setField(projectId: String, resource: String, id: String, field: String, valueJson: String) =
         post("/_emulator/provisioning/set-field",
