@@ -71,8 +71,9 @@ class Emulator(vararg args: String) : AutoCloseable {
             }
         baseUrl = Regex("listening on (https?://\\S+)").find(firstLine)?.groupValues?.get(1)
             ?: run { process.destroyForcibly(); error("unexpected first line from $binary: $firstLine") }
-        // Nothing else is printed to stdout; keep the pipe drained anyway.
-        Thread { stdout.use { it.readLines() } }.apply { isDaemon = true }.start()
+        // Nothing else is printed to stdout; keep the pipe drained anyway. The JDK may close the
+        // pipe under this reader when the process exits ("Stream closed"): that is the end too.
+        Thread { runCatching { stdout.use { it.readLines() } } }.apply { isDaemon = true }.start()
     }
 
     val tokenUrl: String get() = "$baseUrl/oauth2/token"
