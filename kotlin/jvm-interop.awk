@@ -14,6 +14,10 @@
 #   companion (every request needs a SinchAuth, made through it) sets
 #   `sinch-core/<version> kotlin/<version> jvm/<version>` once, when first used.
 #
+# * The `Async…` twins go through the same rules (their constructors get `@JvmOverloads`) and
+#   nothing more: their methods are `suspend fun`s, which Java cannot usefully call, so Java keeps
+#   the blocking objects.
+#
 # Otherwise it only adds annotations; a Java test suite (kotlin/src/test/java) compiles against the result.
 # The companion's extent is found by counting braces outside comments and string literals.
 function code(line) {

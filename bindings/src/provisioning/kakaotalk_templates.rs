@@ -26,6 +26,14 @@ impl KakaoTalkTemplates {
     }
 }
 
+#[uniffi::export]
+impl AsyncKakaoTalkTemplates {
+    /// The sender whose templates these are.
+    pub fn plus_friend_id(&self) -> String {
+        self.sync.plus_friend_id()
+    }
+}
+
 crate::operations! {
     KakaoTalkTemplates / AsyncKakaoTalkTemplates {
         /// `POST …/templates` (201): submitted for review unless `status` is `Draft`.

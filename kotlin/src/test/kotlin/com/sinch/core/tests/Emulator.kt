@@ -71,8 +71,9 @@ class Emulator(vararg args: String) : AutoCloseable {
             }
         baseUrl = Regex("listening on (https?://\\S+)").find(firstLine)?.groupValues?.get(1)
             ?: run { process.destroyForcibly(); error("unexpected first line from $binary: $firstLine") }
-        // Nothing else is printed to stdout; keep the pipe drained anyway.
-        Thread { stdout.use { it.readLines() } }.apply { isDaemon = true }.start()
+        // Nothing else is printed to stdout; keep the pipe drained anyway. The JDK may close the
+        // pipe under this reader when the process exits ("Stream closed"): that is the end too.
+        Thread { runCatching { stdout.use { it.readLines() } } }.apply { isDaemon = true }.start()
     }
 
     val tokenUrl: String get() = "$baseUrl/oauth2/token"
@@ -92,6 +93,10 @@ class Emulator(vararg args: String) : AutoCloseable {
         """{"target":"$target","count":$count,"kind":{"kind":"status","status":$status""" +
             (retryAfter?.let { ""","retry_after":"$it"""" } ?: "") + "}}"
     )
+
+    /** The next [count] requests to `target` (token, keycloak, api, india or any) wait [ms] first. */
+    fun faultDelay(target: String, ms: Long, count: Int = 1) =
+        fault("""{"target":"$target","count":$count,"kind":{"kind":"delay","ms":$ms}}""")
 
     /** `POST /_emulator/provisioning/set-field`; [valueJson] is any JSON value. */
     fun setField(projectId: String, resource: String, id: String, field: String, valueJson: String) =

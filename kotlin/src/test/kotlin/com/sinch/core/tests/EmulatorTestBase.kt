@@ -41,8 +41,8 @@ abstract class EmulatorTestBase {
     }
 }
 
-/** Runs [block], expects a typed API error and checks its status and error code. */
-fun expectApi(status: Int, errorCode: String, block: () -> Unit): SinchException.ApiException {
+/** Runs [block] (inline: it may suspend), expects a typed API error and checks its status and error code. */
+inline fun expectApi(status: Int, errorCode: String, block: () -> Unit): SinchException.ApiException {
     val e = assertFailsWith<SinchException.ApiException>(block = block)
     assertEquals(status to errorCode, e.status to e.errorCode, e.toString())
     return e
