@@ -1604,6 +1604,7 @@ class AsyncKakaoTalkTemplates:
         page_size: int | None = ...,
         filter: KakaoTalkTemplateFilter | None = ...,
     ) -> AsyncKakaoTalkTemplatePager: ...
+    def plus_friend_id(self) -> str: ...
     async def update(
         self,
         template_code: str,
