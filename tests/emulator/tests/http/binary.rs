@@ -12,17 +12,10 @@ impl Drop for Child {
     }
 }
 
-#[test]
-fn prints_listening_line_and_serves() {
+/// Runs the binary with `args`; the running child and the base URL its first line announces.
+fn spawn(args: &[&std::ffi::OsStr]) -> (Child, String) {
     let child = Command::new(env!("CARGO_BIN_EXE_sinch-emulator"))
-        .args([
-            "--port",
-            "0",
-            "--key",
-            "bin-id:bin:secret",
-            "--token-lifetime",
-            "42",
-        ])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -37,6 +30,23 @@ fn prints_listening_line_and_serves() {
         .strip_prefix("sinch-emulator listening on ")
         .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
         .to_string();
+    (child, base)
+}
+
+fn os(args: &[&'static str]) -> Vec<&'static std::ffi::OsStr> {
+    args.iter().map(|a| std::ffi::OsStr::new(*a)).collect()
+}
+
+#[test]
+fn prints_listening_line_and_serves() {
+    let (_child, base) = spawn(&os(&[
+        "--port",
+        "0",
+        "--key",
+        "bin-id:bin:secret",
+        "--token-lifetime",
+        "42",
+    ]));
     assert!(base.starts_with("http://127.0.0.1:"));
 
     let resp = client()
@@ -84,24 +94,11 @@ fn version_host_and_seed_file() {
         r#"{"projects": {"p9": {"webhooks": [{"target": "https://example.com/seeded", "secret": "s", "triggers": ["ALL"]}]}}}"#,
     )
     .unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_sinch-emulator"))
-        .args(["--host", "0.0.0.0", "--port", "0", "--seed"])
-        .arg(&seed)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut child = Child(child);
-    let mut line = String::new();
-    BufReader::new(child.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let mut args = os(&["--host", "0.0.0.0", "--port", "0", "--seed"]);
+    args.push(seed.as_os_str());
+    let (_child, base) = spawn(&args);
     // Listening on every address, it names the loopback one for clients on this machine.
-    let base = line
-        .trim_end()
-        .strip_prefix("sinch-emulator listening on http://127.0.0.1:")
-        .map(|port| format!("http://127.0.0.1:{port}"))
-        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     let token = json(
         client()
             .post(format!("{base}/oauth2/token"))
