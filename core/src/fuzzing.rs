@@ -56,6 +56,10 @@ impl TokenProvider for Canned {
             &Secret::new("s"),
         )
     }
+    fn sealing_secret(&self) -> &Secret {
+        static SECRET: std::sync::OnceLock<Secret> = std::sync::OnceLock::new();
+        SECRET.get_or_init(|| Secret::new("s"))
+    }
     fn describe(&self) -> String {
         "the fuzz input".into()
     }

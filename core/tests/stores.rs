@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use sinch_core::clock::{Clock, SystemClock};
 use sinch_core::token::{CacheOptions, FileStore, MemoryStore, TokenStore};
-use sinch_core::{Auth, KeycloakConfig, OAuthConfig};
+use sinch_core::{Auth, KeycloakConfig, OAuthConfig, SinchError};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -85,14 +85,29 @@ fn store_file_is_private_and_holds_no_secret_or_password() {
         CacheOptions::default(),
     )
     .unwrap();
-    india.access_token().unwrap();
+    let india_token = india.access_token().unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
+    // Both entries are there for other processes, sealed: nothing in the file is usable.
+    assert_eq!(text.matches("sealed.v1.").count(), 2, "{text}");
+    assert!(!text.contains(india_token.expose()));
+    assert!(!text.contains(".ey"), "no JWT-looking token: {text}");
     assert!(
-        text.contains("refresh_token"),
-        "Keycloak refresh token kept for other processes"
+        !text.contains("refresh_token"),
+        "the refresh token is inside the seal"
     );
     assert!(!text.contains(KEY_SECRET));
     assert!(!text.contains("demo-password"));
+    // Another process of the same user reads the India entry, refresh token included.
+    let again = Auth::keycloak_private(
+        KeycloakConfig::new("demo-user", "demo-password")
+            .with_token_url(emu.keycloak_token_url())
+            .with_store(Arc::new(FileStore::new(&path).unwrap())),
+        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
+        CacheOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(again.access_token().unwrap(), india_token);
+    assert_eq!(emu.counters().keycloak_password_grants, 1);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -234,4 +249,47 @@ fn a_stored_token_near_its_expiry_is_refreshed_by_a_new_process_not_served() {
         .unwrap();
     assert_ne!(auth.access_token().unwrap().expose(), "nearly-expired");
     assert_eq!(emu.counters().token_requests, 1);
+}
+
+#[test]
+fn a_file_written_before_sealing_stays_readable() {
+    let emu = emulator();
+    let path = temp_path("tokens.json");
+    let first = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    let token = first.access_token().unwrap();
+    // The same entry in clear, as versions before sealing wrote it.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let sealed_value = text
+        .split('"')
+        .find(|s| s.starts_with("sealed.v1."))
+        .unwrap()
+        .to_string();
+    std::fs::write(&path, text.replace(&sealed_value, token.expose())).unwrap();
+    let old_format = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    assert_eq!(old_format.access_token().unwrap(), token, "still readable");
+    assert_eq!(emu.counters().token_requests, 1);
+}
+
+#[test]
+fn a_process_with_another_secret_cannot_use_the_shared_entry() {
+    let emu = emulator();
+    emu.add_key(KEY_ID, "rotated-secret"); // the key's secret changed; an old process lingers
+    let path = temp_path("tokens.json");
+    let current = Auth::oauth_private(
+        OAuthConfig::new(KEY_ID, "rotated-secret")
+            .with_token_url(emu.token_url())
+            .with_store(Arc::new(FileStore::new(&path).unwrap())),
+        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
+        CacheOptions::default(),
+    )
+    .unwrap();
+    let token = current.access_token().unwrap();
+    let stale = process_like(&emu, Arc::new(FileStore::new(&path).unwrap()));
+    let err = stale.access_token().unwrap_err();
+    assert!(
+        matches!(err, SinchError::InvalidCredentials { .. }),
+        "the old secret gets no token, not the new one's: {err:?}"
+    );
+    assert!(!err.to_string().contains(token.expose()));
+    assert_eq!(emu.counters().token_requests, 2);
 }

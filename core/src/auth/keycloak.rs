@@ -211,6 +211,10 @@ impl TokenProvider for KeycloakProvider {
         format!("user '{}' at {}", self.username, self.endpoint.url)
     }
 
+    fn sealing_secret(&self) -> &Secret {
+        &self.password
+    }
+
     fn clock(&self) -> Arc<dyn Clock> {
         self.endpoint.clock.clone()
     }

@@ -47,6 +47,9 @@ pub trait TokenProvider: Send + Sync + Debug {
     /// Names the credential for errors and logs: IDs and URLs only, never secrets.
     fn describe(&self) -> String;
     fn clock(&self) -> Arc<dyn Clock>;
+    /// What only a holder of this credential knows (the key secret, the password): the key
+    /// material that seals its entries in shared stores (`token/seal.rs`). Never stored.
+    fn sealing_secret(&self) -> &Secret;
     /// Gets a new token; `previous` is the last token held (its refresh token may be used).
     fn fetch(&self, previous: Option<&TokenEntry>) -> Result<FetchedToken>;
 }

@@ -106,6 +106,10 @@ impl TokenProvider for OAuthProvider {
         format!("key ID '{}' at {}", self.key_id, self.endpoint.url)
     }
 
+    fn sealing_secret(&self) -> &Secret {
+        &self.key_secret
+    }
+
     fn clock(&self) -> Arc<dyn Clock> {
         self.endpoint.clock.clone()
     }

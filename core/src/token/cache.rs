@@ -13,7 +13,8 @@
 use super::entry::{
     RefreshRules, TokenEntry, MAX_REFRESH_LIFETIME, MAX_TOKEN_LIFETIME, MIN_TOKEN_LIFETIME,
 };
-use super::store::{StoredToken, TokenStore};
+use super::seal::{Opened, Sealer};
+use super::store::{Sealing, StoredToken, TokenStore};
 use crate::auth::{FetchedToken, TokenProvider};
 use crate::clock::{millis, Clock};
 use crate::error::{Result, SinchError};
@@ -165,6 +166,8 @@ pub struct TokenCache {
     provider: Box<dyn TokenProvider>,
     store: Mutex<Option<Arc<dyn TokenStore>>>,
     store_key: String,
+    /// Seals this credential's entries in shared stores (its key derives from the secret).
+    sealer: Sealer,
     clock: Arc<dyn Clock>,
     options: CacheOptions,
     state: Mutex<State>,
@@ -185,10 +188,12 @@ impl TokenCache {
     pub fn new(provider: Box<dyn TokenProvider>, options: CacheOptions) -> Self {
         let clock = provider.clock();
         let store_key = provider.cache_key().store_key();
+        let sealer = Sealer::new(provider.sealing_secret(), &store_key);
         TokenCache {
             provider,
             store: Mutex::new(None),
             store_key,
+            sealer,
             clock,
             options,
             state: Mutex::new(State::default()),
@@ -381,7 +386,11 @@ impl TokenCache {
             }
         }
         let entry = self.fetch(previous.as_ref())?;
-        if let Err(e) = store.save(&self.store_key, &self.stored(&entry)) {
+        let stored = match store.sealing() {
+            Sealing::On { .. } => self.sealer.seal(&self.stored(&entry)),
+            Sealing::Off => self.stored(&entry),
+        };
+        if let Err(e) = store.save(&self.store_key, &stored) {
             log::warn!(
                 "saving the token for {} failed: {e}",
                 self.provider.describe()
@@ -397,6 +406,32 @@ impl TokenCache {
             Ok(None) => return Adopt::Nothing,
             Err(e) => {
                 log::warn!("loading from the token store failed: {e}");
+                return Adopt::Nothing;
+            }
+        };
+        let stored = match (store.sealing(), self.sealer.open(stored)) {
+            (Sealing::Off, Opened::Plain(s)) => s,
+            (Sealing::On { .. }, Opened::Sealed(s)) => s,
+            (Sealing::On { accept_plain: true }, Opened::Plain(s)) => s,
+            (
+                Sealing::On {
+                    accept_plain: false,
+                },
+                Opened::Plain(_),
+            ) => {
+                log::warn!(
+                    "the token store holds an unsealed entry for {}; ignoring it (a shared \
+                     store's entries must be sealed by this library)",
+                    self.provider.describe()
+                );
+                return Adopt::Nothing;
+            }
+            (_, Opened::Sealed(_) | Opened::Refused) => {
+                log::warn!(
+                    "the token store holds a sealed entry for {} that this credential cannot \
+                     open (another secret, or altered); ignoring it",
+                    self.provider.describe()
+                );
                 return Adopt::Nothing;
             }
         };

@@ -211,6 +211,13 @@ fn rand_suffix() -> u32 {
 }
 
 impl TokenStore for FileStore {
+    /// The file is private to the user, but backups, sync tools and support bundles copy
+    /// files: its tokens are sealed with the credential. Files written before sealing are
+    /// read once and rewritten sealed.
+    fn sealing(&self) -> super::store::Sealing {
+        super::store::Sealing::On { accept_plain: true }
+    }
+
     fn load(&self, key: &str) -> Result<Option<StoredToken>> {
         Ok(self.read().remove(key).map(|e| StoredToken {
             access_token: Secret::new(e.access_token),

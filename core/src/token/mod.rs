@@ -8,6 +8,7 @@ mod entry;
 mod file_store;
 mod private_fs;
 pub mod registry;
+pub mod seal;
 mod store;
 
 pub use backend::{BackendStore, TokenStoreBackend};
@@ -17,4 +18,4 @@ pub use entry::{
     MIN_TOKEN_LIFETIME,
 };
 pub use file_store::FileStore;
-pub use store::{MemoryStore, StoreLease, StoredToken, TokenStore};
+pub use store::{MemoryStore, Sealing, StoreLease, StoredToken, TokenStore};

@@ -48,6 +48,17 @@ impl std::fmt::Display for StoredToken {
     }
 }
 
+/// Whether a store's entries are sealed with the credential (`token/seal.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sealing {
+    /// Entries as they are: a store in this process, or one the application keeps itself.
+    Off,
+    /// Entries sealed on save and opened on load; an entry that does not open is ignored. An
+    /// entry in clear is used only if `accept_plain` (a store written before sealing existed;
+    /// it is replaced, sealed, on the next save).
+    On { accept_plain: bool },
+}
+
 /// Held while one process fetches a token for a key; released when dropped.
 pub trait StoreLease: Send {}
 
@@ -64,6 +75,11 @@ pub trait TokenStore: Send + Sync + Debug {
     /// when the store has no such lease (or the wait ran out): the caller fetches anyway.
     fn lease(&self, _key: &str, _timeout: Duration) -> Result<Option<Box<dyn StoreLease>>> {
         Ok(None)
+    }
+    /// Whether the cache seals this store's entries (shared stores: anyone who can read them
+    /// must not be able to use them).
+    fn sealing(&self) -> Sealing {
+        Sealing::Off
     }
 }
 
