@@ -153,7 +153,7 @@ mod tests {
     fn a_sealed_entry_hides_both_tokens_and_opens_with_the_same_credential() {
         let sealer = Sealer::new(&Secret::new("key-secret"), "store-key");
         let sealed = sealer.seal(&token());
-        let text = format!("{}", sealed.access_token.expose());
+        let text = sealed.access_token.expose().to_string();
         assert!(text.starts_with(PREFIX));
         assert!(!text.contains("access-token-value") && !text.contains("refresh"));
         assert!(sealed.refresh_token.is_none());
