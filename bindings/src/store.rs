@@ -2,9 +2,10 @@
 //! trait). The cache rules around them (single-flight, refresh ahead, leases) are core's.
 
 use sinch_core::token::{
-    BackendStore, FileStore, MemoryStore, TokenStore as CoreStore, TokenStoreBackend,
+    BackendStore, FileStore, MemoryStore, RedisOptions, RedisStore, TokenStore as CoreStore,
+    TokenStoreBackend,
 };
-use sinch_core::SinchError;
+use sinch_core::{Secret, SinchError};
 use std::sync::Arc;
 
 /// Where tokens are kept besides this process's cache. Pass it as `store=` when building a
@@ -23,6 +24,37 @@ impl TokenStore {
     pub fn file(path: String) -> Result<Arc<Self>, SinchError> {
         Ok(Arc::new(TokenStore {
             inner: Arc::new(FileStore::new(path)?),
+        }))
+    }
+
+    /// Redis, shared by every process of a fleet (any host, any language): one token request
+    /// per credential for all of them, the refresh grant run under a fleet-wide lease. Entries
+    /// are sealed with the credential's secret (Redis access alone grants nothing) and expire
+    /// with their token. `url`: `redis://host:port/db` or `rediss://` (TLS); `username`,
+    /// `password`, `database` override the URL's. A Redis that is down or slow never fails a
+    /// call: each process then fetches its own token until Redis answers again.
+    #[uniffi::constructor(
+        default(username),
+        default(password),
+        default(database),
+        default(key_prefix)
+    )]
+    pub fn redis(
+        url: String,
+        username: Option<String>,
+        password: Option<String>,
+        database: Option<i64>,
+        key_prefix: Option<String>,
+    ) -> Result<Arc<Self>, SinchError> {
+        let mut options = RedisOptions::new(url);
+        options.username = username;
+        options.password = password.map(Secret::new);
+        options.database = database;
+        if let Some(prefix) = key_prefix {
+            options.key_prefix = prefix;
+        }
+        Ok(Arc::new(TokenStore {
+            inner: Arc::new(RedisStore::new(options)?),
         }))
     }
 

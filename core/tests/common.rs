@@ -34,3 +34,22 @@ pub fn client(emu: &Emulator, auth: Auth) -> ProvisioningClient {
     )
     .expect("valid config")
 }
+
+/// A path in a fresh directory of its own (for file stores).
+pub fn temp_path(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "sinch-core-test-{}-{}",
+        std::process::id(),
+        rand_id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn rand_id() -> u64 {
+    use std::time::SystemTime;
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+}

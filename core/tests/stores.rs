@@ -10,24 +10,6 @@ use sinch_core::{Auth, KeycloakConfig, OAuthConfig, SinchError};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-fn temp_path(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "sinch-core-test-{}-{}",
-        std::process::id(),
-        rand_id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn rand_id() -> u64 {
-    use std::time::SystemTime;
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-}
-
 /// A cache of its own (as another process would have) on the given store.
 fn process_like(emu: &sinch_emulator::Emulator, store: Arc<dyn TokenStore>) -> Auth {
     Auth::oauth_private(

@@ -33,9 +33,13 @@ pub struct CacheOptions {
     /// After a failed soft refresh, how long to wait before the next soft attempt (capped so a
     /// retry still happens before the hard floor).
     pub soft_retry_interval: Duration,
+    /// The longest one fetch takes with all its retries: how long a store's lease may be held
+    /// before it expires on its own (Redis), so that a holder that died frees it.
+    pub lease_hold: Duration,
     /// The longest a fetching caller waits for another process's fetch of the same credential
     /// (the store's lease) before it fetches anyway: a holder that was stopped or hung costs
-    /// one extra token request, never a hang.
+    /// one extra token request, never a hang. Longer than `lease_hold`, so that when a holder
+    /// dies one waiter takes the expired lease and the others get its token.
     pub lease_timeout: Duration,
     /// The longest a caller waits for another caller's fetch in this process. It covers the
     /// lease wait plus one full fetch, so waiters never give up before their leader.
@@ -51,15 +55,15 @@ impl Default for CacheOptions {
 impl CacheOptions {
     /// Options whose wait bound covers the lease wait and one full fetch with all its retries.
     pub fn for_http(http: &HttpSettings, retry: &RetryPolicy) -> Self {
-        // Another process's fetch normally takes one request; its retries are not waited for.
-        let lease_timeout = http.request_timeout + Duration::from_secs(5);
         let fetch = retry
             .max_total
             .saturating_add(http.request_timeout.saturating_mul(2));
+        let lease_timeout = fetch.saturating_add(Duration::from_secs(5));
         CacheOptions {
             rules: RefreshRules::default(),
             negative_ttl: Duration::from_secs(30),
             soft_retry_interval: Duration::from_secs(5),
+            lease_hold: fetch,
             lease_timeout,
             wait_timeout: lease_timeout
                 .saturating_add(fetch)
@@ -373,7 +377,11 @@ impl TokenCache {
             Adopt::Nothing => {}
         }
         let lease = store
-            .lease(&self.store_key, self.options.lease_timeout)
+            .lease(
+                &self.store_key,
+                self.options.lease_timeout,
+                self.options.lease_hold,
+            )
             .unwrap_or_else(|e| {
                 log::warn!("token store lease failed: {e}");
                 None

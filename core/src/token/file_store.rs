@@ -14,9 +14,8 @@
 //! * A corrupt file, or one in another format, is ignored (logged) and replaced on the next save.
 
 use super::private_fs::{self, LockFile};
-use super::store::{StoreLease, StoredToken, TokenStore};
+use super::store::{PersistedToken, StoreLease, StoredToken, TokenStore};
 use crate::error::{Result, SinchError};
-use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -43,16 +42,7 @@ struct FileContents {
     entries: BTreeMap<String, FileEntry>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct FileEntry {
-    access_token: String,
-    expires_at_unix_ms: i64,
-    lifetime_ms: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    refresh_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    refresh_expires_at_unix_ms: Option<i64>,
-}
+type FileEntry = PersistedToken;
 
 struct FileLease {
     _lock: LockFile,
@@ -219,23 +209,11 @@ impl TokenStore for FileStore {
     }
 
     fn load(&self, key: &str) -> Result<Option<StoredToken>> {
-        Ok(self.read().remove(key).map(|e| StoredToken {
-            access_token: Secret::new(e.access_token),
-            expires_at_unix_ms: e.expires_at_unix_ms,
-            lifetime_ms: e.lifetime_ms,
-            refresh_token: e.refresh_token.map(Secret::new),
-            refresh_expires_at_unix_ms: e.refresh_expires_at_unix_ms,
-        }))
+        Ok(self.read().remove(key).map(StoredToken::from))
     }
 
     fn save(&self, key: &str, token: &StoredToken) -> Result<()> {
-        let entry = FileEntry {
-            access_token: token.access_token.expose().to_string(),
-            expires_at_unix_ms: token.expires_at_unix_ms,
-            lifetime_ms: token.lifetime_ms,
-            refresh_token: token.refresh_token.as_ref().map(|s| s.expose().to_string()),
-            refresh_expires_at_unix_ms: token.refresh_expires_at_unix_ms,
-        };
+        let entry = FileEntry::from(token);
         self.modify(|entries| {
             entries.insert(key.to_string(), entry);
         })
@@ -247,7 +225,13 @@ impl TokenStore for FileStore {
         })
     }
 
-    fn lease(&self, key: &str, timeout: Duration) -> Result<Option<Box<dyn StoreLease>>> {
+    /// An OS lock, released by the OS when its holder dies: `hold` is not needed.
+    fn lease(
+        &self,
+        key: &str,
+        timeout: Duration,
+        _hold: Duration,
+    ) -> Result<Option<Box<dyn StoreLease>>> {
         self.check_dir().map_err(SinchError::store)?;
         let path = self.lease_path(key);
         match LockFile::acquire(&path, timeout) {

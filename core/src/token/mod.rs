@@ -7,6 +7,7 @@ mod cache;
 mod entry;
 mod file_store;
 mod private_fs;
+mod redis_store;
 pub mod registry;
 pub mod seal;
 mod store;
@@ -18,4 +19,5 @@ pub use entry::{
     MIN_TOKEN_LIFETIME,
 };
 pub use file_store::FileStore;
+pub use redis_store::{RedisOptions, RedisStore};
 pub use store::{MemoryStore, Sealing, StoreLease, StoredToken, TokenStore};

@@ -48,6 +48,43 @@ impl std::fmt::Display for StoredToken {
     }
 }
 
+/// A [`StoredToken`] as a shared store writes it (JSON): the file store's entries and the Redis
+/// store's values have this one layout.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct PersistedToken {
+    access_token: String,
+    expires_at_unix_ms: i64,
+    lifetime_ms: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_expires_at_unix_ms: Option<i64>,
+}
+
+impl From<&StoredToken> for PersistedToken {
+    fn from(t: &StoredToken) -> Self {
+        PersistedToken {
+            access_token: t.access_token.expose().to_string(),
+            expires_at_unix_ms: t.expires_at_unix_ms,
+            lifetime_ms: t.lifetime_ms,
+            refresh_token: t.refresh_token.as_ref().map(|s| s.expose().to_string()),
+            refresh_expires_at_unix_ms: t.refresh_expires_at_unix_ms,
+        }
+    }
+}
+
+impl From<PersistedToken> for StoredToken {
+    fn from(e: PersistedToken) -> Self {
+        StoredToken {
+            access_token: Secret::new(e.access_token),
+            expires_at_unix_ms: e.expires_at_unix_ms,
+            lifetime_ms: e.lifetime_ms,
+            refresh_token: e.refresh_token.map(Secret::new),
+            refresh_expires_at_unix_ms: e.refresh_expires_at_unix_ms,
+        }
+    }
+}
+
 /// Whether a store's entries are sealed with the credential (`token/seal.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sealing {
@@ -71,9 +108,16 @@ pub trait TokenStore: Send + Sync + Debug {
     fn load(&self, key: &str) -> Result<Option<StoredToken>>;
     fn save(&self, key: &str, token: &StoredToken) -> Result<()>;
     fn remove(&self, key: &str) -> Result<()>;
-    /// An exclusive lease on `key` across processes, waited for up to `timeout`. `Ok(None)`
-    /// when the store has no such lease (or the wait ran out): the caller fetches anyway.
-    fn lease(&self, _key: &str, _timeout: Duration) -> Result<Option<Box<dyn StoreLease>>> {
+    /// An exclusive lease on `key` across processes, waited for up to `wait`. `Ok(None)` when
+    /// the store has no such lease (or the wait ran out): the caller fetches anyway. `hold`
+    /// bounds one fetch with its retries: a store whose leases outlive their holder (Redis)
+    /// lets one expire after `hold`, so a holder that died frees it; `wait` exceeds `hold`.
+    fn lease(
+        &self,
+        _key: &str,
+        _wait: Duration,
+        _hold: Duration,
+    ) -> Result<Option<Box<dyn StoreLease>>> {
         Ok(None)
     }
     /// Whether the cache seals this store's entries (shared stores: anyone who can read them
