@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test in all three languages against the local Sinch emulator (127.0.0.1):
 # Rust (cargo test), Python (pytest on the built wheel), Kotlin (JUnit 5 via Maven).
-# Needs: Rust (cargo), Python >= 3.9, JDK 17 + Maven. Python tools go into ./.venv.
+# Needs: Rust (cargo), Python >= 3.9, JDK 17 + Maven; redis-server (installed with apt-get if
+# missing). Python tools go into ./.venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
+bash scripts/ensure-redis.sh
 bash scripts/build.sh
 step=$SECONDS
 cargo test --workspace --locked
