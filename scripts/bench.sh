@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo bench --locked -p sinch-core --bench token_cache 2>&1 | grep -v '^\s*\(Compiling\|Finished\|Running\)'
 cargo bench --locked -p sinch-core --bench list_pages 2>&1 | grep -v '^\s*\(Compiling\|Finished\|Running\)'
+bash scripts/ensure-redis.sh
+cargo bench --locked -p sinch-core --bench redis_store 2>&1 | grep -v '^\s*\(Compiling\|Finished\|Running\)'
 cargo bench --locked -p sinch-core --bench async_calls 2>&1 | grep -v '^\s*\(Compiling\|Finished\|Running\)'
 bash scripts/bench-python.sh 2>&1 | sed -n '/^==> benchmark/,$p'
 bash scripts/bench-kotlin.sh
