@@ -152,22 +152,26 @@ def test_eight_cold_processes_share_one_token(emulator, tmp_path, kind):
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     text = path.read_text()
     assert SECRET[kind] not in text
-    assert tokens.pop() in text  # the shared token is what the file holds
+    # The shared token is in the file, sealed with the credential: not readable there.
+    assert tokens.pop() not in text
+    assert "sealed.v1." in text
 
 
 def test_store_file_is_private_and_holds_no_secret_or_password(emulator, tmp_path):
     path = tmp_path / "tokens.json"
     store = TokenStore.file(str(path))
-    oauth(emulator, store).access_token()  # not stored today (Rust bug above); no secret anyway
+    oauth(emulator, store).access_token()
     india = SinchAuth.india(
         username="demo-user",
         password="demo-password",
         token_url=emulator.keycloak_token_url,
         store=store,
     )
-    india.access_token()
+    token = india.access_token()
     text = path.read_text()
-    assert "refresh_token" in text, "the Keycloak refresh token is kept for other processes"
+    # Kept for other processes (the refresh token inside the seal), usable by none but them.
+    assert text.count("sealed.v1.") == 2, text
+    assert token not in text and "refresh_token" not in text
     assert emulator.key_secret not in text
     assert "demo-password" not in text
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

@@ -132,8 +132,10 @@ class StoresTest : EmulatorTestBase() {
         val auth = india(closeLater(TokenStore.file(path.toString())))
         val token = auth.accessToken()
         val text = Files.readString(path)
-        assertTrue(text.contains("refresh_token"), "the Keycloak refresh token is kept for other processes")
-        assertTrue(text.contains(token), "the file is the token store")
+        // Kept for other processes, sealed with the credential: nothing in the file is usable.
+        assertTrue(text.contains("sealed.v1."), text)
+        assertFalse(text.contains(token), "the token is inside the seal")
+        assertFalse(text.contains("refresh_token"), "so is the refresh token")
         assertFalse(text.contains(Emulator.DEMO_PASSWORD))
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
 
