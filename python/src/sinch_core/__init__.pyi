@@ -2259,6 +2259,15 @@ class TokenStore:
     def memory(
         cls,
     ) -> TokenStore: ...
+    @classmethod
+    def redis(
+        cls,
+        url: str,
+        username: str | None = ...,
+        password: str | None = ...,
+        database: int | None = ...,
+        key_prefix: str | None = ...,
+    ) -> TokenStore: ...
 
 # --- Version and logging bridge ------------------------------------------------------------------
 
