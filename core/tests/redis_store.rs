@@ -15,6 +15,37 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+/// Every log record of the test binary (tests filter by their own Redis port).
+struct Capture(std::sync::Mutex<Vec<String>>);
+
+impl log::Log for Capture {
+    fn enabled(&self, _: &log::Metadata) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record) {
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("{} {}", record.level(), record.args()));
+    }
+    fn flush(&self) {}
+}
+
+static CAPTURE: Capture = Capture(std::sync::Mutex::new(Vec::new()));
+
+fn logs_about(needle: &str) -> Vec<String> {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        log::set_logger(&CAPTURE).unwrap();
+        log::set_max_level(log::LevelFilter::Info);
+    });
+    let logs = CAPTURE.0.lock().unwrap();
+    logs.iter()
+        .filter(|l| l.contains(needle))
+        .cloned()
+        .collect()
+}
+
 /// A `redis-server` of this test's own, stopped (and its pid checked gone) when dropped.
 struct Redis {
     child: Child,
@@ -276,6 +307,8 @@ fn a_lease_holder_killed_mid_fetch_frees_it_and_one_other_process_fetches() {
 fn redis_killed_and_restarted_mid_run_fails_no_call() {
     let redis = Redis::start();
     let port = redis.port;
+    let shown = format!("redis://127.0.0.1:{port}");
+    assert!(logs_about(&shown).is_empty());
     let emu = emulator_with(|c: &mut EmulatorConfig| c.token_lifetime_secs = 2);
     let procs: Vec<_> = (0..6)
         .map(|_| {
@@ -315,6 +348,14 @@ fn redis_killed_and_restarted_mid_run_fails_no_call() {
         total += ok;
     }
     assert!(total > 100, "{total} calls made");
+    // One WARN per process (store) for the outage, not one per call; recovery noticed.
+    let logs = logs_about(&shown);
+    let warns = logs.iter().filter(|l| l.starts_with("WARN")).count();
+    assert!((1..=6).contains(&warns), "{logs:#?}");
+    assert!(
+        logs.iter().any(|l| l.contains("reachable again")),
+        "{logs:#?}"
+    );
 }
 
 #[test]
