@@ -31,13 +31,15 @@ impl TokenStore {
     /// per credential for all of them, the refresh grant run under a fleet-wide lease. Entries
     /// are sealed with the credential's secret (Redis access alone grants nothing) and expire
     /// with their token. `url`: `redis://host:port/db` or `rediss://` (TLS); `username`,
-    /// `password`, `database` override the URL's. A Redis that is down or slow never fails a
-    /// call: each process then fetches its own token until Redis answers again.
+    /// `password`, `database` override the URL's; `ca_pem`: with `rediss://`, the CA that signed
+    /// the server's certificate (instead of the platform's roots). A Redis that is down or slow
+    /// never fails a call: each process then fetches its own token until Redis answers again.
     #[uniffi::constructor(
         default(username),
         default(password),
         default(database),
-        default(key_prefix)
+        default(key_prefix),
+        default(ca_pem)
     )]
     pub fn redis(
         url: String,
@@ -45,8 +47,10 @@ impl TokenStore {
         password: Option<String>,
         database: Option<i64>,
         key_prefix: Option<String>,
+        ca_pem: Option<String>,
     ) -> Result<Arc<Self>, SinchError> {
         let mut options = RedisOptions::new(url);
+        options.ca_pem = ca_pem;
         options.username = username;
         options.password = password.map(Secret::new);
         options.database = database;

@@ -440,3 +440,155 @@ fn india_fleet_refreshing_under_the_lease_never_reuses_a_rotated_refresh_token()
     );
     assert!(reads > 1000, "{reads}");
 }
+
+/// A CA and a server certificate for 127.0.0.1, made with the openssl CLI in `dir`.
+fn tls_files(dir: &std::path::Path) {
+    let run = |args: &[&str]| {
+        let ok = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("openssl CLI")
+            .success();
+        assert!(ok, "openssl {args:?}");
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+    ];
+    run(&[
+        &["req", "-x509"][..],
+        &ec,
+        &[
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=test-ca",
+        ],
+    ]
+    .concat());
+    run(&[
+        &["req"][..],
+        &ec,
+        &[
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=127.0.0.1",
+        ],
+    ]
+    .concat());
+    std::fs::write(dir.join("ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext",
+    ]);
+}
+
+#[test]
+fn rediss_with_the_servers_ca_shares_tokens_and_without_it_is_an_outage_not_a_failure() {
+    let dir = temp_path("tls");
+    let dir = dir.parent().unwrap().to_path_buf();
+    tls_files(&dir);
+    let port = free_port();
+    let file = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let mut child = Command::new("redis-server")
+        .args([
+            "--port",
+            "0",
+            "--tls-port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
+        .args([
+            "--tls-cert-file",
+            &file("server.pem"),
+            "--tls-key-file",
+            &file("server.key"),
+        ])
+        .args([
+            "--tls-ca-cert-file",
+            &file("ca.pem"),
+            "--tls-auth-clients",
+            "no",
+        ])
+        .args(["--save", "", "--appendonly", "no"])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("rediss://127.0.0.1:{port}");
+    let ca = std::fs::read_to_string(dir.join("ca.pem")).unwrap();
+    let tls_store = || -> Arc<dyn TokenStore> {
+        Arc::new(
+            RedisStore::new(RedisOptions {
+                ca_pem: Some(ca.clone()),
+                ..RedisOptions::new(&url)
+            })
+            .unwrap(),
+        )
+    };
+    // redis-server needs a moment to listen: the first process may find it down (an outage,
+    // which only costs it its own token request), so wait for a PING over TLS first.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !Command::new("redis-cli")
+        .args([
+            "--tls",
+            "--cacert",
+            &file("ca.pem"),
+            "-p",
+            &port.to_string(),
+            "PING",
+        ])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "PONG")
+    {
+        assert!(Instant::now() < deadline, "TLS redis-server did not answer");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let emu = emulator();
+    let tokens = cold_fleet(&emu, 2, 4, |_| tls_store());
+    assert!(tokens.iter().all(|t| *t == tokens[0]));
+    assert_eq!(emu.counters().token_requests, 1, "shared over TLS");
+
+    // Without the CA the certificate is not trusted: an outage (logged), never a failed call.
+    let untrusting = process(
+        &emu,
+        Arc::new(RedisStore::new(RedisOptions::new(&url)).unwrap()),
+    );
+    untrusting.access_token().unwrap();
+    assert_eq!(emu.counters().token_requests, 2);
+    let logs = logs_about(&format!("rediss://127.0.0.1:{port}"));
+    assert!(logs.iter().any(|l| l.starts_with("WARN")), "{logs:#?}");
+    assert!(RedisStore::new(RedisOptions {
+        ca_pem: Some(ca),
+        ..RedisOptions::new("redis://127.0.0.1:6379")
+    })
+    .is_err());
+    let _ = child.kill();
+    let _ = child.wait();
+}

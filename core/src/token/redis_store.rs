@@ -41,6 +41,9 @@ pub struct RedisOptions {
     pub database: Option<i64>,
     /// Prepended to every key (default `sinch-core:`), to share a Redis with other data.
     pub key_prefix: String,
+    /// With `rediss://`: the PEM of the CA that signed the server's certificate, trusted
+    /// instead of the platform's roots (Redis servers usually have a private CA).
+    pub ca_pem: Option<String>,
     /// Bounds connecting (TCP and TLS handshake; the redis handshake is bounded by the I/O
     /// timeout). Default 500 ms.
     pub connect_timeout: Duration,
@@ -57,6 +60,7 @@ impl RedisOptions {
             password: None,
             database: None,
             key_prefix: "sinch-core:".into(),
+            ca_pem: None,
             connect_timeout: Duration::from_millis(500),
             io_timeout: Duration::from_millis(500),
         }
@@ -71,6 +75,7 @@ impl std::fmt::Debug for RedisOptions {
             .field("password", &self.password.as_ref().map(|_| "[redacted]"))
             .field("database", &self.database)
             .field("key_prefix", &self.key_prefix)
+            .field("ca_pem", &self.ca_pem.as_ref().map(|p| p.len()))
             .finish()
     }
 }
@@ -140,9 +145,24 @@ impl RedisStore {
             redis_info = redis_info.set_db(db);
         }
         info = info.set_redis_settings(redis_info);
-        let client = redis::Client::open(info).map_err(|e| {
-            SinchError::invalid_config(format!("cannot use the Redis URL {shown}: {e}"))
-        })?;
+        let invalid =
+            |e: redis::RedisError| SinchError::invalid_config(format!("cannot use {shown}: {e}"));
+        let client = match &options.ca_pem {
+            None => redis::Client::open(info).map_err(invalid)?,
+            Some(_) if scheme != "rediss" => {
+                return Err(SinchError::invalid_config(format!(
+                    "a CA certificate was given for {shown}, which is not TLS: use rediss://"
+                )))
+            }
+            Some(pem) => redis::Client::build_with_tls(
+                info,
+                redis::TlsCertificates {
+                    client_tls: None,
+                    root_cert: Some(pem.as_bytes().to_vec()),
+                },
+            )
+            .map_err(invalid)?,
+        };
         Ok(RedisStore {
             inner: Arc::new(Inner {
                 client,
