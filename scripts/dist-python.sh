@@ -108,7 +108,9 @@ audit() {
     for whl in "$DIST"/sinch_core-"$VERSION"-*.whl "$DIST"/sinch_emulator-"$VERSION"-*.whl; do
         out=$(auditwheel show "$whl")
         echo "$out"
-        if ! grep -q 'manylinux_2_17_x86_64' <<<"$out"; then
+        # The verdict (the file name holds the tag too, whatever the verdict); auditwheel wraps
+        # its text at varying places, hence the newlines made spaces.
+        if ! grep -q 'following platform tag: *"manylinux_2_17_x86_64"' <<<"${out//$'\n'/ }"; then
             echo "dist-python.sh: $(basename "$whl") is not manylinux_2_17" >&2
             return 1
         fi
