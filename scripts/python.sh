@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Builds, lints and tests the Python package (python/).
+# Builds, lints and tests the Python packages: sinch-core (python/) and sinch-emulator (the
+# emulator binary + control client + pytest plugin, tests/emulator/python/), both as dev-profile
+# wheels in dist/dev/ installed into .venv; then python/tests and examples/pytest-emulator (the
+# plugin used the way a user would) run against the installed packages.
 #
 # Expects the cargo dev build to be done already (scripts/build.sh). maturin reuses the
 # uniffi-bindgen from it, but builds the cdylib with sinch-core-ffi's own feature set, so after a
 # cold workspace build it compiles ~45 dependency units once more (see python/README.md).
+# Release wheels and the sdist: scripts/dist-python.sh.
 #
-# `scripts/python.sh install` only builds and installs the wheel into .venv (the demo uses it).
+# `scripts/python.sh install` only builds and installs the sinch-core wheel into .venv (the demo
+# uses it).
 # `scripts/python.sh bench [--only f]` runs the benchmark instead (release wheel and emulator,
 # in a venv of its own): see scripts/bench-python.sh.
 #
 # Env: PYTHON (default python3) creates the venv; CARGO_TARGET_DIR is honoured;
-#      SINCH_EMULATOR overrides the emulator binary used by the tests.
+#      SINCH_EMULATOR overrides the emulator binary the tests run (default: the one the
+#      sinch-emulator wheel installed into .venv).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,11 +26,11 @@ if [ "${1:-}" = "bench" ]; then
     exec "$ROOT/scripts/bench-python.sh" "${@:2}"
 fi
 
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-export SINCH_EMULATOR="${SINCH_EMULATOR:-$TARGET_DIR/debug/sinch-emulator}"
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 
 VENV="$ROOT/.venv"
+# Dev wheels apart from the release artifacts that scripts/dist-python.sh puts in dist/.
+DIST="$ROOT/dist/dev"
 TOTAL_START=$(date +%s%N)
 
 elapsed() { # nanosecond timestamp -> "12.3 s" since then (no bc needed)
@@ -53,37 +59,37 @@ make_venv() {
 
 build_wheel() {
     # Generated files left in the source tree (by `maturin develop`) break `maturin build`.
-    # (The 2>&1 keeps maturin's progress on stdout, so a caller can silence it as a whole.)
     rm -rf python/src/sinch_core/_native
-    rm -f dist/sinch_core-*.whl
+    rm -f "$DIST"/sinch_core-*.whl
     # Dev profile on purpose: it reuses the cargo dev build (no --release).
-    (cd python && "$VENV/bin/maturin" build --locked -o "$ROOT/dist")
+    (cd python && "$VENV/bin/maturin" build --locked -o "$DIST")
 }
 
-install_wheel() {
-    local wheels=(dist/sinch_core-*.whl)
-    "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "${wheels[@]}"
+build_emulator_wheel() {
+    rm -f "$DIST"/sinch_emulator-*.whl
+    (cd tests/emulator/python && "$VENV/bin/maturin" build --locked -o "$DIST")
 }
 
+install_wheels() {
+    "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$@"
+}
+
+LINTED=(python tests/emulator/python examples)
 lint() {
-    "$VENV/bin/ruff" format --check python
-    "$VENV/bin/ruff" check python
-}
-
-run_tests() {
-    if [ ! -x "$SINCH_EMULATOR" ]; then
-        echo "sinch-emulator not found at $SINCH_EMULATOR; run: cargo build -p sinch-emulator" >&2
-        return 1
-    fi
-    "$VENV/bin/python" -m pytest python/tests -q
+    "$VENV/bin/ruff" format --check "${LINTED[@]}"
+    "$VENV/bin/ruff" check "${LINTED[@]}"
 }
 
 step "venv + tools" make_venv
-step "maturin build (dev profile)" build_wheel
-step "pip install wheel" install_wheel
+step "maturin build sinch-core (dev profile)" build_wheel
 if [ "${1:-}" = "install" ]; then
+    step "pip install sinch-core" install_wheels "$DIST"/sinch_core-*.whl
     exit 0
 fi
+step "maturin build sinch-emulator (dev profile)" build_emulator_wheel
+step "pip install both wheels" install_wheels "$DIST"/sinch_core-*.whl "$DIST"/sinch_emulator-*.whl
 step "ruff" lint
-step "pytest" run_tests
+step "pytest python/tests" "$VENV/bin/python" -m pytest python/tests -q
+# The pytest plugin as a user runs it: its own directory, pytest.ini and seed file.
+step "pytest examples/pytest-emulator" "$VENV/bin/python" -m pytest examples/pytest-emulator -q
 echo "==> python.sh total: $(elapsed "$TOTAL_START")"

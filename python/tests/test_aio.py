@@ -10,7 +10,7 @@ import threading
 import typing
 
 import pytest
-from conftest import api_error
+from conftest import PROJECT_ID, api_error, api_requests
 from sinch_core._native import sinch_core_ffi as ffi
 from test_page_pickles import drop_clock, fill_every_family
 
@@ -22,9 +22,7 @@ WAIT = 30  # seconds; the bound of every wait below
 
 @pytest.fixture
 def aclient(emulator, auth):
-    return aio.ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
-    )
+    return aio.ProvisioningClient(project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url)
 
 
 @pytest.fixture
@@ -100,19 +98,19 @@ async def test_async_pagination(emulator, aclient):
     assert [w.target async for w in webhooks] == targets  # `async for` on the sub-client
 
     # Each page is requested when the iteration reaches it, not before.
-    before, seen = emulator.api_requests(), 0
+    before, seen = api_requests(emulator), 0
     async for _ in webhooks.iter(page_size=4):
-        assert emulator.api_requests() - before == seen // 4 + 1, f"item {seen}"
+        assert api_requests(emulator) - before == seen // 4 + 1, f"item {seen}"
         seen += 1
     assert seen == 15
 
     # A bad page size is refused when the iterator is made, before any request.
-    before = emulator.api_requests()
+    before = api_requests(emulator)
     for bad in (0, -1, 16):
         for make in (webhooks.pages, webhooks.iter, webhooks.iter_pages):
             with pytest.raises(sinch_core.InvalidConfig):
                 make(page_size=bad)
-    assert emulator.api_requests() == before
+    assert api_requests(emulator) == before
 
 
 async def test_async_cancelled_waiters_leave_the_cache_consistent(emulator, auth, loop_errors):
@@ -303,7 +301,7 @@ async def test_async_webhooks_crud_round_trip(emulator, aclient):
         triggers=(WebhookTrigger.WHATSAPP_TEMPLATE_APPROVED,),  # any iterable
     )
     assert isinstance(created, sinch_core.Webhook)
-    assert created.project_id == emulator.project_id
+    assert created.project_id == PROJECT_ID
     assert created.triggers == ["WHATSAPP_TEMPLATE_APPROVED"]
     assert await hooks.get(created.id) == created
 
@@ -382,11 +380,11 @@ async def test_async_india_send_text(emulator):
 
 async def test_async_with_closes_the_client(emulator, auth):
     async with aio.ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
+        project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url
     ) as c:
         hooks = c.webhooks()
         w = await hooks.create(target="https://example.com/t", secret="s", triggers=["ALL"])
-        assert c.project_id() == emulator.project_id
+        assert c.project_id() == PROJECT_ID
     # Leaving the block released the Rust client: it refuses calls with a typed error, while a
     # sub-client taken before keeps working (it holds its own reference).
     with pytest.raises(sinch_core.InvalidConfig, match="closed when its `with` block ended"):
@@ -395,9 +393,7 @@ async def test_async_with_closes_the_client(emulator, auth):
     assert [h.id for h in (await hooks.list()).webhooks] == [w.id]
 
     # A plain `with` too, as on the blocking client: closing does no I/O.
-    with aio.ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
-    ) as c2:
+    with aio.ProvisioningClient(project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url) as c2:
         assert [h.id async for h in c2.webhooks()] == [w.id]
     with pytest.raises(sinch_core.InvalidConfig):
         c2.webhooks()

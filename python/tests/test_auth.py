@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+from conftest import PROJECT_ID
 
 import sinch_core
 from sinch_core import SinchAuth
@@ -66,7 +67,7 @@ def test_refresh_ahead_never_shows_401(emulator):
         key_id=emulator.key_id, key_secret=emulator.key_secret, token_url=emulator.token_url
     )
     client = sinch_core.ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
+        project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url
     )
     webhooks = client.webhooks()
     deadline = time.monotonic() + 8

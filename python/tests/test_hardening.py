@@ -10,6 +10,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from conftest import PROJECT_ID, api_requests
 
 import sinch_core
 from sinch_core import HttpOptions, ProvisioningClient, SinchAuth
@@ -48,7 +49,7 @@ def test_a_trickling_body_cannot_hold_a_call_past_its_timeout(emulator):
     _assert_times_out(_oauth(emulator).access_token)
 
     client = ProvisioningClient(
-        project_id=emulator.project_id,
+        project_id=PROJECT_ID,
         auth=_oauth(emulator),
         base_url=emulator.base_url,
         http=ONE_SECOND,
@@ -78,7 +79,7 @@ def test_an_identifier_cannot_change_the_request_path(emulator, client, bad):
         client.webhooks().delete(bad)
     with pytest.raises(sinch_core.InvalidConfig, match="sms_app_id"):
         client.sms_apps().get(bad)
-    assert emulator.api_requests() == 0, "nothing was sent"
+    assert api_requests(emulator) == 0, "nothing was sent"
 
 
 def test_a_repeating_page_token_ends_iteration_with_a_protocol_error(emulator, client):
@@ -131,9 +132,7 @@ def test_servers_echoing_credentials_are_scrubbed_from_errors_and_logs(emulator,
 
     auth = _oauth(emulator)
     secrets.append(auth.access_token())
-    client = ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
-    )
+    client = ProvisioningClient(project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url)
     emulator.fault("api", 1, {"kind": "echo_credentials", "status": 400})
     with pytest.raises(sinch_core.ApiError) as excinfo:
         client.webhooks().list()

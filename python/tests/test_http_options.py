@@ -9,7 +9,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from conftest import start_emulator
+from conftest import PROJECT_ID
 
 import sinch_core
 from sinch_core import HttpOptions, ProvisioningClient, SinchAuth
@@ -82,26 +82,22 @@ def test_an_explicit_proxy_receives_the_request_with_the_user_agent(emulator):
         proxy.shutdown()
 
 
-def test_real_tls_on_loopback_needs_the_servers_ca(tmp_path):
+def test_real_tls_on_loopback_needs_the_servers_ca(tmp_path, sinch_emulator_factory):
     ca = tmp_path / "emulator-ca.pem"
-    emu = start_emulator("--tls", "--tls-ca-out", str(ca))
-    try:
-        assert emu.base_url.startswith("https://127.0.0.1:")
-        trusting = HttpOptions(extra_ca_pem=ca.read_text())
-        client = ProvisioningClient(
-            project_id=emu.project_id,
-            auth=_oauth(emu, trusting),
-            base_url=emu.base_url,
-            http=trusting,
-        )
-        assert client.webhooks().list().webhooks == []
+    emu = sinch_emulator_factory("--tls", "--tls-ca-out", str(ca))
+    assert emu.base_url.startswith("https://127.0.0.1:")
+    trusting = HttpOptions(extra_ca_pem=ca.read_text())
+    client = ProvisioningClient(
+        project_id=PROJECT_ID,
+        auth=_oauth(emu, trusting),
+        base_url=emu.base_url,
+        http=trusting,
+    )
+    assert client.webhooks().list().webhooks == []
 
-        started = time.monotonic()
-        with pytest.raises(sinch_core.InvalidConfig, match="certificate is not trusted"):
-            SinchAuth.oauth(
-                key_id="other-key", key_secret="other-secret", token_url=emu.token_url
-            ).access_token()
-        assert time.monotonic() - started < 2, "an untrusted certificate is not retried"
-    finally:
-        emu.process.kill()
-        emu.process.wait(timeout=10)
+    started = time.monotonic()
+    with pytest.raises(sinch_core.InvalidConfig, match="certificate is not trusted"):
+        SinchAuth.oauth(
+            key_id="other-key", key_secret="other-secret", token_url=emu.token_url
+        ).access_token()
+    assert time.monotonic() - started < 2, "an untrusted certificate is not retried"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import PROJECT_ID
 
 import sinch_core
 from sinch_core import SinchAuth, TokenStore, _logging
@@ -55,7 +56,7 @@ def test_secrets_absent_from_store_logs_and_errors(emulator, tmp_path, capture):
         store=store,
     )
     client = sinch_core.ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
+        project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url
     )
     secrets.append(auth.access_token())
     emulator.expire_tokens()  # expired token: one 401, a new token, one retry
@@ -129,7 +130,7 @@ def test_rust_filters_below_the_level_set(emulator, capture, monkeypatch):
     sinch_core.set_log_level(logging.DEBUG)
     emulator.expire_tokens()
     sinch_core.ProvisioningClient(
-        project_id=emulator.project_id,
+        project_id=PROJECT_ID,
         auth=SinchAuth.oauth(
             key_id=emulator.key_id, key_secret=emulator.key_secret, token_url=emulator.token_url
         ),

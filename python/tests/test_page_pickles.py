@@ -15,6 +15,7 @@ import pickle
 import urllib.request
 
 import pytest
+from conftest import PROJECT_ID, api_requests
 
 import sinch_core
 from sinch_core import (
@@ -116,8 +117,8 @@ def fill_every_family(emulator, client) -> None:
         s.id, WhatsappSenderUpdate(details=WhatsappSenderDetails(display_name="Acme", about="a"))
     )
     senders.create(WhatsappSenderCreate.PARTNER_INITIATED(json='{"region":"US","partner":"x"}'))
-    emulator.add_whatsapp_flow({"name": "signup"})
-    emulator.add_whatsapp_flow({"name": "odd", "status": "ARCHIVED_ON_MARS"})
+    emulator.add_whatsapp_flow(PROJECT_ID, {"name": "signup"})
+    emulator.add_whatsapp_flow(PROJECT_ID, {"name": "odd", "status": "ARCHIVED_ON_MARS"})
     templates = client.whatsapp_templates()
     for name in ("every_part", "every_part_2"):
         templates.create(
@@ -129,8 +130,10 @@ def fill_every_family(emulator, client) -> None:
                 message_send_ttl_seconds=3600,
             )
         )
-    emulator.seed_whatsapp_templates(30)
-    emulator.set_whatsapp_state("template", "ON_THE_MOON", id="bench_00003", language="EN_US")
+    emulator.seed_whatsapp_templates(PROJECT_ID, 30, prefix="bench_")
+    emulator.set_whatsapp_state(
+        PROJECT_ID, "template", "ON_THE_MOON", id="bench_00003", language="EN_US"
+    )
 
 
 def drop_clock(page: object) -> object:
@@ -272,8 +275,10 @@ def test_list_and_next_page_wrap_the_generated_methods():
 
 
 def test_a_page_of_1000_equals_uniffi_lifting(emulator, client):
-    emulator.seed_whatsapp_templates(1000)
-    emulator.set_whatsapp_state("template", "ON_THE_MOON", id="bench_00900", language="EN_US")
+    emulator.seed_whatsapp_templates(PROJECT_ID, 1000, prefix="bench_")
+    emulator.set_whatsapp_state(
+        PROJECT_ID, "template", "ON_THE_MOON", id="bench_00900", language="EN_US"
+    )
     templates = client.whatsapp_templates()
     data = templates.list_pickled(page_size=1000)
     assert isinstance(data, bytes) and data[:3] == b"\x80\x04\x95"  # protocol 4, one frame
@@ -288,7 +293,7 @@ def test_a_page_of_1000_equals_uniffi_lifting(emulator, client):
 
 
 def test_pages_follow_their_tokens(emulator, client):
-    emulator.seed_whatsapp_templates(2500)
+    emulator.seed_whatsapp_templates(PROJECT_ID, 2500, prefix="bench_")
     templates = client.whatsapp_templates()
     pages = list(templates.iter_pages(page_size=1000))
     assert [len(p.templates) for p in pages] == [1000, 1000, 500]
@@ -298,16 +303,15 @@ def test_pages_follow_their_tokens(emulator, client):
     for page in pages:
         assert page == type(reference).next_page.__wrapped__(reference)
     assert type(reference).next_page.__wrapped__(reference) is None
-    assert emulator.api_requests() == 6  # 3 + 3 pages, and no request after the last
+    assert api_requests(emulator) == 6  # 3 + 3 pages, and no request after the last
 
 
 def test_a_bad_item_is_the_typed_protocol_error(emulator, client, auth):
-    emulator.seed_whatsapp_templates(600)
+    emulator.seed_whatsapp_templates(PROJECT_ID, 600, prefix="bench_")
     good = json.loads(
         urllib.request.urlopen(
             urllib.request.Request(
-                f"{emulator.base_url}/v1/projects/{emulator.project_id}/whatsapp/templates"
-                "?pageSize=1000",
+                f"{emulator.base_url}/v1/projects/{PROJECT_ID}/whatsapp/templates?pageSize=1000",
                 headers={"authorization": f"Bearer {auth.access_token()}"},
             ),
             timeout=10,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import api_error, assert_lazy
+from conftest import PROJECT_ID, api_error, api_requests, assert_lazy
 
 import sinch_core
 from sinch_core import BundleFilter, WebhookTrigger
@@ -31,7 +31,7 @@ def test_create_get_list(emulator, client):
     assert "whsec-bundle" not in repr(created)
     assert bundles.get(created.id) == created
     assert client.sms_apps().get(created.sms_app.id).name == "SMS one"
-    emulator.set_field("bundles", created.id, "state", "DONE")
+    emulator.set_field(PROJECT_ID, "bundles", created.id, "state", "DONE")
     assert bundles.get(created.id).state == "DONE"
     assert bundles.list().total_size == 1
 
@@ -44,8 +44,8 @@ def test_filters_and_lazy_pages(emulator, client):
     assert first.next_page_token is not None
     items = assert_lazy(emulator, bundles.iter(page_size=5), page_size=5, total=12)
     assert [b.name for b in items] == [f"b{i}" for i in range(12)]
-    emulator.set_field("bundles", made[3].id, "state", "FAILED")
-    emulator.set_field("bundles", made[7].id, "state", "FAILED")
+    emulator.set_field(PROJECT_ID, "bundles", made[3].id, "state", "FAILED")
+    emulator.set_field(PROJECT_ID, "bundles", made[7].id, "state", "FAILED")
     failed = BundleFilter(states=["FAILED"])
     assert [b.name for b in bundles.iter(page_size=1, filter=failed)] == ["b3", "b7"]
     by_app = BundleFilter(sms_app_ids=[made[5].sms_app.id])
@@ -56,7 +56,7 @@ def test_filters_and_lazy_pages(emulator, client):
 def test_unknown_state_from_the_server_is_kept(emulator, client):
     bundles = client.bundles()
     b = bundles.create(name="x", region="US", sms_app=True)
-    emulator.set_field("bundles", b.id, "state", "PARTIALLY_DONE")
+    emulator.set_field(PROJECT_ID, "bundles", b.id, "state", "PARTIALLY_DONE")
     assert bundles.get(b.id).state == "PARTIALLY_DONE"
     # Filtering by a state the client does not know works too.
     page = bundles.list(filter=BundleFilter(states=["PARTIALLY_DONE"]))
@@ -82,9 +82,9 @@ def test_documented_errors(emulator, client):
     with pytest.raises(sinch_core.ApiError) as info:
         bundles.list(page_token="nope")
     assert api_error(info) == (400, "invalid_page_token")
-    before = emulator.api_requests()
+    before = api_requests(emulator)
     with pytest.raises(sinch_core.InvalidConfig):
         bundles.iter(page_size=26)
     with pytest.raises(sinch_core.InvalidConfig):
         bundles.create(name="x", region="US", sms_app=True, extra_json="not json")
-    assert emulator.api_requests() == before
+    assert api_requests(emulator) == before

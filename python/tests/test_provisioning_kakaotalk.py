@@ -4,7 +4,7 @@ documented errors."""
 from __future__ import annotations
 
 import pytest
-from conftest import api_error, assert_lazy
+from conftest import PROJECT_ID, api_error, assert_lazy
 
 import sinch_core
 from sinch_core import (
@@ -69,7 +69,7 @@ def test_pages_lazily(emulator, client):
 def test_unknown_state_from_the_server_is_kept(emulator, client):
     senders = client.kakaotalk_senders()
     senders.create("@future", details("Shop"))
-    emulator.set_field("kakaotalk_senders", "@future", "state", "DORMANT")
+    emulator.set_field(PROJECT_ID, "kakaotalk_senders", "@future", "state", "DORMANT")
     assert senders.get("@future").state == "DORMANT"
 
 

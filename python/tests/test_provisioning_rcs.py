@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import api_error, assert_lazy
+from conftest import PROJECT_ID, api_error, assert_lazy
 
 import sinch_core
 from sinch_core import RcsSenderFilter
@@ -38,7 +38,7 @@ def test_filters_sorting_and_lazy_pages(emulator, client):
     rcs = client.rcs_senders()
     names = ["Alpha Bank", "Beta Shop", "Gamma Bank", "Delta", "Epsilon Bank"]
     ids = [create(rcs, n).id for n in names]
-    emulator.set_field("rcs_senders", ids[2], "state", "ACTIVE")
+    emulator.set_field(PROJECT_ID, "rcs_senders", ids[2], "state", "ACTIVE")
 
     def by(f: RcsSenderFilter) -> list[str]:
         return [s.details.brand.name for s in rcs.iter(page_size=2, filter=f)]
@@ -55,7 +55,7 @@ def test_unknown_values_are_kept(emulator, client):
     rcs = client.rcs_senders()
     s = create(rcs, "X", use_case="AGENT_TO_AGENT")
     assert s.use_case == "AGENT_TO_AGENT"
-    emulator.set_field("rcs_senders", s.id, "state", "LAUNCH_PENDING")
+    emulator.set_field(PROJECT_ID, "rcs_senders", s.id, "state", "LAUNCH_PENDING")
     assert rcs.get(s.id).state == "LAUNCH_PENDING"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import api_error, assert_lazy
+from conftest import PROJECT_ID, api_error, api_requests, assert_lazy
 
 import sinch_core
 
@@ -41,8 +41,8 @@ def test_pages_lazily_over_several_pages(emulator, client):
 def test_unknown_status_from_the_server_is_kept(emulator, client):
     apps = client.sms_apps()
     app = apps.create(name="Future", region="EU")
-    emulator.set_field("sms_apps", app.id, "status", "QUANTUM_PENDING")
-    emulator.set_field("sms_apps", app.id, "regions", ["EU", "MARS"])
+    emulator.set_field(PROJECT_ID, "sms_apps", app.id, "status", "QUANTUM_PENDING")
+    emulator.set_field(PROJECT_ID, "sms_apps", app.id, "regions", ["EU", "MARS"])
     got = apps.get(app.id)
     assert got.status == "QUANTUM_PENDING" and type(got.status) is str
     assert got.regions == ["EU", "MARS"]
@@ -76,8 +76,8 @@ def test_documented_errors(emulator, client):
     with pytest.raises(sinch_core.ApiError) as info:
         apps.list(page_token="not-a-token!")
     assert api_error(info) == (400, "invalid_page_token")
-    before = emulator.api_requests()
+    before = api_requests(emulator)
     for bad in (0, 101):
         with pytest.raises(sinch_core.InvalidConfig):
             apps.iter(page_size=bad)  # refused at once, before any request
-    assert emulator.api_requests() == before
+    assert api_requests(emulator) == before

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import api_error, assert_lazy
+from conftest import PROJECT_ID, api_error, api_requests, assert_lazy
 
 import sinch_core
 from sinch_core import (
@@ -43,10 +43,10 @@ def test_whatsapp_account_rules(emulator, client):
     with pytest.raises(sinch_core.ApiError) as info:
         account.update('{"businessName":"B"}')
     assert info.value.error_code == "account_not_rejected"
-    emulator.set_whatsapp_state("account", "REJECTED")
+    emulator.set_whatsapp_state(PROJECT_ID, "account", "REJECTED")
     assert account.get().state == "REJECTED"
     assert account.update('{"businessName":"B"}').state == "IN_PROGRESS"
-    emulator.set_whatsapp_state("account", "HIBERNATING")  # unknown to the client: kept
+    emulator.set_whatsapp_state(PROJECT_ID, "account", "HIBERNATING")  # unknown to the client: kept
     assert account.get().state == "HIBERNATING"
     assert account.activities()
     account.enable_template_analytics()
@@ -97,7 +97,9 @@ def test_whatsapp_sender_lifecycle(emulator, client):
     assert senders.get(s.id).changes is None
     senders.comment(s.id, "please review")
 
-    emulator.set_whatsapp_state("sender", "SUSPENDED_BY_MOON", id=raw.id)  # unknown: kept
+    emulator.set_whatsapp_state(
+        PROJECT_ID, "sender", "SUSPENDED_BY_MOON", id=raw.id
+    )  # unknown: kept
     assert senders.get(raw.id).state == "SUSPENDED_BY_MOON"
     items = assert_lazy(emulator, senders.iter(page_size=1), page_size=1, total=2)
     assert {x.id for x in items} == {s.id, raw.id}
@@ -141,7 +143,7 @@ def test_whatsapp_templates_crud_and_lazy_paging(emulator, client):
     )
     assert submitted.state == "PENDING"
     emulator.set_whatsapp_state(
-        "template", "PAUSED_FOR_REVIEW", id="order_update", language="EN_US"
+        PROJECT_ID, "template", "PAUSED_FOR_REVIEW", id="order_update", language="EN_US"
     )
     assert templates.get("order_update", "EN_US").state == "PAUSED_FOR_REVIEW"  # unknown: kept
     with pytest.raises(sinch_core.ApiError) as info:
@@ -152,11 +154,11 @@ def test_whatsapp_templates_crud_and_lazy_paging(emulator, client):
         templates.delete("order_update")
     assert info.value.status == 404
     templates.sync()
-    before = emulator.api_requests()
+    before = api_requests(emulator)
     templates.sync()  # within 1 s: 429 with Retry-After 1, retried once by the core
-    assert emulator.api_requests() - before == 2
+    assert api_requests(emulator) - before == 2
 
-    emulator.seed_whatsapp_templates(250)
+    emulator.seed_whatsapp_templates(PROJECT_ID, 250, prefix="bench_")
     items = assert_lazy(emulator, templates.iter(page_size=100), page_size=100, total=250)
     assert [x.name for x in items] == sorted(x.name for x in items)
     pages = list(templates.iter_pages(page_size=1000))
@@ -170,9 +172,11 @@ def test_whatsapp_templates_crud_and_lazy_paging(emulator, client):
 
 
 def test_whatsapp_flows_and_solutions(emulator, client):
-    flow_id = emulator.add_whatsapp_flow({"name": "signup"}, [{"id": "WELCOME", "title": "Hi"}])
-    emulator.add_whatsapp_flow({"name": "later", "status": "ARCHIVED_ON_MARS"})
-    emulator.add_whatsapp_flow({"name": "third"})
+    flow_id = emulator.add_whatsapp_flow(
+        PROJECT_ID, {"name": "signup"}, [{"id": "WELCOME", "title": "Hi"}]
+    )
+    emulator.add_whatsapp_flow(PROJECT_ID, {"name": "later", "status": "ARCHIVED_ON_MARS"})
+    emulator.add_whatsapp_flow(PROJECT_ID, {"name": "third"})
     flows = client.whatsapp_flows()
     got = assert_lazy(emulator, flows.iter(page_size=2), page_size=2, total=3)
     assert {f.name: f.status for f in got}["later"] == "ARCHIVED_ON_MARS"  # unknown: kept

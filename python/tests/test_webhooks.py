@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import PROJECT_ID
 
 import sinch_core
 from sinch_core import WebhookTrigger
@@ -17,7 +18,7 @@ def test_webhooks_crud_round_trip(emulator, client):
     )
     assert isinstance(created, sinch_core.Webhook)
     assert created.id
-    assert created.project_id == emulator.project_id
+    assert created.project_id == PROJECT_ID
     assert created.target == "https://example.com/a"
     assert created.triggers == ["WHATSAPP_TEMPLATE_APPROVED"]
 
@@ -109,13 +110,13 @@ def test_unknown_trigger_is_kept(emulator, client):
 
 def test_context_manager_and_tuple_triggers(emulator, auth):
     with sinch_core.ProvisioningClient(
-        project_id=emulator.project_id, auth=auth, base_url=emulator.base_url
+        project_id=PROJECT_ID, auth=auth, base_url=emulator.base_url
     ) as c:
         w = c.webhooks().create(
             target="https://example.com/t", secret="s", triggers=(WebhookTrigger.ALL,)
         )
         assert w.triggers == ["ALL"]
-        assert c.project_id() == emulator.project_id
+        assert c.project_id() == PROJECT_ID
         hooks = c.webhooks()
     # Leaving the block released the Rust client: it refuses calls with a typed error, while a
     # sub-client taken before keeps working (it holds its own reference).
