@@ -18,7 +18,10 @@
 #   nothing more: their methods are `suspend fun`s, which Java cannot usefully call, so Java keeps
 #   the blocking objects.
 #
-# Otherwise it only adds annotations; a Java test suite (kotlin/src/test/java) compiles against the result.
+# * Loading the native library goes through NativeLibrary.register (src/main/kotlin), which
+#   names the platform and the supported ones when the jar has no library for it.
+#
+# Otherwise it only adds annotations; a Java test suite (kotlin/sinch-core/src/test/java) compiles against the result.
 # The companion's extent is found by counting braces outside comments and string literals.
 function code(line) {
     if (line ~ /^ *\*\/ /) sub(/^ *\*\/ /, "", line)    # code after a doc comment's end
@@ -34,13 +37,27 @@ function code(line) {
     next
 }
 in_companion {
-    if (depth == 1 && $0 ~ /^ *(\*\/ )?(@Throws\(SinchException::class\) )?fun /)
-        sub(/fun /, "@JvmStatic @JvmOverloads fun ")
+    if (depth == 1 && $0 ~ /^ *(\*\/ )?(@Throws\(SinchException::class\) )?fun /) {
+        # @JvmOverloads only where a parameter has a default (before the line's last `)`):
+        # elsewhere Kotlin warns that it has no effect.
+        params = $0
+        sub(/\)[^)]*$/, "", params)
+        sub(/fun /, params ~ / = / ? "@JvmStatic @JvmOverloads fun " : "@JvmStatic fun ")
+    }
     c = code($0)
     depth += gsub(/\{/, "{", c) - gsub(/\}/, "}", c)
     if (depth <= 0) in_companion = 0
 }
 /^    constructor\(.*= null/ { sub(/constructor\(/, "@JvmOverloads constructor(") }
+
+# Loading goes through NativeLibrary (hand-written), which turns "no library for this platform"
+# into UnsupportedPlatformException instead of JNA's bare UnsatisfiedLinkError.
+/Native\.register\([A-Za-z]+::class\.java, findLibraryName\(componentName = "[a-z_]+"\)\)/ {
+    match($0, /componentName = "[a-z_]+"/)
+    component = substr($0, RSTART + 17, RLENGTH - 18)
+    sub(/Native\.register\(/, "io.github.sinchcore.NativeLibrary.register(")
+    sub(/\)\)/, "), \"" component "\")")
+}
 
 # A record is held until its parameter list closes, to annotate only those with defaults.
 /^data class [A-Za-z_]+ \($/ { held = $0; n = 0; defaults = 0; next }
