@@ -225,7 +225,12 @@ class SinchEmulator private constructor(
 
         @Synchronized fun lines(): List<String> = lines.toList()
 
-        fun tail(): String = lines().takeLast(10).let { if (it.isEmpty()) "" else it.joinToString("\n  ", "\n  emulator log:\n  ") }
+        fun tail(): String = quote(lines().takeLast(10))
+
+        /** At start, the first lines: the emulator says what was wrong, then prints its usage. */
+        fun head(): String = quote(lines().take(3))
+
+        private fun quote(lines: List<String>) = if (lines.isEmpty()) "" else lines.joinToString("\n  ", ":\n  ")
     }
 
     companion object {
@@ -256,22 +261,28 @@ class SinchEmulator private constructor(
                 throw SinchEmulatorException("cannot run $exe: $e", e)
             }
             val log = Log()
-            Thread({
+            val logReader = Thread({
                 runCatching { process.errorStream.bufferedReader(Charsets.UTF_8).forEachLine(log::add) }
-            }, "sinch-emulator-log").apply { isDaemon = true }.start()
+            }, "sinch-emulator-log").apply { isDaemon = true }
+            logReader.start()
             val stdout = BufferedReader(InputStreamReader(process.inputStream, Charsets.UTF_8))
             val first = CompletableFuture.supplyAsync { stdout.readLine() }
             val line = try {
-                first.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                first.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) ?: "" // "": it exited
             } catch (e: TimeoutException) {
                 null
             } catch (e: ExecutionException) {
-                null
+                ""
             }
             if (line == null || !line.startsWith(BANNER)) {
+                val why = when {
+                    line == null -> "printed no address within ${START_TIMEOUT.seconds} s"
+                    line.isEmpty() -> "exited before printing its address"
+                    else -> "printed \"$line\" instead of its address"
+                }
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS)
-                val why = if (line == null) "printed no address within ${START_TIMEOUT.seconds} s" else "printed \"$line\""
-                throw SinchEmulatorException("$exe ${args.joinToString(" ")} $why${log.tail()}")
+                logReader.join(2000) // its last words: why it stopped (e.g. "--seed: cannot read ...")
+                throw SinchEmulatorException("$exe ${args.joinToString(" ")} $why${log.head()}")
             }
             // Nothing else comes on stdout; keep the pipe drained all the same. The JDK closes
             // it under the reader when the process exits, which just ends the thread.
