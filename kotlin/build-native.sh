@@ -9,8 +9,9 @@
 #   build-native.sh emulator PROFILE TARGET   (sinch-core-testing, generate-resources)
 #       the sinch-emulator binary, stripped, in TARGET/native/<os>-<arch>/
 #
-# PROFILE is a cargo profile: release (what `mvn install` ships) or dev (scripts/kotlin.sh: the
-# debug build that scripts/build.sh already made, so the test loop compiles no Rust twice).
+# PROFILE is a cargo profile: jvm-dist (what `mvn install` ships, see the workspace Cargo.toml),
+# dev (scripts/kotlin.sh: the debug build that scripts/build.sh already made, so the test loop
+# compiles no Rust twice) or release.
 # Both commands build the same package set, so the second is a no-op and features unify the
 # same way every time (a different set would compile the shared crates again).
 set -euo pipefail

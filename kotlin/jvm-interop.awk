@@ -12,7 +12,8 @@
 #
 # * The user agent names the calling language, as the Python package's does: `SinchAuth`'s
 #   companion (every request needs a SinchAuth, made through it) sets
-#   `sinch-core/<version> kotlin/<version> jvm/<version>` once, when first used.
+#   `sinch-core/<version> kotlin/<version> jvm/<version>` (`android/<API level>` on Android) once,
+#   when first used (UserAgent.kt).
 #
 # * The `Async…` twins go through the same rules (their constructors get `@JvmOverloads`) and
 #   nothing more: their methods are `suspend fun`s, which Java cannot usefully call, so Java keeps
@@ -33,7 +34,7 @@ function code(line) {
 /^    companion object \{$/ {
     in_companion = 1; depth = 1; print
     if (in_auth)
-        print "        init { setUserAgentPlatform(\"kotlin/${KotlinVersion.CURRENT} jvm/${System.getProperty(\"java.version\")}\") }"
+        print "        init { setUserAgentPlatform(io.github.sinchcore.userAgentPlatform()) }"
     next
 }
 in_companion {

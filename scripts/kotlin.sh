@@ -4,8 +4,8 @@
 # emulator and uniffi-bindgen, generates the Kotlin bindings and stages the library.
 #
 # This script builds them in the dev profile by default, so after scripts/build.sh (the
-# workspace's dev build) no Rust is compiled again; `mvn install` in kotlin/ uses release (the
-# jar to ship, see scripts/dist-kotlin.sh). PROFILE=release here tests the release build.
+# workspace's dev build) no Rust is compiled again; `mvn install` in kotlin/ uses the jvm-dist
+# profile (the jar to ship, see scripts/dist-kotlin.sh). PROFILE=release here tests a release build.
 #
 # Usage: scripts/kotlin.sh [MAVEN GOALS...]      (default: test; e.g. `scripts/kotlin.sh package`)
 #        scripts/kotlin.sh demo [BASE-URL [PROJECT-ID]]

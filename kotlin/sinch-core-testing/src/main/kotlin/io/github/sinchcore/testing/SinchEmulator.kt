@@ -4,6 +4,7 @@ import java.io.BufferedReader
 import java.io.File
 import java.io.IOException
 import java.io.InputStreamReader
+import java.io.RandomAccessFile
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.StandardCopyOption
 import java.time.Duration
-import java.util.ArrayDeque
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ExecutionException
 import java.util.concurrent.TimeUnit
@@ -197,12 +197,13 @@ class SinchEmulator private constructor(
     }
 
     /** The last lines the emulator logged (one per request: method, path, status). */
-    fun recentLog(): List<String> = log.lines()
+    fun recentLog(): List<String> = log.lines(50)
 
     /** Stops the process (waits at most 10 s). Calling it again does nothing. */
     override fun close() {
         process.destroy()
         if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS)
+        log.file.delete()
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook)
         } catch (_: IllegalStateException) {
@@ -214,21 +215,33 @@ class SinchEmulator private constructor(
 
     override fun toString(): String = "SinchEmulator($baseUrl)"
 
-    /** The emulator's request log, kept short: error messages quote its end. */
-    internal class Log {
-        private val lines = ArrayDeque<String>()
-
-        @Synchronized fun add(line: String) {
-            if (lines.size == 50) lines.removeFirst()
-            lines.addLast(line)
+    /**
+     * The emulator's stderr (one line per request, or why it could not start), in a file: a
+     * pipe read by a thread can lose its last lines when the process exits.
+     */
+    internal class Log(val file: File) {
+        fun lines(max: Int): List<String> = try {
+            RandomAccessFile(file, "r").use { f ->
+                val from = maxOf(0L, f.length() - 16 * 1024)
+                f.seek(from)
+                val bytes = ByteArray((f.length() - from).toInt())
+                f.readFully(bytes)
+                String(bytes, Charsets.UTF_8).lines().filter(String::isNotBlank).let { if (from > 0) it.drop(1) else it }.takeLast(max)
+            }
+        } catch (_: IOException) {
+            emptyList()
         }
 
-        @Synchronized fun lines(): List<String> = lines.toList()
-
-        fun tail(): String = quote(lines().takeLast(10))
+        fun tail(): String = quote(lines(10))
 
         /** At start, the first lines: the emulator says what was wrong, then prints its usage. */
-        fun head(): String = quote(lines().take(3))
+        fun head(): String = quote(
+            try {
+                file.bufferedReader().useLines { it.filter(String::isNotBlank).take(3).toList() }
+            } catch (_: IOException) {
+                emptyList()
+            },
+        )
 
         private fun quote(lines: List<String>) = if (lines.isEmpty()) "" else lines.joinToString("\n  ", ":\n  ")
     }
@@ -255,16 +268,14 @@ class SinchEmulator private constructor(
             val argv = mutableListOf(exe.path)
             argv += args
             if (args.none { it == "--port" || it.startsWith("--port=") }) argv += listOf("--port", "0")
+            val logFile = File.createTempFile("sinch-emulator-", ".log").apply { deleteOnExit() }
+            val log = Log(logFile)
             val process = try {
-                ProcessBuilder(argv).start()
+                ProcessBuilder(argv).redirectError(logFile).start()
             } catch (e: IOException) {
+                logFile.delete()
                 throw SinchEmulatorException("cannot run $exe: $e", e)
             }
-            val log = Log()
-            val logReader = Thread({
-                runCatching { process.errorStream.bufferedReader(Charsets.UTF_8).forEachLine(log::add) }
-            }, "sinch-emulator-log").apply { isDaemon = true }
-            logReader.start()
             val stdout = BufferedReader(InputStreamReader(process.inputStream, Charsets.UTF_8))
             val first = CompletableFuture.supplyAsync { stdout.readLine() }
             val line = try {
@@ -281,8 +292,9 @@ class SinchEmulator private constructor(
                     else -> "printed \"$line\" instead of its address"
                 }
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS)
-                logReader.join(2000) // its last words: why it stopped (e.g. "--seed: cannot read ...")
-                throw SinchEmulatorException("$exe ${args.joinToString(" ")} $why${log.head()}")
+                val message = "$exe ${args.joinToString(" ")} $why${log.head()}"
+                logFile.delete()
+                throw SinchEmulatorException(message)
             }
             // Nothing else comes on stdout; keep the pipe drained all the same. The JDK closes
             // it under the reader when the process exits, which just ends the thread.

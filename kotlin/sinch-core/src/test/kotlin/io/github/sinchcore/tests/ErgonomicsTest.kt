@@ -99,6 +99,14 @@ class ErgonomicsTest {
         assertTrue(Regex("""\d+\.\d+\.\d+.*""").matches(sinchCoreVersion()), sinchCoreVersion())
     }
 
+    @Test
+    fun userAgentNamesTheRuntimeOnTheJvmAndOnAndroid() {
+        assertEquals("kotlin/2.4.21 jvm/17.0.15", userAgentPlatform("2.4.21", "OpenJDK 64-Bit Server VM", "17.0.15") { error("not Android") })
+        // ART: java.vm.name is Dalvik and java.version is "0"; the API level says more.
+        assertEquals("kotlin/2.4.21 android/35", userAgentPlatform("2.4.21", "Dalvik", "0") { 35 })
+        assertEquals("kotlin/2.4.21 android/unknown", userAgentPlatform("2.4.21", "Dalvik", "0") { throw ClassNotFoundException() })
+    }
+
     /** An exhaustive `when` over the sealed hierarchy compiles without `else`. */
     private fun kindOf(e: SinchException): String = when (e) {
         is SinchException.InvalidConfig -> "config"
