@@ -24,7 +24,7 @@ for tool in cargo java mvn strip readelf unzip; do
     command -v "$tool" >/dev/null || { echo "dist-kotlin: $tool not found" >&2; exit 1; }
 done
 run() { echo "+ $*"; "$@"; }
-mvn_() { mvn -B -ntp ${MVN_ARGS:-} "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'; return "${PIPESTATUS[0]}"; }
+mvn_() { mvn -B -ntp ${MVN_ARGS:-} "$@" 2>&1 | sed -u -e 's/\x1b\[[0-9;]*m//g'; return "${PIPESTATUS[0]}"; }
 # shellcheck disable=SC2086
 repo=$(mvn -B -q ${MVN_ARGS:-} help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null |
     sed -e 's/\x1b\[[0-9;]*m//g' | tail -n 1)
@@ -84,7 +84,7 @@ step=$SECONDS
 (cd examples/jvm-consumer &&
     echo "+ (cd examples/jvm-consumer && mvn -B -ntp ${MVN_ARGS:-} package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)" &&
     mvn_ package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime |
-    { grep -E '^\[INFO\] (--- |Tests run:|BUILD)|^\[(ERROR|WARNING)\]' || true; })
+    { grep --line-buffered -E '^\[INFO\] (--- |Tests run:|BUILD)|^\[(ERROR|WARNING)\]' || true; })
 echo "    consumer build took $((SECONDS - step)) s"
 
 # The emulator as sinch-core-testing ships it.

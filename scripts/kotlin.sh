@@ -45,7 +45,7 @@ for tool in cargo java mvn; do
 done
 cd "$kotlin"
 # (Maven 3.8 prints bare colour resets even in batch mode: filtered out.)
-mvn_() { mvn -B -ntp -Dcargo.profile="$cargo_profile" "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'; return "${PIPESTATUS[0]}"; }
+mvn_() { mvn -B -ntp -Dcargo.profile="$cargo_profile" "$@" 2>&1 | sed -u -e 's/\x1b\[[0-9;]*m//g'; return "${PIPESTATUS[0]}"; }
 
 if [[ $mode == demo ]]; then
     step "mvn -Pdemo -pl demo -am package (tests skipped): cargo ($cargo_profile), bindings, the library, the demo"
@@ -54,7 +54,7 @@ if [[ $mode == demo ]]; then
     # shellcheck disable=SC2086
     mvn_ ${MVN_ARGS:-} -Pdemo -pl demo -am -Dmaven.test.skip=true package dependency:build-classpath \
         -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime |
-        { grep -E '^\[INFO\] (--- |Building )|^\[(ERROR|WARNING)\]|^(cargo|staged|generated)|^ *(Compiling|Finished) |BUILD' || true; }
+        { grep --line-buffered -E '^\[INFO\] (--- |Building )|^\[(ERROR|WARNING)\]|^(cargo|staged|generated)|^ *(Compiling|Finished) |BUILD' || true; }
     jar=$(find demo/target -maxdepth 1 -name 'sinch-core-demo-*.jar' | head -n 1)
     [[ -n "$jar" ]] || { echo "no demo jar in $kotlin/demo/target" >&2; exit 1; }
     echo "    $jar + $(tr ':' '\n' < demo/target/runtime-classpath.txt | sed 's#.*/##' | paste -sd ' ' -)"
