@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Kotlin coroutine benchmark in release mode: 100 concurrent webhooks().list() calls through the
 # suspend API (one dispatcher thread) vs the blocking API on Dispatchers.IO, alternating, with
-# wall time and threads used (kotlin/src/test/kotlin/com/sinch/core/bench/AsyncBench.kt).
+# wall time and threads used (kotlin/sinch-core/src/test/kotlin/io/github/sinchcore/bench/AsyncBench.kt).
 # It prints numbers and asserts nothing.
 #
-# Builds the release native library, bindgen and emulator (through scripts/kotlin.sh, which
-# generates and stages from them), compiles the test sources without running the suite, then
-# runs the benchmark's main class on the test classpath.
+# Builds the release native library and emulator (Maven runs cargo, through scripts/kotlin.sh),
+# compiles the test sources without running the suite, then runs the benchmark's main class on
+# the test classpath.
 #
 # Env: BENCH_ROUNDS (default 10) rounds per contender after warm-up; BENCH_LATENCY_MS (default
 #      "0,50") server-side delay per call, one measurement each; CARGO_TARGET_DIR is honoured;
@@ -25,8 +25,8 @@ PROFILE=release bash scripts/kotlin.sh test-compile dependency:build-classpath \
     { grep -v '^\[WARNING\]' || true; } | sed -e 's/\x1b\[[0-9;]*m//g'
 
 echo "==> benchmark"
-cd kotlin
+cd kotlin/sinch-core
 SINCH_EMULATOR="$target/release/sinch-emulator" \
     java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-    com.sinch.core.bench.AsyncBenchKt \
+    io.github.sinchcore.bench.AsyncBenchKt \
     --rounds "${BENCH_ROUNDS:-10}" --latency-ms "${BENCH_LATENCY_MS:-0,50}"

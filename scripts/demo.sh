@@ -28,7 +28,7 @@ bash scripts/python.sh install >/dev/null
 .venv/bin/python python/examples/demo.py --base-url "$base_url" --project demo-project-python
 
 echo
-echo "== Kotlin (com.sinch:sinch-core jar)"
+echo "== Kotlin (io.github.sinchcore:sinch-core jar)"
 bash scripts/kotlin.sh demo "$base_url" demo-project-kotlin
 
 echo

@@ -1,32 +1,29 @@
 #!/usr/bin/env bash
-# Kotlin/JVM library: generate the UniFFI Kotlin, stage the native library, run the JUnit suite.
+# Kotlin/JVM library: the JUnit suites of kotlin/ (sinch-core-testing, then sinch-core), or the
+# demo. Maven drives cargo itself (kotlin/build-native.sh): it builds the native library, the
+# emulator and uniffi-bindgen, generates the Kotlin bindings and stages the library.
 #
-# Builds (or, after scripts/build.sh, only re-links) what it needs with cargo:
-#   cargo build -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
-# Artifacts are read from ${CARGO_TARGET_DIR:-target}/debug, or /release with PROFILE=release
-# (the jar to ship: the debug library is several times slower):
-#   cargo build --release -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
-#   PROFILE=release scripts/kotlin.sh package
+# This script builds them in the dev profile by default, so after scripts/build.sh (the
+# workspace's dev build) no Rust is compiled again; `mvn install` in kotlin/ uses the jvm-dist
+# profile (the jar to ship, see scripts/dist-kotlin.sh). PROFILE=release here tests a release build.
 #
 # Usage: scripts/kotlin.sh [MAVEN GOALS...]      (default: test; e.g. `scripts/kotlin.sh package`)
 #        scripts/kotlin.sh demo [BASE-URL [PROJECT-ID]]
-#                 package the jar (tests skipped) and run com.sinch.core.examples.Demo against
-#                 BASE-URL (a running sinch-emulator); without BASE-URL, against a sinch-emulator
-#                 started here on a free port and stopped afterwards.
-# Env:   PROFILE    debug (default) or release: which cargo build to generate from and package
+#                 build kotlin/demo (tests skipped) and run it against BASE-URL (a running
+#                 sinch-emulator); without BASE-URL, against a sinch-emulator started here on a
+#                 free port and stopped afterwards.
+# Env:   PROFILE    debug (default) or release: the cargo profile of the native code
 #        MVN_ARGS   extra Maven arguments (e.g. "-o" offline, "-Dtest=SinchCoreTest#webhooksPagination")
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-target="${CARGO_TARGET_DIR:-target}"
+target="${CARGO_TARGET_DIR:-$root/target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
-profile="${PROFILE:-debug}"
-case "$profile" in
-    debug | release) ;;
-    *) echo "PROFILE must be debug or release, not '$profile'" >&2; exit 1 ;;
+case "${PROFILE:-debug}" in
+    debug | dev) cargo_profile=dev dir=debug ;;
+    release) cargo_profile=release dir=release ;;
+    *) echo "PROFILE must be debug or release, not '$PROFILE'" >&2; exit 1 ;;
 esac
-build="$target/$profile"
 kotlin="$root/kotlin"
 mode=mvn
 if [[ "${1:-}" == demo ]]; then
@@ -43,53 +40,31 @@ script_start=$(now_ms)
 step() { step_start=$(now_ms); echo "==> $*"; }
 done_step() { local ms=$(($(now_ms) - step_start)); printf '    (%d.%01d s)\n' $((ms / 1000)) $((ms % 1000 / 100)); }
 
-for tool in java mvn; do
-    command -v "$tool" >/dev/null || { echo "$tool not found: install a JDK 17+ and Maven 3.8+" >&2; exit 1; }
+for tool in cargo java mvn; do
+    command -v "$tool" >/dev/null || { echo "$tool not found: install Rust, a JDK 17+ and Maven 3.8+" >&2; exit 1; }
 done
-step "cargo build ($profile): the native library without the Python-only feature"
-# Cheap after scripts/build.sh (both feature sets stay cached); needed because the Python build
-# (maturin, feature `python`) leaves its own libsinch_core_ffi.so in the same place.
-flag=(); [[ $profile == release ]] && flag=(--release)
-cargo build "${flag[@]}" --locked -q -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator
-done_step
-
-step "generate Kotlin bindings (uniffi-bindgen, library mode)"
-gen="$kotlin/target/generated-sources/uniffi"
-rm -rf "$gen"
-# Must run inside the cargo workspace: it reads each crate's uniffi.toml through cargo metadata.
-"$build/uniffi-bindgen" generate "$build/libsinch_core_ffi.so" \
-    --language kotlin --no-format --out-dir "$gen"
-# Java callers: static factories and overloads for optional arguments (see the script).
-while IFS= read -r -d '' f; do
-    awk -f "$kotlin/jvm-interop.awk" "$f" >"$f.tmp" && mv "$f.tmp" "$f"
-done < <(find "$gen" -name '*.kt' -print0)
-find "$gen" -name '*.kt' | sed "s#^$root/#    #"
-done_step
-
-step "stage the $profile libsinch_core_ffi.so as a resource (linux-x86-64/)"
-native="$kotlin/target/native/linux-x86-64"
-mkdir -p "$native"
-cp "$build/libsinch_core_ffi.so" "$native/"
-done_step
-
 cd "$kotlin"
-export SINCH_EMULATOR="${SINCH_EMULATOR:-$build/sinch-emulator}"   # read by the test helper
+# (Maven 3.8 prints bare colour resets even in batch mode: filtered out.)
+mvn_() { mvn -B -ntp -Dcargo.profile="$cargo_profile" "$@" 2>&1 | sed -u -e 's/\x1b\[[0-9;]*m//g'; return "${PIPESTATUS[0]}"; }
+
 if [[ $mode == demo ]]; then
-    step "mvn -B -ntp -q -Dmaven.test.skip=true package; runtime classpath (dependency:build-classpath)"
-    # (Maven 3.8 prints bare colour resets even when quiet: filtered out.)
+    step "mvn -Pdemo -pl demo -am package (tests skipped): cargo ($cargo_profile), bindings, the library, the demo"
+    # Each plugin step is printed as it starts, so the longer ones (cargo, kotlinc on ~30k
+    # generated lines) show what is going on.
     # shellcheck disable=SC2086
-    mvn -B -ntp -q ${MVN_ARGS:-} -Dmaven.test.skip=true package dependency:build-classpath \
-        -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime 2>&1 |
-        sed -e 's/\x1b\[[0-9;]*m//g'
-    jar=$(find target -maxdepth 1 -name 'sinch-core-*.jar' ! -name '*-sources.jar' | head -n 1)
-    [[ -n "$jar" ]] || { echo "no jar in $kotlin/target" >&2; exit 1; }
-    echo "    $jar + $(tr ':' '\n' < target/runtime-classpath.txt | sed 's#.*/##' | paste -sd ' ' -)"
+    mvn_ ${MVN_ARGS:-} -Pdemo -pl demo -am -Dmaven.test.skip=true package dependency:build-classpath \
+        -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime |
+        { grep --line-buffered -E '^\[INFO\] (--- |Building )|^\[(ERROR|WARNING)\]|^(cargo|staged|generated)|^ *(Compiling|Finished) |BUILD' || true; }
+    jar=$(find demo/target -maxdepth 1 -name 'sinch-core-demo-*.jar' | head -n 1)
+    [[ -n "$jar" ]] || { echo "no demo jar in $kotlin/demo/target" >&2; exit 1; }
+    echo "    $jar + $(tr ':' '\n' < demo/target/runtime-classpath.txt | sed 's#.*/##' | paste -sd ' ' -)"
     done_step
 
     if [[ ${#demo_args[@]} -eq 0 ]]; then
-        step "start $SINCH_EMULATOR on a free port"
+        emulator="$target/$dir/sinch-emulator"
+        step "start $emulator on a free port"
         emu_out=$(mktemp)
-        "$SINCH_EMULATOR" --port 0 >"$emu_out" 2>/dev/null &
+        "$emulator" --port 0 >"$emu_out" 2>/dev/null &
         emu_pid=$!
         trap 'kill "$emu_pid" 2>/dev/null; rm -f "$emu_out"' EXIT
         url=""
@@ -105,14 +80,13 @@ if [[ $mode == demo ]]; then
         done_step
     fi
 
-    step "java com.sinch.core.examples.DemoKt ${demo_args[*]}"
-    java -cp "$jar:$(cat target/runtime-classpath.txt)" com.sinch.core.examples.DemoKt "${demo_args[@]}"
+    step "java io.github.sinchcore.examples.DemoKt ${demo_args[*]}"
+    java -cp "$jar:$(cat demo/target/runtime-classpath.txt)" io.github.sinchcore.examples.DemoKt "${demo_args[@]}"
     done_step
 else
-    step "mvn -B -ntp ${goals[*]}"
-    # No `clean`: it would delete the staged inputs above.
+    step "mvn -B -ntp -Dcargo.profile=$cargo_profile ${goals[*]}"
     # shellcheck disable=SC2086
-    mvn -B -ntp ${MVN_ARGS:-} "${goals[@]}"
+    mvn_ ${MVN_ARGS:-} "${goals[@]}"
     done_step
 fi
 total=$(($(now_ms) - script_start))

@@ -1,0 +1,155 @@
+package io.github.sinchcore.tests
+
+import io.github.sinchcore.KakaoTalkSenderDetails
+import io.github.sinchcore.KakaoTalkSubmitMode
+import io.github.sinchcore.KakaoTalkTemplateButton
+import io.github.sinchcore.KakaoTalkTemplateCreate
+import io.github.sinchcore.KakaoTalkTemplateDetails
+import io.github.sinchcore.KakaoTalkTemplateFilter
+import io.github.sinchcore.KakaoTalkTemplateUpdate
+import io.github.sinchcore.SinchException
+import io.github.sinchcore.all
+import io.github.sinchcore.pageSequence
+import org.junit.jupiter.api.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertNull
+import kotlin.test.assertTrue
+
+class ProvisioningKakaoTalkTest : EmulatorTestBase() {
+    private val senders by lazy { closeLater(client().kakaotalkSenders()) }
+
+    private fun details(name: String? = "Shop") = KakaoTalkSenderDetails(
+        adminPhoneNo = "01012345678", name = name,
+        topLevelCategoryCode = "001", midLevelCategoryCode = "0001", subLevelCategoryCode = "0001",
+    )
+
+    private val noDetails = KakaoTalkSenderDetails(null, null, null, null, null)
+
+    @Test
+    fun createGetUpdateRegisterVerifyListDelete() {
+        val created = senders.create("@myshop", details())
+        assertEquals("@myshop", created.plusFriendId)
+        assertEquals("INACTIVE", created.state)
+        assertEquals(details(), created.details)
+        assertEquals(created, senders.get("@myshop"))
+
+        val updated = senders.update("@myshop", noDetails.copy(name = "Shop Korea")).details!!
+        assertEquals("Shop Korea", updated.name)
+        assertEquals("01012345678", updated.adminPhoneNo, "untouched")
+
+        senders.register("@myshop")
+        assertEquals("VERIFYING", senders.get("@myshop").state)
+        senders.verify("@myshop", "123456")
+        assertEquals("ACTIVE", senders.get("@myshop").state)
+
+        val page = senders.list()
+        assertEquals(1L, page.totalSize)
+        assertEquals("@myshop", page.senders.single().plusFriendId)
+        // Delete only marks for removal: the sender is still there.
+        senders.delete("@myshop")
+        assertEquals("@myshop", senders.get("@myshop").plusFriendId)
+    }
+
+    @Test
+    fun pagesLazilyOverSeveralPages() {
+        (0 until 5).forEach { senders.create("@s$it", details()) }
+        val all = emulator.assertLazyPaging(pages = 3) { senders.all(pageSize = 2) }
+        assertEquals((0 until 5).map { "@s$it" }, all.map { it.plusFriendId })
+        assertEquals(3, senders.pageSequence(2).count())
+    }
+
+    @Test
+    fun unknownStateFromTheServerIsKept() {
+        senders.create("@future", details())
+        emulator.setField(PROJECT, "kakaotalk_senders", "@future", "state", "\"DORMANT\"")
+        assertEquals("DORMANT", senders.get("@future").state)
+        assertEquals("DORMANT", senders.all().single().state)
+    }
+
+    @Test
+    fun documentedErrors() {
+        val bad = details("Bad").copy(topLevelCategoryCode = "01", midLevelCategoryCode = "00001", subLevelCategoryCode = "abcd")
+        val e = expectApi(400, "invalid_input") { senders.create("@bad", bad) }
+        val errors = e.additionalInformation["validationErrors"].orEmpty()
+        assertEquals(3, errors.size, errors.toString())
+        assertTrue(errors.any { "topLevelCategoryCode" in it })
+
+        senders.create("@ok", details())
+        expectApi(409, "sender_exists") { senders.create("@ok", details()) }
+        expectApi(400, "no_fields_to_update") { senders.update("@ok", noDetails) }
+        expectApi(400, "invalid_input") { senders.verify("@ok", "123") }
+        expectApi(404, "sender_not_found") { senders.get("@missing") }
+        expectApi(404, "sender_not_found") { senders.delete("@missing") }
+        expectApi(404, "sender_not_found") { senders.register("@missing") }
+        expectApi(404, "sender_not_found") { senders.update("@missing", details("x")) }
+        assertFailsWith<SinchException.InvalidConfig> { senders.all(pageSize = 0).count() }
+    }
+
+    // --- Templates (of one sender) ---------------------------------------------------------
+
+    private fun template(name: String, status: KakaoTalkSubmitMode? = null) = KakaoTalkTemplateCreate(
+        details = KakaoTalkTemplateDetails(name = name, language = "EN", content = "Your order #{order} has shipped."),
+        status = status,
+    )
+
+    private fun templatesOf(plusFriendId: String) = closeLater(client().kakaotalkTemplates(plusFriendId))
+
+    @Test
+    fun templatesCreateGetUpdateListDelete() {
+        senders.create("@myshop", details())
+        val templates = templatesOf("@myshop")
+        val created = templates.create(template("Shipping", KakaoTalkSubmitMode.DRAFT))
+        assertEquals(20, created.code.length)
+        assertNull(created.state, "not reviewed yet")
+        assertEquals("DRAFT", created.changes!!.status)
+        assertEquals("BASIC", created.changes.details!!.messageType, "the documented default")
+        assertEquals(created, templates.get(created.code))
+
+        val button = KakaoTalkTemplateButton(ordering = 1, kind = "WEB_LINK", name = "Track", linkMo = "https://example.com/track")
+        val updated = templates.update(
+            created.code,
+            KakaoTalkTemplateUpdate(KakaoTalkTemplateDetails(title = "Shipped", buttons = listOf(button)), KakaoTalkSubmitMode.SUBMIT),
+        ).changes!!
+        assertEquals("IN_PROGRESS", updated.status)
+        assertEquals(listOf(button), updated.details!!.buttons)
+        assertEquals("Shipping", updated.details.name, "untouched")
+
+        assertEquals(listOf(created.code), templates.all().map { it.code }.toList())
+        templates.delete(created.code)
+        expectApi(404, "template_not_found") { templates.get(created.code) }
+    }
+
+    @Test
+    fun templatesPageAlphabeticallyWithFilters() {
+        senders.create("@myshop", details())
+        val templates = templatesOf("@myshop")
+        listOf("t4", "t3", "t2", "t1", "t0").forEach {
+            templates.create(template(it, if (it == "t3") KakaoTalkSubmitMode.DRAFT else null))
+        }
+        val all = emulator.assertLazyPaging(pages = 3) { templates.all(pageSize = 2) }
+        assertEquals((0 until 5).map { "t$it" }, all.map { it.changes!!.details!!.name })
+        assertEquals(3, templates.pageSequence(2).count())
+        val drafts = KakaoTalkTemplateFilter(statuses = listOf("DRAFT"))
+        assertEquals(listOf("t3"), templates.all(filter = drafts).map { it.changes!!.details!!.name }.toList())
+        val prefix = KakaoTalkTemplateFilter(namePrefix = "t1")
+        assertEquals(listOf("t1"), templates.list(filter = prefix).templates.map { it.changes!!.details!!.name })
+    }
+
+    @Test
+    fun templatesDocumentedErrors() {
+        expectApi(404, "sender_not_found") { templatesOf("@missing").list() }
+        senders.create("@ok", details())
+        val templates = templatesOf("@ok")
+        val submitted = templates.create(template("Taken"))
+        expectApi(409, "template_exists") { templates.create(template("Taken")) }
+        expectApi(409, "template_changes_not_updatable") { templates.update(submitted.code, KakaoTalkTemplateUpdate()) }
+        val badLanguage = template("Other").let { it.copy(details = it.details.copy(language = "XX")) }
+        expectApi(400, "template_invalid_language_code") { templates.create(badLanguage) }
+        expectApi(404, "template_not_found") { templates.get("NOPE") }
+        expectApi(404, "template_not_found") { templates.delete("NOPE") }
+        val noContent = template("Other").let { it.copy(details = it.details.copy(content = null)) }
+        assertFailsWith<SinchException.InvalidConfig> { templates.create(noContent) }
+        assertFailsWith<SinchException.InvalidConfig> { templates.all(pageSize = 1001).count() }
+    }
+}
