@@ -2267,6 +2267,7 @@ class TokenStore:
         password: str | None = ...,
         database: int | None = ...,
         key_prefix: str | None = ...,
+        ca_pem: str | None = ...,
     ) -> TokenStore: ...
 
 # --- Version and logging bridge ------------------------------------------------------------------
