@@ -102,7 +102,8 @@ class StoresTest : EmulatorTestBase() {
         val token = closeLater(SinchAuth.oauth(SinchEmulator.DEMO_KEY_ID, SinchEmulator.DEMO_KEY_SECRET, emulator.tokenUrl, store))
             .accessToken()
         val text = Files.readString(path)
-        assertTrue(text.contains(token))
+        assertTrue(text.contains("sealed.v1."), text)
+        assertFalse(text.contains(token), "the token is sealed with the key secret")
         assertFalse(text.contains(SinchEmulator.DEMO_KEY_SECRET))
     }
 
