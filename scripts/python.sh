@@ -74,7 +74,7 @@ install_wheels() {
     "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$@"
 }
 
-LINTED=(python tests/emulator/python examples)
+LINTED=(python tests/emulator/python examples tests/fleet)
 lint() {
     "$VENV/bin/ruff" format --check "${LINTED[@]}"
     "$VENV/bin/ruff" check "${LINTED[@]}"
