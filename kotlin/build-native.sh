@@ -64,7 +64,7 @@ bindings)
     rm -rf "$gen"
     # Before stripping: uniffi-bindgen reads the UNIFFI_META symbols from .symtab.
     "$target/debug/uniffi-bindgen" generate "$target/$dir/$lib" \
-        --language kotlin --no-format --out-dir "$gen"
+        --language kotlin --no-format --config "$here/uniffi.toml" --out-dir "$gen"
     while IFS= read -r -d '' f; do
         awk -f "$here/jvm-interop.awk" "$f" >"$f.tmp" && mv "$f.tmp" "$f"
     done < <(find "$gen" -name '*.kt' -print0)
