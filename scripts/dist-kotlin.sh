@@ -11,8 +11,10 @@
 # Every command is printed before it runs.
 #
 # Needs: Rust (cargo), JDK 17+, Maven 3.8+, binutils (strip, readelf), unzip.
-# Env: MVN_ARGS  extra Maven arguments for both builds (e.g. -DskipTests for the library's suite,
-#                -Dmaven.repo.local=/tmp/m2 for a throwaway local repository)
+# Env: MVN_ARGS  extra Maven arguments for both builds (e.g. -Dmaven.repo.local=/tmp/m2 for a
+#                throwaway local repository)
+#      LIBRARY_MVN_ARGS  extra Maven arguments for the library's `mvn install` only (CI passes
+#                -DskipTests: scripts/test.sh has just run the same suites on a dev build)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,7 +43,8 @@ version=$pom_version
 
 echo "==> 1. mvn install in kotlin/ (cargo build (jvm-dist profile), bindings, tests, install)"
 step=$SECONDS
-(cd kotlin && echo "+ (cd kotlin && mvn -B -ntp ${MVN_ARGS:-} install)" && mvn_ install)
+# shellcheck disable=SC2086
+(cd kotlin && echo "+ (cd kotlin && mvn -B -ntp ${MVN_ARGS:-} ${LIBRARY_MVN_ARGS:-} install)" && mvn_ ${LIBRARY_MVN_ARGS:-} install)
 echo "    mvn install took $((SECONDS - step)) s"
 
 echo "==> 2. the jars"

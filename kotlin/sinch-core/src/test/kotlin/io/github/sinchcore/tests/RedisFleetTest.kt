@@ -1,5 +1,7 @@
 package io.github.sinchcore.tests
 
+import io.github.sinchcore.SinchException
+import io.github.sinchcore.client.TokenStore
 import io.github.sinchcore.testing.SinchEmulator
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assumptions.assumeTrue
@@ -12,6 +14,7 @@ import java.net.ServerSocket
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
 import kotlin.test.assertTrue
 import kotlin.test.fail
@@ -95,6 +98,14 @@ class RedisFleetTest : EmulatorTestBase() {
         // the waiters' own bound is that plus 5 s.
         assertTrue(waitedMs < 11_500, "the waiters fetched after the lease expired, not after their own bound: $waitedMs ms")
         println("kill -9 of the lease holder: waiters got a token after $waitedMs ms")
+    }
+
+    @Test
+    fun aBadRedisUrlIsInvalidConfigWithoutItsPassword() {
+        val e = assertFailsWith<SinchException.InvalidConfig> { TokenStore.redis("http://user:hunter2@127.0.0.1:6379") }
+        assertTrue(e.message.orEmpty().contains("redis://"), "says which schemes work: ${e.message}")
+        assertFalse(e.toString().contains("hunter2"), e.toString())
+        assertFailsWith<SinchException.InvalidConfig> { TokenStore.redis(redis.url, database = -1) }
     }
 
     // -- fleet plumbing -------------------------------------------------------------------------
