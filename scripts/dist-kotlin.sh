@@ -85,8 +85,8 @@ echo "    size $size bytes <= $max_jar_bytes, stripped library, no demo class, J
 echo "==> 3. examples/jvm-consumer: build (its tests run sinch-core-testing's emulator), then run"
 step=$SECONDS
 (cd examples/jvm-consumer &&
-    echo "+ (cd examples/jvm-consumer && mvn -B -ntp ${MVN_ARGS:-} package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)" &&
-    mvn_ package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime |
+    echo "+ (cd examples/jvm-consumer && mvn -B -ntp ${MVN_ARGS:-} package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime)" &&
+    mvn_ package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime |
     { grep --line-buffered -E '^\[INFO\] (--- |Tests run:|BUILD)|^\[(ERROR|WARNING)\]' || true; })
 echo "    consumer build took $((SECONDS - step)) s"
 

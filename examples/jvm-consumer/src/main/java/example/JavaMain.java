@@ -44,7 +44,8 @@ public final class JavaMain {
             System.err.println("java: HTTP " + e.getStatus() + " " + e.getErrorCode() + ": " + e.getResolution());
             System.exit(1);
         } catch (SinchException e) {
-            System.err.println("java: " + e.getReason());
+            // toString() is the plain sentence (the variants also have getReason()); never a secret.
+            System.err.println("java: " + e);
             System.exit(1);
         }
     }
