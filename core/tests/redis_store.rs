@@ -9,7 +9,9 @@ use common::*;
 use sinch_core::clock::{Clock, SystemClock};
 use sinch_core::provisioning::PageRequest;
 use sinch_core::token::{CacheOptions, FileStore, RedisOptions, RedisStore, TokenStore};
-use sinch_core::{Auth, KeycloakConfig, OAuthConfig, ProvisioningClient, ProvisioningConfig};
+use sinch_core::{
+    Auth, KeycloakConfig, OAuthConfig, ProvisioningClient, ProvisioningConfig, Secret,
+};
 use sinch_emulator::EmulatorConfig;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Barrier};
@@ -591,4 +593,55 @@ fn rediss_with_the_servers_ca_shares_tokens_and_without_it_is_an_outage_not_a_fa
     .is_err());
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn a_redis_answering_errors_fails_no_call_and_never_shows_the_password() {
+    let redis = Redis::start();
+    let shown = redis.url();
+    assert!(logs_about(&shown).is_empty()); // installs the logger
+                                            // Out of memory with no eviction: every write (the lease, the entry) is refused with an
+                                            // error reply, while the server is up and answering.
+    redis.cli(&["CONFIG", "SET", "maxmemory-policy", "noeviction"]);
+    redis.cli(&["CONFIG", "SET", "maxmemory", "1"]);
+    let emu = emulator();
+    let tokens = cold_fleet(&emu, 1, 4, |_| store(&redis));
+    assert!(tokens.iter().all(|t| !t.is_empty()));
+    let requests = emu.counters().token_requests;
+    assert!(
+        (1..=4).contains(&requests),
+        "{requests}: at most one per process"
+    );
+    let warns = logs_about(&shown)
+        .into_iter()
+        .filter(|l| l.starts_with("WARN"))
+        .count();
+    assert!(
+        (1..=4).contains(&warns),
+        "one WARN per process store: {:#?}",
+        logs_about(&shown)
+    );
+
+    // A password this server refuses (it has none): the handshake fails, the call does not,
+    // and the password appears nowhere in the logs.
+    let emu = emulator();
+    let refused = process(
+        &emu,
+        Arc::new(
+            RedisStore::new(RedisOptions {
+                password: Some(Secret::new("hunter2-redis")),
+                ..RedisOptions::new(redis.url())
+            })
+            .unwrap(),
+        ),
+    );
+    refused.access_token().unwrap();
+    assert_eq!(emu.counters().token_requests, 1);
+    let logs = logs_about(&shown);
+    let auth_warns = logs
+        .iter()
+        .filter(|l| l.starts_with("WARN") && l.contains("authentication failed"))
+        .count();
+    assert_eq!(auth_warns, 1, "the refused handshake is logged: {logs:#?}");
+    assert!(logs.iter().all(|l| !l.contains("hunter2")), "{logs:#?}");
 }
