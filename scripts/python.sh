@@ -62,7 +62,10 @@ build_wheel() {
     rm -rf python/src/sinch_core/_native
     rm -f "$DIST"/sinch_core-*.whl
     # Dev profile on purpose: it reuses the cargo dev build (no --release).
-    (cd python && "$VENV/bin/maturin" build --locked -o "$DIST")
+    # workspace-features: the dependency features of the workspace build, so nothing compiles
+    # twice (scripts/check-features.sh); release wheels leave them off. (--features replaces
+    # the pyproject.toml list, hence python again.)
+    (cd python && "$VENV/bin/maturin" build --locked --features python,workspace-features -o "$DIST")
 }
 
 build_emulator_wheel() {

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 start=$SECONDS
 bash scripts/ensure-redis.sh
 bash scripts/build.sh
+# The Python build must reuse what build.sh compiled (no crate compiled twice).
+bash scripts/check-features.sh
 step=$SECONDS
 cargo test --workspace --locked
 # The Python-only page encoder (feature `python`, which the workspace build leaves off).
