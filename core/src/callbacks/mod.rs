@@ -72,12 +72,24 @@ impl Default for VerifyOptions {
     }
 }
 
+impl std::fmt::Debug for CallbackVerifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "CallbackVerifier(secrets=[redacted; {}], tolerance={} s, replay_cache={:?})",
+            self.secrets.len(),
+            self.tolerance.as_secs(),
+            self.replay_cache
+        )
+    }
+}
+
 /// The process-wide default replay cache.
 static DEFAULT_CACHE: Lazy<Arc<dyn ReplayCache>> = Lazy::new(|| Arc::new(MemoryReplayCache::new()));
 
 /// Holds a webhook's secrets, the window and the replay cache; build it once, verify every
 /// delivery with it. `Debug` shows how many secrets, never their values.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CallbackVerifier {
     secrets: Vec<Secret>,
     tolerance: Duration,

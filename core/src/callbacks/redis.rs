@@ -12,7 +12,7 @@ use crate::error::{Result, SinchError};
 use crate::token::{RedisOptions, RedisStore};
 use std::time::Duration;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct RedisReplayCache {
     store: RedisStore,
 }
@@ -35,6 +35,12 @@ impl RedisReplayCache {
     /// The Redis key of a nonce digest.
     pub fn key(&self, nonce_digest: &str) -> String {
         self.store.prefixed_key("nonce", nonce_digest)
+    }
+}
+
+impl std::fmt::Debug for RedisReplayCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RedisReplayCache({})", self.store.shown())
     }
 }
 

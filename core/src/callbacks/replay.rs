@@ -37,7 +37,6 @@ pub(crate) fn nonce_key(nonce: &str) -> String {
 pub const DEFAULT_MAX_ENTRIES: usize = 100_000;
 
 /// Nonces in this process's memory.
-#[derive(Debug)]
 pub struct MemoryReplayCache {
     max_entries: usize,
     state: Mutex<Entries>,
@@ -108,6 +107,12 @@ impl MemoryReplayCache {
         st.expiry.insert(key.to_string(), at);
         st.by_expiry.insert((at, key.to_string()));
         true
+    }
+}
+
+impl std::fmt::Debug for MemoryReplayCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MemoryReplayCache({}/{} nonces)", self.len(), self.max_entries)
     }
 }
 
