@@ -135,7 +135,12 @@ impl CallbackVerifier {
 /// The four signature headers Sinch would send with `body` (what the emulator signs with):
 /// for tests of a receiver. Returns the header names and values.
 #[uniffi::export]
-pub fn sign_callback(secret: String, body: Vec<u8>, nonce: String, timestamp: i64) -> HashMap<String, String> {
+pub fn sign_callback(
+    secret: String,
+    body: Vec<u8>,
+    nonce: String,
+    timestamp: i64,
+) -> HashMap<String, String> {
     sinch_core::callbacks::signature_headers(&Secret::new(secret), &body, &nonce, timestamp)
         .into_iter()
         .collect()

@@ -112,7 +112,12 @@ impl MemoryReplayCache {
 
 impl std::fmt::Debug for MemoryReplayCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "MemoryReplayCache({}/{} nonces)", self.len(), self.max_entries)
+        write!(
+            f,
+            "MemoryReplayCache({}/{} nonces)",
+            self.len(),
+            self.max_entries
+        )
     }
 }
 
