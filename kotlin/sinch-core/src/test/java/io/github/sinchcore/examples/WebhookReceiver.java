@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -30,13 +31,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private static final int MAX_BODY = 1 << 20;
 
     private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
     /** Serves {@code /sinch/callbacks} on 127.0.0.1:{@code port} (0: a free port). */
     public WebhookReceiver(CallbackVerifier verifier, int port, Consumer<CallbackEvent> onEvent)
             throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/sinch/callbacks", exchange -> handle(verifier, onEvent, exchange));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(workers);
         server.start();
     }
 
@@ -47,6 +49,7 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdown();
     }
 
     private static void handle(CallbackVerifier verifier, Consumer<CallbackEvent> onEvent, HttpExchange exchange)
