@@ -7,6 +7,7 @@
 uniffi::setup_scaffolding!("sinch_core_ffi");
 
 mod auth;
+mod callbacks;
 mod india;
 mod logging;
 mod provisioning;
@@ -14,6 +15,7 @@ mod store;
 mod twins;
 
 pub use auth::{IndiaEnvironment, SinchAuth};
+pub use callbacks::{CallbackVerifier, ReplayCache};
 pub use india::{AsyncIndiaWhatsappClient, IndiaWhatsappClient};
 pub use logging::{set_log_sink, LogLevel, LogSink};
 pub use provisioning::{AsyncProvisioningClient, ProvisioningClient};

@@ -160,3 +160,53 @@ pub fn india_response(data: &[u8]) {
         Err(_) => {}
     }
 }
+
+/// A webhook callback: the input is a request, headers then a blank line then the body
+/// (`name: value` lines, any names, any case, any repetition). If the first byte is `!`, the
+/// rest is a body that gets correctly signed first, so the event parser runs on arbitrary
+/// bodies too; otherwise the verifier sees the headers as given (almost always refused, which
+/// must be a typed error, never a panic). Signed bodies must never be refused as forged.
+pub fn callbacks(data: &[u8]) {
+    use crate::callbacks::{
+        signature_headers, CallbackError, CallbackHeaders, CallbackVerifier, MemoryReplayCache,
+        VerifyOptions,
+    };
+    const NOW: i64 = 1_800_000_000;
+    let verifier = CallbackVerifier::new(
+        [Secret::new("fuzz-secret"), Secret::new("other")],
+        VerifyOptions {
+            replay_cache: Some(Arc::new(MemoryReplayCache::with_capacity(4))),
+            ..Default::default()
+        },
+    )
+    .expect("valid verifier");
+    if let Some(body) = data.strip_prefix(b"!") {
+        let headers = CallbackHeaders::from_pairs(signature_headers(
+            &Secret::new("fuzz-secret"),
+            body,
+            "01FUZZNONCE",
+            NOW,
+        ));
+        match verifier.verify_at(&headers, body, NOW) {
+            Ok(event) => {
+                let _ = format!("{event:?}");
+            }
+            Err(CallbackError::MalformedBody { reason }) => {
+                assert!(!reason.contains("fuzz-secret"))
+            }
+            Err(e) => panic!("a correctly signed body was refused: {e:?}"),
+        }
+        return;
+    }
+    let text = String::from_utf8_lossy(data);
+    let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
+    let headers = CallbackHeaders::from_pairs(
+        head.lines()
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    if let Err(e) = verifier.verify_at(&headers, body.as_bytes(), NOW) {
+        let shown = format!("{e:?} {e}");
+        assert!(!shown.contains("fuzz-secret"), "{shown}");
+    }
+}

@@ -15,6 +15,7 @@ uniffi::setup_scaffolding!("sinch_core");
 
 pub mod api;
 pub mod auth;
+pub mod callbacks;
 pub mod clock;
 pub mod error;
 #[doc(hidden)]
@@ -36,6 +37,7 @@ pub mod url_policy;
 pub use auth::keycloak::KeycloakConfig;
 pub use auth::oauth::OAuthConfig;
 pub use auth::Auth;
+pub use callbacks::{CallbackError, CallbackEvent, CallbackPayload, CallbackVerifier};
 pub use error::{Result, SinchError};
 pub use http::HttpSettings;
 pub use http_options::HttpOptions;

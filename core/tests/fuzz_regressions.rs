@@ -44,3 +44,8 @@ fn page_inputs() {
 fn india_response_inputs() {
     replay("india_response", sinch_core::fuzzing::india_response);
 }
+
+#[test]
+fn callback_inputs() {
+    replay("callbacks", sinch_core::fuzzing::callbacks);
+}

@@ -57,6 +57,15 @@ class SinchError(Exception):
     reason: str
 """
 
+CALLBACK_ERRORS = """
+# --- Refused webhook callbacks (one class per variant): str(e) == e.reason ----------------------
+
+class CallbackError(Exception):
+    reason: str
+"""
+
+CALLBACK_FUNCTIONS = ["verify_callback"]
+
 LOGGING = """
 # --- Version and logging bridge ------------------------------------------------------------------
 
@@ -253,14 +262,19 @@ ERROR_FIELD_TYPES = {
     "resolution": "str",
     "additional_information": "dict[str, list[str]]",
     "retry_after_ms": "int | None",
+    "header": "str",
+    "algorithm": "str",
+    "timestamp": "int",
+    "skew_seconds": "int",
+    "nonce": "str",
 }
 
 
-def error_class(cls: type) -> list[str]:
-    """A variant of the Rust error enum (names and fields from the class itself)."""
+def error_class(cls: type, base: str = "SinchError") -> list[str]:
+    """A variant of a Rust error enum (names and fields from the class itself)."""
     fields = list(inspect.signature(cls.__init__).parameters)[1:]
     typed = [f"{f}: {ERROR_FIELD_TYPES.get(f, 'typing.Any')}" for f in fields]
-    lines = [f"class {cls.__name__}(SinchError):"]
+    lines = [f"class {cls.__name__}({base}):"]
     lines += [f"    {t}" for t in typed if not t.startswith("reason:")]
     lines.append(wrap(f"def __init__(self, {', '.join(typed)}) -> None: ...", "    "))
     return lines
@@ -277,6 +291,10 @@ def render() -> str:
     for cls in sinch_core.ERRORS:
         out += error_class(cls)
         out.append("")
+    out.append(CALLBACK_ERRORS)
+    for cls in sinch_core.CALLBACK_ERRORS:
+        out += error_class(cls, "CallbackError")
+        out.append("")
     out.append("# --- Webhook trigger names (from known_webhook_triggers()) " + "-" * 38 + "\n")
     out.append("class WebhookTrigger:")
     out.append("    KNOWN: typing.ClassVar[frozenset[str]]")
@@ -284,14 +302,13 @@ def render() -> str:
     out.append("\n# --- Enums and records " + "-" * 74)
     for n in _core.__all__:
         value = getattr(_core, n)
-        if n in ("InternalError", "SinchError", "TokenStoreBackendImpl") or not isinstance(
-            value, type
-        ):
+        skipped = ("InternalError", "SinchError", "CallbackError")
+        if n in skipped or n.endswith("Impl") or not isinstance(value, type):
             continue
         out.append("")
         if issubclass(value, enum.Enum):
             out += plain_enum(n, value)
-        elif n == "TokenStoreBackend":
+        elif n in ("TokenStoreBackend", "ReplayCacheBackend"):
             out += trait(n, value)
         elif n in sinch_core.RECORDS:
             out += record(n, value)
@@ -311,6 +328,10 @@ def render() -> str:
             out += trait(n, value)
         else:
             out += obj(n, value)
+    for n in CALLBACK_FUNCTIONS:
+        fn = getattr(sinch_core, n)
+        out.append("")
+        out.append(wrap(f"def {n}({params(fn, False)}) -> {ret(fn)}: ...", ""))
     out.append(LOGGING)
     return "\n".join(out).rstrip() + "\n"
 

@@ -185,6 +185,25 @@ impl RedisStore {
     pub fn token_key(&self, store_key: &str) -> String {
         self.key("token", store_key)
     }
+
+    /// `{prefix}{kind}:{id}`, for other data kept beside the tokens (webhook nonces).
+    pub(crate) fn prefixed_key(&self, kind: &str, id: &str) -> String {
+        format!("{}{kind}:{id}", self.inner.prefix)
+    }
+
+    /// One command on the shared connection, with the same bounds and outage handling as the
+    /// token operations; `None` during an outage.
+    pub(crate) fn run<T>(
+        &self,
+        op: impl FnOnce(&mut redis::Connection) -> redis::RedisResult<T>,
+    ) -> Option<T> {
+        self.inner.run(op)
+    }
+
+    /// The URL without credentials, for messages.
+    pub(crate) fn shown(&self) -> &str {
+        &self.inner.shown
+    }
 }
 
 impl Inner {

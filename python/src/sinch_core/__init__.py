@@ -21,6 +21,9 @@ Python conveniences:
   of ``sinch_core.aio``): coroutine ``list()``/``next_page()`` from the pickle, async iterators,
   iterable triggers, ``async with``;
 * ``WebhookTrigger``: string constants for the trigger names known to the Rust core;
+* ``CallbackVerifier`` / ``verify_callback``: webhook callbacks verified from headers in any
+  shape (a dict, a dict of lists, pairs, ``http.server``'s message), errors raised as
+  ``sinch_core.BadSignature``, ``StaleTimestamp``, ``ReplayedNonce``...;
 * readable ``repr()`` of the records (secret fields shown as ``[redacted]``);
 * a bridge from the Rust log records to the ``logging`` logger ``"sinch_core"``
   (``set_log_level``).
@@ -51,7 +54,14 @@ from ._native import sinch_core_ffi as _ffi
 # foreign traits) and `Secret`/`WebhookTrigger` (plain `str` aliases; `WebhookTrigger` is replaced
 # by the constants class below).
 
-_SKIP = {"InternalError", "SinchError", "TokenStoreBackendImpl", "LogSinkImpl"}
+_SKIP = {
+    "InternalError",
+    "SinchError",
+    "CallbackError",
+    "TokenStoreBackendImpl",
+    "ReplayCacheBackendImpl",
+    "LogSinkImpl",
+}
 _exported: list[str] = []
 for _module in (_core, _ffi):
     for _name in _module.__all__:
@@ -84,6 +94,8 @@ SinchAuth = _ffi.SinchAuth
 ProvisioningClient = _ffi.ProvisioningClient
 TokenStore = _ffi.TokenStore
 TokenStoreBackend = _core.TokenStoreBackend
+ReplayCache = _ffi.ReplayCache
+CallbackEvent = _core.CallbackEvent
 known_webhook_triggers = _ffi.known_webhook_triggers
 
 # --- Errors --------------------------------------------------------------------------------------
@@ -125,6 +137,22 @@ def _error_str(self: BaseException) -> str:
 
 
 SinchError.__str__ = _error_str  # the variants inherit it; their __repr__ wraps str()
+
+# Why a webhook callback was refused: the same treatment (`except sinch_core.BadSignature`,
+# `str(exc)` the reason sentence), in its own hierarchy: a refused callback is the sender's
+# problem, not a failed API call.
+CallbackError = _core.CallbackError
+CALLBACK_ERRORS: tuple[type, ...] = tuple(
+    cls
+    for cls in vars(CallbackError).values()
+    if isinstance(cls, type) and issubclass(cls, CallbackError) and cls is not CallbackError
+)
+for _error in CALLBACK_ERRORS:
+    _error.__module__ = __name__
+    _error.__qualname__ = _error.__name__
+    globals()[_error.__name__] = _error
+CallbackError.__module__ = __name__
+CallbackError.__str__ = _error_str
 
 
 class _RustPanic(SinchError.InternalError):  # type: ignore[name-defined]
@@ -447,6 +475,85 @@ for _cls, _name, _param in (
     for _owner in (_cls, getattr(_ffi, f"Async{_cls.__name__}")):
         setattr(_owner, _name, _iterable_triggers(getattr(_owner, _name), _param))
 
+# --- Webhook callbacks: any header shape --------------------------------------------------------
+#
+# Frameworks hand headers over in many shapes: a dict, a dict of lists, a list of pairs (ASGI's
+# are bytes), `http.server`'s `HTTPMessage`, Starlette's or Django's mappings. They are turned
+# into the one shape Rust takes (name -> every value); names are matched case-insensitively in
+# Rust. Nothing else happens here.
+
+CallbackVerifier = _ffi.CallbackVerifier
+
+
+def _text(value: typing.Any) -> str:
+    return value.decode("latin-1") if isinstance(value, (bytes, bytearray)) else str(value)
+
+
+def _header_multimap(headers: typing.Any) -> dict[str, list[str]]:
+    if hasattr(headers, "multi_items"):  # Starlette: items() would keep one value per name
+        pairs = headers.multi_items()
+    elif hasattr(headers, "items"):
+        pairs = headers.items()
+    else:
+        pairs = headers
+    out: dict[str, list[str]] = {}
+    for name, value in pairs:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        out.setdefault(_text(name), []).extend(_text(v) for v in values)
+    return out
+
+
+def _raw_body(body: typing.Any) -> bytes:
+    if isinstance(body, str):
+        raise TypeError(
+            "body must be the raw bytes received (bytes), not str: verify before decoding"
+        )
+    return bytes(body)
+
+
+_generated_verifier_init = CallbackVerifier.__init__
+_generated_verify = CallbackVerifier.verify
+
+
+def _verifier_init(
+    self: typing.Any,
+    secrets: Iterable[str],
+    tolerance_seconds: int | None = None,
+    replay_cache: ReplayCache | None = None,
+) -> None:
+    """`secrets`: the webhook's secret, or several while rotating one (a single `str` is one
+    secret). `tolerance_seconds`: how far the signed timestamp may be from this machine's clock,
+    either way (default 300). `replay_cache`: default, one memory cache per process."""
+    listed = [secrets] if isinstance(secrets, str) else list(secrets)
+    _generated_verifier_init(self, listed, tolerance_seconds, replay_cache)
+
+
+def _verify(self: typing.Any, headers: typing.Any, body: bytes) -> CallbackEvent:
+    """Authenticates one request and returns its `CallbackEvent`, or raises a `CallbackError`
+    subclass (``BadSignature``, ``StaleTimestamp``, ``ReplayedNonce``...). `headers`: any
+    mapping (a dict, a dict of lists, ``http.server``'s message, Starlette's headers) or a list
+    of pairs (bytes too, as ASGI has them); `body`: the raw bytes received."""
+    return _generated_verify(self, _header_multimap(headers), _raw_body(body))
+
+
+_verifier_init.__name__, _verifier_init.__qualname__ = "__init__", "CallbackVerifier.__init__"
+_verify.__name__, _verify.__qualname__ = "verify", "CallbackVerifier.verify"
+CallbackVerifier.__init__ = _verifier_init
+CallbackVerifier.verify = _verify
+
+
+def verify_callback(
+    headers: typing.Any,
+    body: bytes,
+    secrets: Iterable[str],
+    tolerance_seconds: int | None = None,
+    replay_cache: ReplayCache | None = None,
+) -> CallbackEvent:
+    """One callback verified with ``secrets`` (see `CallbackVerifier`); nonces go to
+    ``replay_cache``, by default one memory cache per process."""
+    return CallbackVerifier(secrets, tolerance_seconds, replay_cache).verify(headers, body)
+
+
 # --- ProvisioningClient as a context manager -----------------------------------------------------
 #
 # Leaving the `with` block releases the Rust client (its references to the auth object and the
@@ -521,7 +628,11 @@ __all__ = sorted(
         *_exported,
         *OPEN_ENUMS,
         *(cls.__name__ for cls in ERRORS),
+        *(cls.__name__ for cls in CALLBACK_ERRORS),
+        "CallbackError",
+        "CallbackVerifier",
         "SinchError",
+        "verify_callback",
         "TRACE",
         "WebhookTrigger",
         "aio",

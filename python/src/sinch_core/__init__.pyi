@@ -39,6 +39,7 @@ __all__ = [
     "AsyncWhatsappSolutions",
     "AsyncWhatsappTemplatePager",
     "AsyncWhatsappTemplates",
+    "BadSignature",
     "Bundle",
     "BundleConversationApp",
     "BundleFilter",
@@ -50,6 +51,10 @@ __all__ = [
     "BundleWebhookDeliveryStatus",
     "Bundles",
     "CacheStats",
+    "CallbackError",
+    "CallbackEvent",
+    "CallbackPayload",
+    "CallbackVerifier",
     "ConversationChannelStatus",
     "ConversationProcessingMode",
     "HttpOptions",
@@ -58,6 +63,7 @@ __all__ = [
     "InternalError",
     "InvalidConfig",
     "InvalidCredentials",
+    "InvalidHeader",
     "KakaoTalkButtonType",
     "KakaoTalkSender",
     "KakaoTalkSenderDetails",
@@ -83,6 +89,8 @@ __all__ = [
     "KakaoTalkTemplates",
     "LogLevel",
     "LogSink",
+    "MalformedBody",
+    "MissingHeader",
     "NetworkError",
     "ProtocolError",
     "ProvisioningClient",
@@ -101,6 +109,10 @@ __all__ = [
     "RcsSortDirection",
     "RcsUseCase",
     "RefreshExpired",
+    "ReplayCache",
+    "ReplayCacheBackend",
+    "ReplayCacheUnavailable",
+    "ReplayedNonce",
     "SendResult",
     "ServiceUnavailable",
     "SinchAuth",
@@ -114,6 +126,7 @@ __all__ = [
     "SmsAppStatus",
     "SmsAppUpdate",
     "SmsApps",
+    "StaleTimestamp",
     "StoreError",
     "StoredToken",
     "TRACE",
@@ -123,6 +136,7 @@ __all__ = [
     "Timeout",
     "TokenStore",
     "TokenStoreBackend",
+    "UnsupportedAlgorithm",
     "Webhook",
     "WebhookPage",
     "WebhookPager",
@@ -194,7 +208,9 @@ __all__ = [
     "set_log_level",
     "set_log_sink",
     "set_user_agent_platform",
+    "sign_callback",
     "sinch_core_version",
+    "verify_callback",
 ]
 
 # --- Open enums: plain str (unknown values are kept) ---------------------------------------------
@@ -289,6 +305,41 @@ class StoreError(SinchError):
 class InternalError(SinchError):
     def __init__(self, reason: str) -> None: ...
 
+# --- Refused webhook callbacks (one class per variant): str(e) == e.reason ----------------------
+
+class CallbackError(Exception):
+    reason: str
+
+class MissingHeader(CallbackError):
+    header: str
+    def __init__(self, header: str, reason: str) -> None: ...
+
+class InvalidHeader(CallbackError):
+    header: str
+    def __init__(self, header: str, reason: str) -> None: ...
+
+class UnsupportedAlgorithm(CallbackError):
+    algorithm: str
+    def __init__(self, algorithm: str, reason: str) -> None: ...
+
+class BadSignature(CallbackError):
+    def __init__(self, reason: str) -> None: ...
+
+class StaleTimestamp(CallbackError):
+    timestamp: int
+    skew_seconds: int
+    def __init__(self, timestamp: int, skew_seconds: int, reason: str) -> None: ...
+
+class ReplayedNonce(CallbackError):
+    nonce: str
+    def __init__(self, nonce: str, reason: str) -> None: ...
+
+class MalformedBody(CallbackError):
+    def __init__(self, reason: str) -> None: ...
+
+class ReplayCacheUnavailable(CallbackError):
+    def __init__(self, reason: str) -> None: ...
+
 # --- Webhook trigger names (from known_webhook_triggers()) --------------------------------------
 
 class WebhookTrigger:
@@ -332,10 +383,6 @@ class WebhookTrigger:
     WHATSAPP_WABA_ACCOUNT_CHANGED: typing.ClassVar[str]
 
 # --- Enums and records --------------------------------------------------------------------------
-
-class KakaoTalkSubmitMode(enum.Enum):
-    DRAFT = 0
-    SUBMIT = 1
 
 class WhatsappTemplateButton:
     class PHONE_NUMBER(WhatsappTemplateButton):
@@ -442,20 +489,6 @@ class WhatsappCardComponent:
     def is_buttons(self) -> bool: ...
     def is_other(self) -> bool: ...
 
-class WhatsappSubmitMode(enum.Enum):
-    DRAFT = 0
-    SUBMIT = 1
-
-class WhatsappSenderDetailField(enum.Enum):
-    DESCRIPTION = 0
-    VERTICAL = 1
-    EMAIL = 2
-    ADDRESS = 3
-    ABOUT = 4
-    WEBSITE_ONE = 5
-    WEBSITE_TWO = 6
-    PHOTO_URL = 7
-
 class WhatsappTemplateComponent:
     class HEADER(WhatsappTemplateComponent):
         format: WhatsappHeaderFormat | None
@@ -506,6 +539,67 @@ class WhatsappTemplateComponent:
     def is_buttons(self) -> bool: ...
     def is_carousel(self) -> bool: ...
     def is_other(self) -> bool: ...
+
+class CallbackPayload:
+    class WHATSAPP_TEMPLATE(CallbackPayload):
+        template: WhatsappTemplate
+        def __init__(self, template: WhatsappTemplate) -> None: ...
+
+    class WHATSAPP_SENDER(CallbackPayload):
+        sender: WhatsappSender
+        def __init__(self, sender: WhatsappSender) -> None: ...
+
+    class WHATSAPP_ACCOUNT(CallbackPayload):
+        account: WhatsappAccount
+        def __init__(self, account: WhatsappAccount) -> None: ...
+
+    class RCS_SENDER(CallbackPayload):
+        sender: RcsSender
+        def __init__(self, sender: RcsSender) -> None: ...
+
+    class KAKAO_TALK_SENDER(CallbackPayload):
+        sender: KakaoTalkSender
+        def __init__(self, sender: KakaoTalkSender) -> None: ...
+
+    class KAKAO_TALK_TEMPLATE(CallbackPayload):
+        template: KakaoTalkTemplate
+        def __init__(self, template: KakaoTalkTemplate) -> None: ...
+
+    class BUNDLE(CallbackPayload):
+        bundle: Bundle
+        def __init__(self, bundle: Bundle) -> None: ...
+
+    class OTHER(CallbackPayload):
+        def __init__(
+            self,
+        ) -> None: ...
+
+    def is_whatsapp_template(self) -> bool: ...
+    def is_whatsapp_sender(self) -> bool: ...
+    def is_whatsapp_account(self) -> bool: ...
+    def is_rcs_sender(self) -> bool: ...
+    def is_kakao_talk_sender(self) -> bool: ...
+    def is_kakao_talk_template(self) -> bool: ...
+    def is_bundle(self) -> bool: ...
+    def is_other(self) -> bool: ...
+
+class KakaoTalkSubmitMode(enum.Enum):
+    DRAFT = 0
+    SUBMIT = 1
+
+class WhatsappSubmitMode(enum.Enum):
+    DRAFT = 0
+    SUBMIT = 1
+
+class WhatsappSenderDetailField(enum.Enum):
+    DESCRIPTION = 0
+    VERTICAL = 1
+    EMAIL = 2
+    ADDRESS = 3
+    ABOUT = 4
+    WEBSITE_ONE = 5
+    WEBSITE_TWO = 6
+    PHOTO_URL = 7
 
 class WhatsappSenderCreate:
     class EMBEDDED_SIGNUP(WhatsappSenderCreate):
@@ -687,30 +781,247 @@ class CacheStats:
         cache_hits: int,
     ) -> None: ...
 
-class HttpOptions:
-    connect_timeout: datetime.timedelta | None
-    request_timeout: datetime.timedelta | None
-    max_attempts: int | None
-    retry_budget: datetime.timedelta | None
-    proxy: str | None
-    no_proxy: str | None
-    use_env_proxy: bool | None
-    extra_ca_pem: str | None
-    trust_only_extra_ca: bool | None
-    user_agent_suffix: str | None
+class WhatsappOtpSupportedApp:
+    package_name: str
+    signature_hash: str
+    def __init__(self, *, package_name: str, signature_hash: str) -> None: ...
+
+class WhatsappCarouselCard:
+    components: list[WhatsappCardComponent]
+    def __init__(self, *, components: list[WhatsappCardComponent] = ...) -> None: ...
+
+class WhatsappTemplateDetails:
+    components: list[WhatsappTemplateComponent]
+    message_send_ttl_seconds: int | None
+    optimization_json: str | None
     def __init__(
         self,
         *,
-        connect_timeout: datetime.timedelta | None = ...,
-        request_timeout: datetime.timedelta | None = ...,
-        max_attempts: int | None = ...,
-        retry_budget: datetime.timedelta | None = ...,
-        proxy: str | None = ...,
-        no_proxy: str | None = ...,
-        use_env_proxy: bool | None = ...,
-        extra_ca_pem: str | None = ...,
-        trust_only_extra_ca: bool | None = ...,
-        user_agent_suffix: str | None = ...,
+        components: list[WhatsappTemplateComponent] = ...,
+        message_send_ttl_seconds: int | None = ...,
+        optimization_json: str | None = ...,
+    ) -> None: ...
+
+class WhatsappTemplateChanges:
+    status: WhatsappTemplateChangeStatus | None
+    allow_category_change: bool | None
+    details: WhatsappTemplateDetails | None
+    def __init__(
+        self,
+        *,
+        status: WhatsappTemplateChangeStatus | None,
+        allow_category_change: bool | None,
+        details: WhatsappTemplateDetails | None,
+    ) -> None: ...
+
+class WhatsappButtonAnalytics:
+    kind: str | None
+    content: str | None
+    clicks: int | None
+    def __init__(self, *, kind: str | None, content: str | None, clicks: int | None) -> None: ...
+
+class WhatsappTemplateAnalytics:
+    sent: int | None
+    delivered: int | None
+    read: int | None
+    start: str | None
+    end: str | None
+    buttons: list[WhatsappButtonAnalytics]
+    def __init__(
+        self,
+        *,
+        sent: int | None,
+        delivered: int | None,
+        read: int | None,
+        start: str | None,
+        end: str | None,
+        buttons: list[WhatsappButtonAnalytics],
+    ) -> None: ...
+
+class WhatsappTemplate:
+    name: str
+    whatsapp_id: str | None
+    language: str | None
+    category: WhatsappTemplateCategory | None
+    state: WhatsappTemplateState | None
+    rejection_code: str | None
+    quality_score: str | None
+    changes: WhatsappTemplateChanges | None
+    details: WhatsappTemplateDetails | None
+    analytics: list[WhatsappTemplateAnalytics]
+    is_meta_generated: bool | None
+    def __init__(
+        self,
+        *,
+        name: str,
+        whatsapp_id: str | None,
+        language: str | None,
+        category: WhatsappTemplateCategory | None,
+        state: WhatsappTemplateState | None,
+        rejection_code: str | None,
+        quality_score: str | None,
+        changes: WhatsappTemplateChanges | None,
+        details: WhatsappTemplateDetails | None,
+        analytics: list[WhatsappTemplateAnalytics],
+        is_meta_generated: bool | None,
+    ) -> None: ...
+
+class WhatsappSenderDetails:
+    display_name: str | None
+    description: str | None
+    vertical: WhatsappVertical | None
+    email: str | None
+    address: str | None
+    about: str | None
+    website_one: str | None
+    website_two: str | None
+    photo_url: str | None
+    def __init__(
+        self,
+        *,
+        display_name: str | None = ...,
+        description: str | None = ...,
+        vertical: WhatsappVertical | None = ...,
+        email: str | None = ...,
+        address: str | None = ...,
+        about: str | None = ...,
+        website_one: str | None = ...,
+        website_two: str | None = ...,
+        photo_url: str | None = ...,
+    ) -> None: ...
+
+class WhatsappSenderChanges:
+    status: WhatsappSenderChangeStatus | None
+    details: WhatsappSenderDetails | None
+    def __init__(
+        self,
+        *,
+        status: WhatsappSenderChangeStatus | None,
+        details: WhatsappSenderDetails | None,
+    ) -> None: ...
+
+class WhatsappReviewedValue:
+    value: str | None
+    status: str | None
+    def __init__(self, *, value: str | None, status: str | None) -> None: ...
+
+class WhatsappSenderMetadata:
+    display_name: WhatsappReviewedValue | None
+    def __init__(self, *, display_name: WhatsappReviewedValue | None) -> None: ...
+
+class WhatsappConversationApiAppDetails:
+    id: str | None
+    project_id: str | None
+    region: WhatsappRegion | None
+    channel_status: WhatsappChannelStatus | None
+    def __init__(
+        self,
+        *,
+        id: str | None,
+        project_id: str | None,
+        region: WhatsappRegion | None,
+        channel_status: WhatsappChannelStatus | None,
+    ) -> None: ...
+
+class WhatsappSender:
+    id: str
+    state: WhatsappSenderState | None
+    changes: WhatsappSenderChanges | None
+    details: WhatsappSenderDetails | None
+    metadata: WhatsappSenderMetadata | None
+    region: WhatsappRegion | None
+    meta_local_storage: WhatsappMetaLocalStorage | None
+    business_manager: WhatsappBusinessManager | None
+    compatible_regions: list[str]
+    conversation_api_app_details: WhatsappConversationApiAppDetails | None
+    conversation_api_app: str | None
+    max_tps: float | None
+    quality_rating: WhatsappQualityRating | None
+    daily_limit: WhatsappDailyLimit | None
+    bearer_token: str | None
+    cloud_api: bool | None
+    created: str | None
+    modified: str | None
+    country_code: str | None
+    phone_number: str | None
+    number_provider: WhatsappNumberProvider | None
+    waba_ban_state: str | None
+    waba_ban_date: str | None
+    def __init__(
+        self,
+        *,
+        id: str,
+        state: WhatsappSenderState | None,
+        changes: WhatsappSenderChanges | None,
+        details: WhatsappSenderDetails | None,
+        metadata: WhatsappSenderMetadata | None,
+        region: WhatsappRegion | None,
+        meta_local_storage: WhatsappMetaLocalStorage | None,
+        business_manager: WhatsappBusinessManager | None,
+        compatible_regions: list[str],
+        conversation_api_app_details: WhatsappConversationApiAppDetails | None,
+        conversation_api_app: str | None,
+        max_tps: float | None,
+        quality_rating: WhatsappQualityRating | None,
+        daily_limit: WhatsappDailyLimit | None,
+        bearer_token: str | None,
+        cloud_api: bool | None,
+        created: str | None,
+        modified: str | None,
+        country_code: str | None,
+        phone_number: str | None,
+        number_provider: WhatsappNumberProvider | None,
+        waba_ban_state: str | None,
+        waba_ban_date: str | None,
+    ) -> None: ...
+
+class WhatsappAccount:
+    id: str | None
+    state: WhatsappAccountState | None
+    business_daily_limit: WhatsappDailyLimit | None
+    created: str | None
+    modified: str | None
+    raw_json: str
+    def __init__(
+        self,
+        *,
+        id: str | None,
+        state: WhatsappAccountState | None,
+        business_daily_limit: WhatsappDailyLimit | None,
+        created: str | None,
+        modified: str | None,
+        raw_json: str,
+    ) -> None: ...
+
+class RcsBrand:
+    name: str | None
+    raw_json: str
+    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
+
+class RcsSenderDetails:
+    brand: RcsBrand | None
+    def __init__(self, *, brand: RcsBrand | None) -> None: ...
+
+class RcsSender:
+    id: str
+    region: AppRegion | None
+    billing_category: RcsBillingCategory | None
+    use_case: RcsUseCase | None
+    state: RcsSenderState | None
+    details: RcsSenderDetails | None
+    created: str | None
+    modified: str | None
+    def __init__(
+        self,
+        *,
+        id: str,
+        region: AppRegion | None,
+        billing_category: RcsBillingCategory | None,
+        use_case: RcsUseCase | None,
+        state: RcsSenderState | None,
+        details: RcsSenderDetails | None,
+        created: str | None,
+        modified: str | None,
     ) -> None: ...
 
 class KakaoTalkSenderDetails:
@@ -744,25 +1055,6 @@ class KakaoTalkSender:
         created: str | None,
         modified: str | None,
     ) -> None: ...
-
-class KakaoTalkSenderPage:
-    senders: list[KakaoTalkSender]
-    total_size: int
-    next_page_token: str | None
-    previous_page_token: str | None
-    def __init__(
-        self,
-        *,
-        senders: list[KakaoTalkSender],
-        total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
-    ) -> None: ...
-
-class KakaoTalkSenderSpec:
-    plus_friend_id: str
-    details: KakaoTalkSenderDetails
-    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
 
 class KakaoTalkTemplateButton:
     ordering: int | None
@@ -848,6 +1140,69 @@ class KakaoTalkTemplate:
         modified: str | None,
     ) -> None: ...
 
+class CallbackEvent:
+    trigger: str
+    payload: CallbackPayload
+    payload_json: str
+    comment: str | None
+    nonce: str
+    timestamp: int
+    def __init__(
+        self,
+        *,
+        trigger: str,
+        payload: CallbackPayload,
+        payload_json: str,
+        comment: str | None,
+        nonce: str,
+        timestamp: int,
+    ) -> None: ...
+
+class HttpOptions:
+    connect_timeout: datetime.timedelta | None
+    request_timeout: datetime.timedelta | None
+    max_attempts: int | None
+    retry_budget: datetime.timedelta | None
+    proxy: str | None
+    no_proxy: str | None
+    use_env_proxy: bool | None
+    extra_ca_pem: str | None
+    trust_only_extra_ca: bool | None
+    user_agent_suffix: str | None
+    def __init__(
+        self,
+        *,
+        connect_timeout: datetime.timedelta | None = ...,
+        request_timeout: datetime.timedelta | None = ...,
+        max_attempts: int | None = ...,
+        retry_budget: datetime.timedelta | None = ...,
+        proxy: str | None = ...,
+        no_proxy: str | None = ...,
+        use_env_proxy: bool | None = ...,
+        extra_ca_pem: str | None = ...,
+        trust_only_extra_ca: bool | None = ...,
+        user_agent_suffix: str | None = ...,
+    ) -> None: ...
+
+class KakaoTalkSenderPage:
+    senders: list[KakaoTalkSender]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        senders: list[KakaoTalkSender],
+        total_size: int,
+        next_page_token: str | None,
+        previous_page_token: str | None,
+    ) -> None: ...
+
+class KakaoTalkSenderSpec:
+    plus_friend_id: str
+    details: KakaoTalkSenderDetails
+    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
+
 class KakaoTalkTemplateCreate:
     details: KakaoTalkTemplateDetails
     status: KakaoTalkSubmitMode | None
@@ -894,37 +1249,6 @@ class KakaoTalkTemplateUpdate:
         *,
         details: KakaoTalkTemplateDetails | None = ...,
         status: KakaoTalkSubmitMode | None = ...,
-    ) -> None: ...
-
-class RcsBrand:
-    name: str | None
-    raw_json: str
-    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
-
-class RcsSenderDetails:
-    brand: RcsBrand | None
-    def __init__(self, *, brand: RcsBrand | None) -> None: ...
-
-class RcsSender:
-    id: str
-    region: AppRegion | None
-    billing_category: RcsBillingCategory | None
-    use_case: RcsUseCase | None
-    state: RcsSenderState | None
-    details: RcsSenderDetails | None
-    created: str | None
-    modified: str | None
-    def __init__(
-        self,
-        *,
-        id: str,
-        region: AppRegion | None,
-        billing_category: RcsBillingCategory | None,
-        use_case: RcsUseCase | None,
-        state: RcsSenderState | None,
-        details: RcsSenderDetails | None,
-        created: str | None,
-        modified: str | None,
     ) -> None: ...
 
 class RcsSenderFilter:
@@ -1087,24 +1411,6 @@ class WebhookPage:
         previous_page_token: str | None,
     ) -> None: ...
 
-class WhatsappAccount:
-    id: str | None
-    state: WhatsappAccountState | None
-    business_daily_limit: WhatsappDailyLimit | None
-    created: str | None
-    modified: str | None
-    raw_json: str
-    def __init__(
-        self,
-        *,
-        id: str | None,
-        state: WhatsappAccountState | None,
-        business_daily_limit: WhatsappDailyLimit | None,
-        created: str | None,
-        modified: str | None,
-        raw_json: str,
-    ) -> None: ...
-
 class WhatsappActivity:
     kind: str | None
     created: str | None
@@ -1117,35 +1423,6 @@ class WhatsappActivity:
         created: str | None,
         comment: str | None,
         raw_json: str,
-    ) -> None: ...
-
-class WhatsappButtonAnalytics:
-    kind: str | None
-    content: str | None
-    clicks: int | None
-    def __init__(self, *, kind: str | None, content: str | None, clicks: int | None) -> None: ...
-
-class WhatsappOtpSupportedApp:
-    package_name: str
-    signature_hash: str
-    def __init__(self, *, package_name: str, signature_hash: str) -> None: ...
-
-class WhatsappCarouselCard:
-    components: list[WhatsappCardComponent]
-    def __init__(self, *, components: list[WhatsappCardComponent] = ...) -> None: ...
-
-class WhatsappConversationApiAppDetails:
-    id: str | None
-    project_id: str | None
-    region: WhatsappRegion | None
-    channel_status: WhatsappChannelStatus | None
-    def __init__(
-        self,
-        *,
-        id: str | None,
-        project_id: str | None,
-        region: WhatsappRegion | None,
-        channel_status: WhatsappChannelStatus | None,
     ) -> None: ...
 
 class WhatsappFlow:
@@ -1186,101 +1463,6 @@ class WhatsappRegistration:
         method: WhatsappVerificationMethod | None,
         accepted: str | None,
         verification_code_sent: bool,
-    ) -> None: ...
-
-class WhatsappReviewedValue:
-    value: str | None
-    status: str | None
-    def __init__(self, *, value: str | None, status: str | None) -> None: ...
-
-class WhatsappSenderDetails:
-    display_name: str | None
-    description: str | None
-    vertical: WhatsappVertical | None
-    email: str | None
-    address: str | None
-    about: str | None
-    website_one: str | None
-    website_two: str | None
-    photo_url: str | None
-    def __init__(
-        self,
-        *,
-        display_name: str | None = ...,
-        description: str | None = ...,
-        vertical: WhatsappVertical | None = ...,
-        email: str | None = ...,
-        address: str | None = ...,
-        about: str | None = ...,
-        website_one: str | None = ...,
-        website_two: str | None = ...,
-        photo_url: str | None = ...,
-    ) -> None: ...
-
-class WhatsappSenderChanges:
-    status: WhatsappSenderChangeStatus | None
-    details: WhatsappSenderDetails | None
-    def __init__(
-        self,
-        *,
-        status: WhatsappSenderChangeStatus | None,
-        details: WhatsappSenderDetails | None,
-    ) -> None: ...
-
-class WhatsappSenderMetadata:
-    display_name: WhatsappReviewedValue | None
-    def __init__(self, *, display_name: WhatsappReviewedValue | None) -> None: ...
-
-class WhatsappSender:
-    id: str
-    state: WhatsappSenderState | None
-    changes: WhatsappSenderChanges | None
-    details: WhatsappSenderDetails | None
-    metadata: WhatsappSenderMetadata | None
-    region: WhatsappRegion | None
-    meta_local_storage: WhatsappMetaLocalStorage | None
-    business_manager: WhatsappBusinessManager | None
-    compatible_regions: list[str]
-    conversation_api_app_details: WhatsappConversationApiAppDetails | None
-    conversation_api_app: str | None
-    max_tps: float | None
-    quality_rating: WhatsappQualityRating | None
-    daily_limit: WhatsappDailyLimit | None
-    bearer_token: str | None
-    cloud_api: bool | None
-    created: str | None
-    modified: str | None
-    country_code: str | None
-    phone_number: str | None
-    number_provider: WhatsappNumberProvider | None
-    waba_ban_state: str | None
-    waba_ban_date: str | None
-    def __init__(
-        self,
-        *,
-        id: str,
-        state: WhatsappSenderState | None,
-        changes: WhatsappSenderChanges | None,
-        details: WhatsappSenderDetails | None,
-        metadata: WhatsappSenderMetadata | None,
-        region: WhatsappRegion | None,
-        meta_local_storage: WhatsappMetaLocalStorage | None,
-        business_manager: WhatsappBusinessManager | None,
-        compatible_regions: list[str],
-        conversation_api_app_details: WhatsappConversationApiAppDetails | None,
-        conversation_api_app: str | None,
-        max_tps: float | None,
-        quality_rating: WhatsappQualityRating | None,
-        daily_limit: WhatsappDailyLimit | None,
-        bearer_token: str | None,
-        cloud_api: bool | None,
-        created: str | None,
-        modified: str | None,
-        country_code: str | None,
-        phone_number: str | None,
-        number_provider: WhatsappNumberProvider | None,
-        waba_ban_state: str | None,
-        waba_ban_date: str | None,
     ) -> None: ...
 
 class WhatsappSenderFilter:
@@ -1342,76 +1524,6 @@ class WhatsappSolution:
         assigned: bool | None,
         partner_app: WhatsappSolutionApp | None,
         owner_app: WhatsappSolutionApp | None,
-    ) -> None: ...
-
-class WhatsappTemplateDetails:
-    components: list[WhatsappTemplateComponent]
-    message_send_ttl_seconds: int | None
-    optimization_json: str | None
-    def __init__(
-        self,
-        *,
-        components: list[WhatsappTemplateComponent] = ...,
-        message_send_ttl_seconds: int | None = ...,
-        optimization_json: str | None = ...,
-    ) -> None: ...
-
-class WhatsappTemplateChanges:
-    status: WhatsappTemplateChangeStatus | None
-    allow_category_change: bool | None
-    details: WhatsappTemplateDetails | None
-    def __init__(
-        self,
-        *,
-        status: WhatsappTemplateChangeStatus | None,
-        allow_category_change: bool | None,
-        details: WhatsappTemplateDetails | None,
-    ) -> None: ...
-
-class WhatsappTemplateAnalytics:
-    sent: int | None
-    delivered: int | None
-    read: int | None
-    start: str | None
-    end: str | None
-    buttons: list[WhatsappButtonAnalytics]
-    def __init__(
-        self,
-        *,
-        sent: int | None,
-        delivered: int | None,
-        read: int | None,
-        start: str | None,
-        end: str | None,
-        buttons: list[WhatsappButtonAnalytics],
-    ) -> None: ...
-
-class WhatsappTemplate:
-    name: str
-    whatsapp_id: str | None
-    language: str | None
-    category: WhatsappTemplateCategory | None
-    state: WhatsappTemplateState | None
-    rejection_code: str | None
-    quality_score: str | None
-    changes: WhatsappTemplateChanges | None
-    details: WhatsappTemplateDetails | None
-    analytics: list[WhatsappTemplateAnalytics]
-    is_meta_generated: bool | None
-    def __init__(
-        self,
-        *,
-        name: str,
-        whatsapp_id: str | None,
-        language: str | None,
-        category: WhatsappTemplateCategory | None,
-        state: WhatsappTemplateState | None,
-        rejection_code: str | None,
-        quality_score: str | None,
-        changes: WhatsappTemplateChanges | None,
-        details: WhatsappTemplateDetails | None,
-        analytics: list[WhatsappTemplateAnalytics],
-        is_meta_generated: bool | None,
     ) -> None: ...
 
 class WhatsappTemplateCreate:
@@ -1476,6 +1588,9 @@ class WhatsappTemplateUpdate:
         status: WhatsappSubmitMode | None = ...,
     ) -> None: ...
 
+class ReplayCacheBackend:
+    def insert_new(self, key: str, ttl_ms: int) -> bool: ...
+
 class TokenStoreBackend:
     def load(self, key: str) -> StoredToken | None: ...
     def save(self, key: str, token: StoredToken) -> None: ...
@@ -1497,6 +1612,7 @@ class LogLevel(enum.Enum):
 def known_webhook_triggers() -> list[str]: ...
 def set_log_sink(sink: LogSink | None, level: LogLevel) -> None: ...
 def set_user_agent_platform(platform: str) -> None: ...
+def sign_callback(secret: str, body: bytes, nonce: str, timestamp: int) -> dict[str, str]: ...
 def sinch_core_version() -> str: ...
 
 class AsyncBundlePager:
@@ -1920,6 +2036,16 @@ class Bundles:
     ) -> Iterator[Bundle]: ...
     def __iter__(self) -> Iterator[Bundle]: ...
 
+class CallbackVerifier:
+    def __init__(
+        self,
+        secrets: Iterable[str],
+        tolerance_seconds: int | None = ...,
+        replay_cache: ReplayCache | None = ...,
+    ) -> None: ...
+    def tolerance_seconds(self) -> int: ...
+    def verify(self, headers: typing.Any, body: bytes) -> CallbackEvent: ...
+
 class IndiaWhatsappClient:
     def __init__(
         self,
@@ -2222,6 +2348,22 @@ class ProvisioningClient:
         tb: TracebackType | None,
     ) -> None: ...
 
+class ReplayCache:
+    @classmethod
+    def foreign(cls, backend: ReplayCacheBackend) -> ReplayCache: ...
+    @classmethod
+    def memory(cls, max_entries: int | None = ...) -> ReplayCache: ...
+    @classmethod
+    def redis(
+        cls,
+        url: str,
+        username: str | None = ...,
+        password: str | None = ...,
+        database: int | None = ...,
+        key_prefix: str | None = ...,
+        ca_pem: str | None = ...,
+    ) -> ReplayCache: ...
+
 class SinchAuth:
     @classmethod
     def basic(cls, key_id: str, key_secret: str) -> SinchAuth: ...
@@ -2269,6 +2411,14 @@ class TokenStore:
         key_prefix: str | None = ...,
         ca_pem: str | None = ...,
     ) -> TokenStore: ...
+
+def verify_callback(
+    headers: typing.Any,
+    body: bytes,
+    secrets: Iterable[str],
+    tolerance_seconds: int | None = ...,
+    replay_cache: ReplayCache | None = ...,
+) -> CallbackEvent: ...
 
 # --- Version and logging bridge ------------------------------------------------------------------
 

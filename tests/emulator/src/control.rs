@@ -1,12 +1,13 @@
 //! The `/_emulator/...` control API, for tests written in other languages (Python, Kotlin)
 //! that run the binary. Mirrors the Rust methods of [`crate::Emulator`].
 
+use crate::callbacks;
 use crate::faults::Fault;
 use crate::http_util::json_response;
 use crate::provisioning::whatsapp;
 use crate::state::{AppState, State as EmState};
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{Response, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
@@ -28,6 +29,13 @@ pub fn routes() -> Router<AppState> {
         .route("/_emulator/whatsapp/templates", post(seed_templates))
         .route("/_emulator/whatsapp/flows", post(add_flow))
         .route("/_emulator/whatsapp/state", post(set_state))
+        .route("/_emulator/callbacks/deliveries", get(deliveries))
+        .route(
+            "/_emulator/callbacks/deliveries/{id}/replay",
+            post(replay_delivery),
+        )
+        .route("/_emulator/callbacks/emit", post(emit_callback))
+        .route("/_emulator/callbacks/config", post(callback_config))
 }
 
 fn ok() -> Response<Body> {
@@ -230,4 +238,90 @@ async fn set_state(State(app): State<AppState>, body: Bytes) -> Response<Body> {
         },
         Err(e) => bad_request(e),
     }
+}
+
+/// `{"deliveries": [...]}`, oldest first; `?project_id=` keeps one project's.
+async fn deliveries(State(app): State<AppState>, RawQuery(query): RawQuery) -> Response<Body> {
+    let query = crate::http_util::parse_form(query.unwrap_or_default().as_bytes());
+    let project = crate::http_util::form_get(&query, "project_id").map(str::to_string);
+    let list: Vec<_> = app
+        .lock()
+        .callbacks
+        .deliveries
+        .iter()
+        .filter(|d| project.as_ref().is_none_or(|p| *p == d.project_id))
+        .cloned()
+        .collect();
+    json_response(StatusCode::OK, &json!({ "deliveries": list }), &[])
+}
+
+/// Resends the delivery's last attempt byte for byte (a replay); answers the target's status.
+async fn replay_delivery(State(app): State<AppState>, Path(id): Path<String>) -> Response<Body> {
+    match callbacks::replay(&app, &id).await {
+        Ok(status) => json_response(StatusCode::OK, &json!({"ok": true, "status": status}), &[]),
+        Err(e) => json_response(StatusCode::NOT_FOUND, &json!({"error": e}), &[]),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EmitBody {
+    project_id: String,
+    trigger: String,
+    #[serde(default)]
+    payload: serde_json::Value,
+    comment: Option<String>,
+}
+
+/// Calls back the project's webhooks subscribed to `trigger` (any name, unknown ones too).
+async fn emit_callback(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    match parse::<EmitBody>(&body) {
+        Ok(e) => {
+            let n = callbacks::emit(
+                &mut app.lock(),
+                &e.project_id,
+                &e.trigger,
+                &e.payload,
+                e.comment.as_deref(),
+            );
+            json_response(StatusCode::OK, &json!({"ok": true, "deliveries": n}), &[])
+        }
+        Err(e) => bad_request(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallbackConfigBody {
+    max_attempts: Option<u32>,
+    backoff_ms: Option<u64>,
+    clock_skew_secs: Option<i64>,
+}
+
+/// Changes how deliveries are retried and signed from now on (the fields given); answers the
+/// whole configuration.
+async fn callback_config(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    let cfg: CallbackConfigBody = match parse(&body) {
+        Ok(c) => c,
+        Err(e) => return bad_request(e),
+    };
+    if cfg.max_attempts.is_some_and(|n| !(1..=10).contains(&n)) {
+        return bad_request("max_attempts must be 1 to 10".into());
+    }
+    let mut st = app.lock();
+    let retry = &mut st.callbacks.retry;
+    if let Some(n) = cfg.max_attempts {
+        retry.max_attempts = n;
+    }
+    if let Some(ms) = cfg.backoff_ms {
+        retry.backoff_ms = ms.min(5_000);
+    }
+    if let Some(s) = cfg.clock_skew_secs {
+        retry.clock_skew_secs = s;
+    }
+    json_response(
+        StatusCode::OK,
+        &serde_json::to_value(&*retry).unwrap_or_default(),
+        &[],
+    )
 }

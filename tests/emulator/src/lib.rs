@@ -7,6 +7,8 @@
 //!   and RCS senders (Bearer or Basic).
 //! - Sinch India Keycloak realm `ipmessaging` (password + rotating refresh grants) and the
 //!   India WhatsApp send API.
+//! - Signed webhook callbacks to registered targets when resources change state, retried
+//!   with backoff ([`callbacks`]).
 //! - Test controls: counters, token expiry, lifetimes, credentials, fault injection, both
 //!   as Rust methods on [`Emulator`] and as the HTTP `/_emulator/...` API.
 //!
@@ -17,6 +19,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+pub mod callbacks;
 mod config;
 mod control;
 mod faults;
@@ -64,6 +67,8 @@ impl Emulator {
         let tls_ca_pem = tls.as_ref().map(|t| t.ca_pem.clone());
         let acceptor = tls.map(|t| t.acceptor);
         let app = AppState::new(config);
+        let (jobs_tx, jobs_rx) = callbacks::queue();
+        app.lock().callbacks.outbox = Some(jobs_tx);
         let (tx, rx) = oneshot::channel();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let serve_app = app.clone();
@@ -88,6 +93,7 @@ impl Emulator {
                     let _guard = runtime.enter();
                     tokio::net::TcpListener::from_std(std_listener)
                 };
+                runtime.spawn(callbacks::run(serve_app.clone(), jobs_rx));
                 let seeded = match &seed {
                     Some(seed) => runtime
                         .block_on(seed::apply(
@@ -265,16 +271,45 @@ impl Emulator {
         field: &str,
         value: serde_json::Value,
     ) -> Result<(), String> {
-        self.app
-            .lock()
-            .provisioning
-            .set_field(&provisioning::store::SetField {
+        provisioning::set_field(
+            &mut self.app.lock(),
+            &provisioning::store::SetField {
                 project_id: project_id.to_string(),
                 resource: resource.to_string(),
                 id: id.to_string(),
                 field: field.to_string(),
                 value,
-            })
+            },
+        )
+    }
+
+    /// Every webhook delivery (signed callback) so far, oldest first, with its attempts. Same
+    /// as `GET /_emulator/callbacks/deliveries`.
+    pub fn deliveries(&self) -> Vec<callbacks::Delivery> {
+        self.app
+            .lock()
+            .callbacks
+            .deliveries
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Calls back the webhooks of `project_id` subscribed to `trigger` (any string: an unknown
+    /// trigger too) with `payload`; returns how many deliveries were queued.
+    pub fn emit_callback(
+        &self,
+        project_id: &str,
+        trigger: &str,
+        payload: serde_json::Value,
+        comment: Option<&str>,
+    ) -> usize {
+        callbacks::emit(&mut self.app.lock(), project_id, trigger, &payload, comment)
+    }
+
+    /// How deliveries are retried and signed from now on.
+    pub fn set_callback_config(&self, config: callbacks::RetryConfig) {
+        self.app.lock().callbacks.retry = config;
     }
 
     /// Log each request (method, path, status; never headers or bodies) to stderr.

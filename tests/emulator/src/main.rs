@@ -29,7 +29,9 @@ Options:
 
 Prints `sinch-emulator listening on http://127.0.0.1:PORT` (https:// with --tls) as its first
 stdout line (after writing --tls-ca-out), then
-serves until killed. Control API: /_emulator/{health,counters,reset,expire-tokens,config,keys,users,faults}.
+serves until killed. Control API: /_emulator/{health,counters,reset,expire-tokens,config,keys,users,faults}
+and /_emulator/callbacks/{deliveries,emit,config} (signed webhook callbacks, sent when resources
+change state).
 A reset keeps issued tokens valid (a client's cached token keeps working); POST
 {"revoke_tokens": true} to /_emulator/reset to refuse them too.
 "#;

@@ -68,6 +68,8 @@ pub struct State {
     pub provisioning: ProvisioningState,
     /// Log each request to stderr (the binary turns this on; in-process tests keep quiet).
     pub log_requests: bool,
+    /// Webhook deliveries (signed callbacks) and their retry settings.
+    pub callbacks: crate::callbacks::Callbacks,
 }
 
 impl State {
@@ -86,6 +88,7 @@ impl State {
             faults: Vec::new(),
             provisioning: ProvisioningState::default(),
             log_requests: false,
+            callbacks: Default::default(),
         }
     }
 
@@ -169,6 +172,8 @@ impl AppState {
         let mut st = self.lock();
         let mut fresh = State::new(&self.initial);
         fresh.log_requests = st.log_requests;
+        // The sender task lives as long as the server; deliveries and settings are reset.
+        fresh.callbacks.outbox = st.callbacks.outbox.take();
         fresh.provisioning = baseline;
         if !revoke_tokens {
             fresh.sinch_tokens = std::mem::take(&mut st.sinch_tokens);

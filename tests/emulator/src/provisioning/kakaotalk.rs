@@ -203,7 +203,7 @@ async fn verify(
         .and_then(Value::as_str)
         .is_some_and(|c| digits(c, 6));
     // An unknown sender is 404 even with a bad code: the lookup comes first.
-    COLLECTION.with_item(&app, &project_id, &id, |rec| {
+    let sender = COLLECTION.with_item(&app, &project_id, &id, |rec| {
         if !code_ok {
             return Err(PapiError::invalid_input(vec![
                 "code must be exactly 6 characters".into(),
@@ -216,6 +216,14 @@ async fn verify(
         }
         rec.insert("state".into(), json!("ACTIVE"));
         rec.insert("modified".into(), Value::String(now_iso()));
-        Ok(Json(Value::Object(rec.clone())))
-    })
+        Ok(Value::Object(rec.clone()))
+    })?;
+    crate::callbacks::emit(
+        &mut app.lock(),
+        &project_id,
+        "KAKAOTALK_SENDER_ACTIVE",
+        &sender,
+        None,
+    );
+    Ok(Json(sender))
 }

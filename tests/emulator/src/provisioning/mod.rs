@@ -53,6 +53,39 @@ impl ProvisioningState {
             })?;
         store::set_path(rec, &req.field, req.value.clone())
     }
+
+    /// The callback a set-field stands for, if any: a new `state` of a resource whose state
+    /// changes Sinch reports (`bundles` → `DONE` is `BUNDLE_DONE`…). Returns (trigger, the
+    /// resource as it now is).
+    pub fn state_callback(&mut self, req: &store::SetField) -> Option<(String, serde_json::Value)> {
+        let kind = match req.resource.as_str() {
+            "bundles" => "BUNDLE",
+            "kakaotalk_senders" => "KAKAOTALK_SENDER",
+            "kakaotalk_templates" => "KAKAOTALK_TEMPLATE",
+            "rcs_senders" => "RCS_SENDER",
+            _ => return None,
+        };
+        let state = req.value.as_str().filter(|_| req.field == "state")?;
+        let trigger = crate::callbacks::state_trigger(kind, state)?;
+        let rec = json_collection(&req.resource)?.find_mut(self, &req.project_id, &req.id)?;
+        Some((trigger, serde_json::Value::Object(rec.clone())))
+    }
+}
+
+/// Sets a field (the set-field control) and calls the webhooks back when it is a state change.
+pub fn set_field(st: &mut crate::state::State, req: &store::SetField) -> Result<(), String> {
+    st.provisioning.set_field(req)?;
+    if let Some((trigger, payload)) = st.provisioning.state_callback(req) {
+        // KakaoTalk templates are scoped `{projectId}/{plusFriendId}`: the project is the head.
+        let project = req
+            .project_id
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        crate::callbacks::emit(st, &project, &trigger, &payload, None);
+    }
+    Ok(())
 }
 
 /// The JSON-stored collection named `resource` in the set-field control.

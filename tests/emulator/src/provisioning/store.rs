@@ -2,7 +2,8 @@
 //! KakaoTalk and RCS senders; [`collection`](super::collection) finds their items), query
 //! helpers for list filters, and the test control
 //! `POST /_emulator/provisioning/set-field`, which sets any field of a stored resource to any
-//! JSON value (how tests get a state or status the client does not know yet).
+//! JSON value (how tests get a state or status the client does not know yet); setting a
+//! `state` calls the project's webhooks back as the real change would.
 
 use super::error::PapiError;
 use crate::http_util::json_response;
@@ -133,7 +134,7 @@ async fn set_field(State(app): State<AppState>, body: Bytes) -> Response<Body> {
             )
         }
     };
-    match app.lock().provisioning.set_field(&req) {
+    match super::set_field(&mut app.lock(), &req) {
         Ok(()) => json_response(StatusCode::OK, &json!({"ok": true}), &[]),
         Err(e) => json_response(StatusCode::NOT_FOUND, &json!({"error": e}), &[]),
     }

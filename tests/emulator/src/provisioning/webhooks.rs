@@ -53,7 +53,8 @@ pub static COLLECTION: Collection<Webhook> = Collection::new(
 .update(update)
 .delete(Delete::Remove);
 
-/// A stored webhook. The secret is kept (for future signed callbacks) but never serialized.
+/// A stored webhook. The secret signs its callbacks (`crate::callbacks`) and is never
+/// serialized.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Webhook {
@@ -77,17 +78,29 @@ struct Fields {
     triggers: Option<Vec<String>>,
 }
 
+/// `https://` anywhere, or `http://` on a loopback host: Sinch calls https targets only, and
+/// the emulator also calls a receiver on this machine (tests, local development) over http.
 pub fn is_url(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !s.chars().any(char::is_whitespace)
-        }
-        None => false,
-    }
+    let (rest, https) = match (s.strip_prefix("https://"), s.strip_prefix("http://")) {
+        (Some(rest), _) => (rest, true),
+        (None, Some(rest)) => (rest, false),
+        (None, None) => return false,
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    !host.is_empty() && !s.chars().any(char::is_whitespace) && (https || is_loopback(host))
+}
+
+/// `127.x.y.z`, `[::1]` or `localhost`, with or without a port.
+fn is_loopback(host_port: &str) -> bool {
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 pub fn is_trigger(s: &str) -> bool {
@@ -104,7 +117,10 @@ fn validate(body: &Map<String, Value>, require_all: bool) -> Result<Fields, Papi
     match body.get("target") {
         Some(Value::String(t)) if is_url(t) => fields.target = Some(t.clone()),
         None if !require_all => {}
-        _ => errors.push("target must be a URL address".to_string()),
+        _ => errors.push(
+            "target must be a URL address (https://, or http:// on a loopback host in the emulator)"
+                .to_string(),
+        ),
     }
     match body.get("secret") {
         Some(Value::String(s)) if !s.is_empty() => fields.secret = Some(s.clone()),
@@ -212,6 +228,13 @@ mod tests {
     fn url_and_trigger_rules() {
         assert!(is_url("https://example.com/hook"));
         assert!(is_url("http://127.0.0.1:8080"));
+        assert!(is_url("http://localhost/h"));
+        assert!(is_url("http://[::1]:9/h"));
+        assert!(
+            !is_url("http://example.com/hook"),
+            "plain http only on loopback"
+        );
+        assert!(!is_url("http://127.0.0.1.evil.example/h"));
         assert!(!is_url("ftp://x"));
         assert!(!is_url("https://"));
         assert!(!is_url("not a url"));

@@ -2,6 +2,7 @@
 
 mod binary;
 mod bundles;
+mod callbacks;
 mod collections;
 mod control;
 mod faults;

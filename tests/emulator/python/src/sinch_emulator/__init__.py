@@ -2,7 +2,8 @@
 
 `Emulator.start()` runs the binary on a free loopback port and returns once it serves; its
 methods are the control API (`/_emulator/...`): counters, reset, token expiry, lifetimes,
-credentials, fault injection and the Provisioning test controls.
+credentials, fault injection, the Provisioning test controls and the webhook callbacks
+(deliveries, emit, replay, retry settings).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import subprocess
 import sys
 import sysconfig
 import threading
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -222,3 +225,50 @@ class Emulator:
     def set_whatsapp_state(self, project_id: str, target: str, state: str, **ids: str) -> None:
         body = {"project_id": project_id, "target": target, "state": state, **ids}
         self.call("POST", "whatsapp/state", body)
+
+    # --- webhook callbacks --------------------------------------------------------------------
+
+    def deliveries(self, project_id: str | None = None) -> list[dict]:
+        """Every signed callback sent so far (oldest first): `id`, `webhook_id`, `target`,
+        `trigger`, `body` (as sent), `status` (`pending`, `delivered`, `failed`) and `attempts`
+        (`number`, `nonce`, `timestamp`, `signature`, `status` or `error`, `replay`)."""
+        path = "callbacks/deliveries"
+        if project_id is not None:
+            path += "?" + urllib.parse.urlencode({"project_id": project_id})
+        return self.call("GET", path)["deliveries"]
+
+    def settled_deliveries(self, count: int = 1, timeout: float = 15.0) -> list[dict]:
+        """The deliveries once at least `count` exist and none is pending (bounded wait)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.deliveries()
+            if len(found) >= count and all(d["status"] != "pending" for d in found):
+                return found
+            if time.monotonic() > deadline:
+                raise EmulatorError(f"deliveries not settled after {timeout} s: {found!r}")
+            time.sleep(0.02)
+
+    def emit_callback(
+        self,
+        project_id: str,
+        trigger: str,
+        payload: Any = None,
+        comment: str | None = None,
+    ) -> int:
+        """Calls back the project's webhooks subscribed to `trigger` (any name: an unknown one
+        too) with `payload`; returns how many deliveries were queued."""
+        body = {"project_id": project_id, "trigger": trigger, "payload": payload}
+        if comment is not None:
+            body["comment"] = comment
+        return self.call("POST", "callbacks/emit", body)["deliveries"]
+
+    def replay_delivery(self, delivery_id: str) -> int | None:
+        """Resends the delivery's last attempt byte for byte (same nonce, timestamp, signature),
+        as an attacker who captured it would; returns the target's status."""
+        return self.call("POST", f"callbacks/deliveries/{delivery_id}/replay")["status"]
+
+    def callback_config(self, **settings: int) -> dict:
+        """How deliveries are retried and signed from now on: `max_attempts` (1-10),
+        `backoff_ms` (first pause, doubled each time), `clock_skew_secs` (e.g. -600 signs
+        deliveries 10 minutes in the past). Returns the whole configuration."""
+        return self.call("POST", "callbacks/config", settings)

@@ -201,6 +201,9 @@ async fn comment(
         return Err(not_initialized());
     }
     wa.account_activities.push(activity("COMMENT_ADDED"));
+    let account = wa.account.clone().map(Value::Object).unwrap_or_default();
+    let trigger = "WHATSAPP_ACCOUNT_COMMENT_ADDED";
+    crate::callbacks::emit(&mut st, &project_id, trigger, &account, Some(&text));
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),

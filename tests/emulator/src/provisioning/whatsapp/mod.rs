@@ -107,7 +107,8 @@ pub enum StateTarget {
 }
 
 /// Sets the `state` of the account, a sender (`id`) or a template (`id` = name, `language`),
-/// as Sinch's asynchronous review would. The error says what was not found.
+/// as Sinch's asynchronous review would, and calls the project's webhooks back (a template
+/// `APPROVED` → `WHATSAPP_TEMPLATE_APPROVED`…). The error says what was not found.
 pub fn set_state(
     st: &mut crate::state::State,
     project_id: &str,
@@ -117,6 +118,11 @@ pub fn set_state(
     state: &str,
 ) -> Result<(), String> {
     let wa = project(st, project_id);
+    let kind = match target {
+        StateTarget::Account => "WHATSAPP_ACCOUNT",
+        StateTarget::Sender => "WHATSAPP_SENDER",
+        StateTarget::Template => "WHATSAPP_TEMPLATE",
+    };
     let obj = match target {
         StateTarget::Account => wa.account.as_mut().ok_or("no WhatsApp account")?,
         StateTarget::Sender => {
@@ -139,6 +145,10 @@ pub fn set_state(
         }
     };
     obj.insert("state".into(), Value::String(state.to_string()));
+    let payload = Value::Object(obj.clone());
+    if let Some(trigger) = crate::callbacks::state_trigger(kind, state) {
+        crate::callbacks::emit(st, project_id, &trigger, &payload, None);
+    }
     Ok(())
 }
 

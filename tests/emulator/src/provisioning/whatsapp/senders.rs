@@ -352,17 +352,20 @@ async fn register(
             ]))
         }
     };
-    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
+    let dto = COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         s.registered = true;
         s.activities.push(activity("REGISTRATION_STARTED"));
         s.dto.insert("state".into(), json!("PENDING_VERIFICATION"));
-        Ok(Json(json!({
-            "id": tokens::uuid_v4(),
-            "method": method,
-            "accepted": now_iso(),
-            "verificationCodeSent": true,
-        })))
-    })
+        Ok(Value::Object(s.dto.clone()))
+    })?;
+    let trigger = "WHATSAPP_SENDER_PENDING_VERIFICATION";
+    crate::callbacks::emit(&mut app.lock(), &project_id, trigger, &dto, None);
+    Ok(Json(json!({
+        "id": tokens::uuid_v4(),
+        "method": method,
+        "accepted": now_iso(),
+        "verificationCodeSent": true,
+    })))
 }
 
 async fn verify(
@@ -380,7 +383,7 @@ async fn verify(
             ]))
         }
     };
-    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
+    let dto = COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         if !s.registered {
             return Err(PapiError::new(
                 StatusCode::BAD_REQUEST,
@@ -399,8 +402,16 @@ async fn verify(
         }
         s.registered = false;
         s.dto.insert("state".into(), json!("ACTIVE"));
-        Ok(Json(Value::Object(s.dto.clone())))
-    })
+        Ok(Value::Object(s.dto.clone()))
+    })?;
+    crate::callbacks::emit(
+        &mut app.lock(),
+        &project_id,
+        "WHATSAPP_SENDER_ACTIVE",
+        &dto,
+        None,
+    );
+    Ok(Json(dto))
 }
 
 async fn discard_changes(
@@ -429,14 +440,17 @@ async fn comment(
             ]))
         }
     };
-    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
+    let dto = COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         s.activities.push(activity("COMMENT_ADDED"));
-        Ok((
-            StatusCode::CREATED,
-            Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),
-        )
-            .into_response())
-    })
+        Ok(Value::Object(s.dto.clone()))
+    })?;
+    let trigger = "WHATSAPP_SENDER_COMMENT_ADDED";
+    crate::callbacks::emit(&mut app.lock(), &project_id, trigger, &dto, Some(&text));
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),
+    )
+        .into_response())
 }
 
 /// [I] `GET …/senders/{id}/activities`: the sender's activity log.

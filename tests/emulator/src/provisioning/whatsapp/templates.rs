@@ -258,7 +258,18 @@ async fn create(
     wa.template_activities
         .insert(key.clone(), vec![activity("TEMPLATE_CREATED")]);
     wa.templates.insert(key, t.clone());
-    Ok((StatusCode::CREATED, Json(Value::Object(t))).into_response())
+    let t = Value::Object(t);
+    if submit {
+        // Submitted for review: Sinch reports the new PENDING state.
+        crate::callbacks::emit(
+            &mut st,
+            &project_id,
+            "WHATSAPP_TEMPLATE_STATUS_UPDATED",
+            &t,
+            None,
+        );
+    }
+    Ok((StatusCode::CREATED, Json(t)).into_response())
 }
 
 async fn by_name(
@@ -351,7 +362,17 @@ async fn update(
             json!({"status": "DRAFT", "details": details}),
         );
     }
-    Ok(Json(Value::Object(t.clone())))
+    let t = Value::Object(t.clone());
+    if submit {
+        crate::callbacks::emit(
+            &mut st,
+            &project_id,
+            "WHATSAPP_TEMPLATE_STATUS_UPDATED",
+            &t,
+            None,
+        );
+    }
+    Ok(Json(t))
 }
 
 async fn delete_language(

@@ -173,6 +173,71 @@ class SinchEmulator private constructor(
             ?: throw SinchEmulatorException("no id in $answer")
     }
 
+    /**
+     * Every signed webhook callback sent so far (oldest first), with its attempts; only
+     * [projectId]'s when given. The raw JSON is [deliveriesJson].
+     */
+    @JvmOverloads
+    fun deliveries(projectId: String? = null): List<Delivery> = Delivery.parseList(deliveriesJson(projectId))
+
+    /** `GET /_emulator/callbacks/deliveries` as the emulator answers it: `{"deliveries":[...]}`. */
+    @JvmOverloads
+    fun deliveriesJson(projectId: String? = null): String =
+        get("/_emulator/callbacks/deliveries" + (projectId?.let { "?project_id=" + java.net.URLEncoder.encode(it, "UTF-8") } ?: ""))
+
+    /**
+     * The deliveries once at least [count] exist and none is pending any more (polled; throws
+     * [SinchEmulatorException] after [timeout]).
+     */
+    @JvmOverloads
+    fun settledDeliveries(count: Int = 1, timeout: Duration = Duration.ofSeconds(15)): List<Delivery> {
+        val deadline = System.nanoTime() + timeout.toNanos()
+        while (true) {
+            val found = deliveries()
+            if (found.size >= count && found.none { it.status == "pending" }) return found
+            if (System.nanoTime() > deadline) throw SinchEmulatorException("deliveries not settled after $timeout: $found")
+            Thread.sleep(20)
+        }
+    }
+
+    /**
+     * Calls back the webhooks of [projectId] subscribed to [trigger] (any name, an unknown one
+     * too) with [payloadJson] (and [comment]); returns how many deliveries were queued.
+     */
+    @JvmOverloads
+    fun emitCallback(projectId: String, trigger: String, payloadJson: String = "{}", comment: String? = null): Int {
+        val c = comment?.let { ""","comment":${json(it)}""" } ?: ""
+        val answer = post(
+            "/_emulator/callbacks/emit",
+            """{"project_id":${json(projectId)},"trigger":${json(trigger)},"payload":$payloadJson$c}""",
+        )
+        return (MiniJson.parse(answer) as Map<*, *>)["deliveries"].let { (it as Number).toInt() }
+    }
+
+    /**
+     * Resends the last attempt of delivery [deliveryId] byte for byte (same nonce, timestamp and
+     * signature), as an attacker who captured it would; returns the target's status.
+     */
+    fun replayDelivery(deliveryId: String): Int? {
+        val answer = post("/_emulator/callbacks/deliveries/${java.net.URLEncoder.encode(deliveryId, "UTF-8")}/replay", "")
+        return ((MiniJson.parse(answer) as Map<*, *>)["status"] as Number?)?.toInt()
+    }
+
+    /**
+     * How deliveries are retried and signed from now on (the values given): [maxAttempts]
+     * (1 to 10), [backoffMs] (the first pause, doubled each time), [clockSkewSecs] (`-600` signs
+     * deliveries ten minutes in the past).
+     */
+    @JvmOverloads
+    fun callbackConfig(maxAttempts: Int? = null, backoffMs: Long? = null, clockSkewSecs: Long? = null) {
+        val fields = listOfNotNull(
+            maxAttempts?.let { """"max_attempts":$it""" },
+            backoffMs?.let { """"backoff_ms":$it""" },
+            clockSkewSecs?.let { """"clock_skew_secs":$it""" },
+        )
+        post("/_emulator/callbacks/config", fields.joinToString(",", "{", "}"))
+    }
+
     /** `GET` on the emulator ([path] starts with `/`); the body of a 2xx answer. */
     fun get(path: String): String = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET())
 
@@ -410,6 +475,163 @@ data class Counters(
                 keycloakRefreshGrants = number(json, "keycloak_refresh_grants"),
                 indiaSendRequests = number(json, "india_send_requests"),
             )
+        }
+    }
+}
+
+/** One signed webhook callback the emulator sent (`GET /_emulator/callbacks/deliveries`). */
+data class Delivery(
+    val id: String,
+    val projectId: String,
+    val webhookId: String,
+    val target: String,
+    val trigger: String,
+    /** The exact body sent. */
+    val body: String,
+    /** `pending`, `delivered` or `failed`. */
+    val status: String,
+    val attempts: List<DeliveryAttempt>,
+) {
+    companion object {
+        internal fun parseList(json: String): List<Delivery> =
+            ((MiniJson.parse(json) as Map<*, *>)["deliveries"] as List<*>).map { d ->
+                val m = d as Map<*, *>
+                Delivery(
+                    id = m["id"] as String,
+                    projectId = m["project_id"] as String,
+                    webhookId = m["webhook_id"] as String,
+                    target = m["target"] as String,
+                    trigger = m["trigger"] as String,
+                    body = m["body"] as String,
+                    status = m["status"] as String,
+                    attempts = (m["attempts"] as List<*>).map { a ->
+                        val t = a as Map<*, *>
+                        DeliveryAttempt(
+                            number = (t["number"] as Number).toInt(),
+                            nonce = t["nonce"] as String,
+                            timestamp = (t["timestamp"] as Number).toLong(),
+                            signature = t["signature"] as String,
+                            status = (t["status"] as Number?)?.toInt(),
+                            error = t["error"] as String?,
+                            replay = t["replay"] as Boolean,
+                        )
+                    },
+                )
+            }
+    }
+}
+
+/** One try at sending a [Delivery]: the target's HTTP [status], or the [error] without one. */
+data class DeliveryAttempt(
+    val number: Int,
+    val nonce: String,
+    val timestamp: Long,
+    /** The signature header sent (a MAC, not the secret). */
+    val signature: String,
+    val status: Int?,
+    val error: String?,
+    /** Sent by [SinchEmulator.replayDelivery]. */
+    val replay: Boolean,
+)
+
+/**
+ * Reads the control API's JSON into maps, lists, strings, numbers (Long or Double), booleans
+ * and null: enough for these answers, so the testing artifact needs no JSON library.
+ */
+internal object MiniJson {
+    fun parse(text: String): Any? = Reader(text).run { value().also { space(); require(i == s.length) { "trailing data" } } }
+
+    private class Reader(val s: String) {
+        var i = 0
+
+        fun space() {
+            while (i < s.length && s[i].isWhitespace()) i++
+        }
+
+        fun value(): Any? {
+            space()
+            require(i < s.length) { "unexpected end" }
+            return when (s[i]) {
+                '{' -> obj()
+                '[' -> arr()
+                '"' -> str()
+                't' -> word("true", true)
+                'f' -> word("false", false)
+                'n' -> word("null", null)
+                else -> num()
+            }
+        }
+
+        fun word(w: String, v: Any?): Any? {
+            require(s.startsWith(w, i)) { "bad literal at $i" }
+            i += w.length
+            return v
+        }
+
+        fun obj(): Map<String, Any?> {
+            val out = LinkedHashMap<String, Any?>()
+            i++
+            space()
+            if (s[i] == '}') return out.also { i++ }
+            while (true) {
+                space()
+                val k = str()
+                space()
+                require(s[i] == ':') { "':' expected at $i" }
+                i++
+                out[k] = value()
+                space()
+                when (s[i++]) {
+                    ',' -> continue
+                    '}' -> return out
+                    else -> throw IllegalArgumentException("',' or '}' expected at ${i - 1}")
+                }
+            }
+        }
+
+        fun arr(): List<Any?> {
+            val out = ArrayList<Any?>()
+            i++
+            space()
+            if (s[i] == ']') return out.also { i++ }
+            while (true) {
+                out.add(value())
+                space()
+                when (s[i++]) {
+                    ',' -> continue
+                    ']' -> return out
+                    else -> throw IllegalArgumentException("',' or ']' expected at ${i - 1}")
+                }
+            }
+        }
+
+        fun str(): String {
+            require(s[i] == '"') { "string expected at $i" }
+            i++
+            val b = StringBuilder()
+            while (true) {
+                val c = s[i++]
+                when (c) {
+                    '"' -> return b.toString()
+                    '\\' -> when (val e = s[i++]) {
+                        'n' -> b.append('\n')
+                        't' -> b.append('\t')
+                        'r' -> b.append('\r')
+                        'b' -> b.append('\b')
+                        'f' -> b.append('\u000c')
+                        'u' -> b.append(s.substring(i, i + 4).toInt(16).toChar()).also { i += 4 }
+                        else -> b.append(e)
+                    }
+                    else -> b.append(c)
+                }
+            }
+        }
+
+        fun num(): Number {
+            val start = i
+            while (i < s.length && (s[i].isDigit() || s[i] in "+-.eE")) i++
+            val t = s.substring(start, i)
+            return t.toLongOrNull() ?: t.toDouble()
         }
     }
 }

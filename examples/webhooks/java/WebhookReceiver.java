@@ -1,0 +1,1 @@
+../../../kotlin/sinch-core/src/test/java/io/github/sinchcore/examples/WebhookReceiver.java
