@@ -53,7 +53,10 @@ async fn callback(
         Err(e) => {
             // The reason says what went wrong; it never contains the secret.
             eprintln!("refused callback ({}): {e}", e.kind());
-            return StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+            return u16::try_from(e.http_status())
+                .ok()
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .unwrap_or(StatusCode::BAD_REQUEST);
         }
     };
     match &event.payload {

@@ -100,7 +100,7 @@ async fn receive(
     let status = match (&outcome, failing) {
         (_, true) => StatusCode::INTERNAL_SERVER_ERROR,
         (Ok(_), false) => StatusCode::OK,
-        (Err(e), false) => StatusCode::from_u16(e.http_status()).unwrap(),
+        (Err(e), false) => StatusCode::from_u16(u16::try_from(e.http_status()).unwrap()).unwrap(),
     };
     let _ = tx.send(Received {
         headers,

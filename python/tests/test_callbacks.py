@@ -41,7 +41,7 @@ class Receiver:
                     status = 200
                 except sinch_core.CallbackError as e:
                     outcome = e
-                    status = 503 if isinstance(e, sinch_core.ReplayCacheUnavailable) else 401
+                    status = e.http_status()
                 if receiver.fail_first > 0:
                     receiver.fail_first -= 1
                     status = 500
@@ -143,7 +143,7 @@ def test_the_same_delivery_replayed_is_refused(emulator, client, receivers):
     emulator.emit_callback(PROJECT_ID, "BUNDLE_DONE", {"id": "b1", "state": "DONE"})
     assert isinstance(rx.next()[2], sinch_core.CallbackEvent)
     (delivery,) = emulator.settled_deliveries()
-    assert emulator.replay_delivery(delivery["id"]) == 401
+    assert emulator.replay_delivery(delivery["id"]) == 409  # ReplayedNonce
     error = rx.next()[2]
     assert isinstance(error, sinch_core.ReplayedNonce), error
     assert error.nonce == delivery["attempts"][0]["nonce"]

@@ -51,6 +51,30 @@ pub enum CallbackError {
     /// Refused rather than accepted unchecked; answer `503` so Sinch retries.
     #[error("{reason}")]
     ReplayCacheUnavailable { reason: String },
+
+    /// The receiver is misconfigured (no secret, an empty one): nothing can be verified until
+    /// it is fixed. Answer `500`; Sinch retries.
+    #[error("{reason}")]
+    InvalidVerifierConfig { reason: String },
+}
+
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl CallbackError {
+    /// The HTTP status a receiver should answer with: 503 or 500 when the fault is the
+    /// receiver's (Sinch retries), 400 for a malformed request, 401 for one that is not authentic
+    /// or not fresh, 409 for a delivery already accepted (it is not processed twice).
+    pub fn http_status(&self) -> i32 {
+        match self {
+            CallbackError::ReplayCacheUnavailable { .. } => 503,
+            CallbackError::InvalidVerifierConfig { .. } => 500,
+            CallbackError::MissingHeader { .. }
+            | CallbackError::InvalidHeader { .. }
+            | CallbackError::MalformedBody { .. }
+            | CallbackError::UnsupportedAlgorithm { .. } => 400,
+            CallbackError::BadSignature { .. } | CallbackError::StaleTimestamp { .. } => 401,
+            CallbackError::ReplayedNonce { .. } => 409,
+        }
+    }
 }
 
 impl CallbackError {
@@ -65,21 +89,7 @@ impl CallbackError {
             CallbackError::ReplayedNonce { .. } => "ReplayedNonce",
             CallbackError::MalformedBody { .. } => "MalformedBody",
             CallbackError::ReplayCacheUnavailable { .. } => "ReplayCacheUnavailable",
-        }
-    }
-
-    /// The HTTP status a receiver should answer with: 503 when the fault is the receiver's
-    /// (Sinch retries), 400 for a malformed request, 401 for one that is not authentic or not
-    /// fresh, 409 for a delivery already accepted (it is not processed twice).
-    pub fn http_status(&self) -> u16 {
-        match self {
-            CallbackError::ReplayCacheUnavailable { .. } => 503,
-            CallbackError::MissingHeader { .. }
-            | CallbackError::InvalidHeader { .. }
-            | CallbackError::MalformedBody { .. }
-            | CallbackError::UnsupportedAlgorithm { .. } => 400,
-            CallbackError::BadSignature { .. } | CallbackError::StaleTimestamp { .. } => 401,
-            CallbackError::ReplayedNonce { .. } => 409,
+            CallbackError::InvalidVerifierConfig { .. } => "InvalidVerifierConfig",
         }
     }
 
@@ -93,7 +103,8 @@ impl CallbackError {
             | CallbackError::StaleTimestamp { reason, .. }
             | CallbackError::ReplayedNonce { reason, .. }
             | CallbackError::MalformedBody { reason }
-            | CallbackError::ReplayCacheUnavailable { reason } => reason,
+            | CallbackError::ReplayCacheUnavailable { reason }
+            | CallbackError::InvalidVerifierConfig { reason } => reason,
         }
     }
 }

@@ -253,7 +253,7 @@ impl CallbackVerifier {
 
 /// Verifies one delivery with `secrets` and `options` (see [`CallbackVerifier`]); a shortcut
 /// for receivers that do not keep a verifier. A configuration error (no secret, an empty one)
-/// is reported as a refused signature, whose reason says so.
+/// is [`CallbackError::InvalidVerifierConfig`].
 pub fn verify(
     headers: &CallbackHeaders,
     raw_body: &[u8],
@@ -262,7 +262,7 @@ pub fn verify(
 ) -> std::result::Result<CallbackEvent, CallbackError> {
     let verifier =
         CallbackVerifier::new(secrets.iter().cloned(), options.clone()).map_err(|e| {
-            CallbackError::BadSignature {
+            CallbackError::InvalidVerifierConfig {
                 reason: format!("the callback cannot be verified: {}", e.reason()),
             }
         })?;

@@ -21,7 +21,10 @@ impl RedisReplayCache {
     /// A cache on the Redis at `options.url`; nothing is contacted yet.
     pub fn new(options: RedisOptions) -> Result<Self> {
         Ok(RedisReplayCache {
-            store: RedisStore::new(options)?,
+            store: RedisStore::with_outage_effect(
+                options,
+                "callbacks are refused (ReplayCacheUnavailable, answer 503) until it answers again",
+            )?,
         })
     }
 

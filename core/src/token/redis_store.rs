@@ -92,6 +92,8 @@ struct Inner {
     connect_timeout: Duration,
     /// For logs: the URL without credentials.
     shown: String,
+    /// For the outage WARN: what the users of this connection do meanwhile.
+    outage_effect: &'static str,
     state: Mutex<State>,
 }
 
@@ -118,6 +120,15 @@ impl RedisStore {
     /// A store on the Redis at `options.url`. Nothing is contacted yet: a Redis that is down
     /// at start is an outage like any other, not an error.
     pub fn new(options: RedisOptions) -> Result<Self> {
+        Self::with_outage_effect(
+            options,
+            "tokens are fetched by each process until it answers again",
+        )
+    }
+
+    /// [`RedisStore::new`] for another use of the connection (the callbacks' replay cache),
+    /// whose outage WARN says `effect` instead of the token store's consequence.
+    pub(crate) fn with_outage_effect(options: RedisOptions, effect: &'static str) -> Result<Self> {
         use redis::IntoConnectionInfo;
         let shown = crate::redact::redact_url(&options.url);
         let scheme = options.url.split("://").next().unwrap_or("");
@@ -170,6 +181,7 @@ impl RedisStore {
                 io_timeout: options.io_timeout,
                 connect_timeout: options.connect_timeout,
                 shown,
+                outage_effect: effect,
                 state: Mutex::new(State::default()),
             }),
         })
@@ -237,7 +249,7 @@ impl Inner {
             Ok(v) => {
                 if let Some(o) = st.outage.take() {
                     log::info!(
-                        "the Redis token store {} is reachable again after {} s",
+                        "the Redis store {} is reachable again after {} s",
                         self.shown,
                         o.since.elapsed().as_secs()
                     );
@@ -256,9 +268,9 @@ impl Inner {
                     }
                     None => {
                         log::warn!(
-                            "the Redis token store {} failed ({e}); tokens are fetched by each \
-                             process until it answers again",
-                            self.shown
+                            "the Redis store {} failed ({e}); {}",
+                            self.shown,
+                            self.outage_effect
                         );
                         st.outage = Some(Outage {
                             since: now,

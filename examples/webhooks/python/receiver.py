@@ -36,10 +36,8 @@ def make_handler(verifier: sinch_core.CallbackVerifier, on_event) -> type:
             except sinch_core.CallbackError as e:
                 # `str(e)` says what went wrong and never contains the secret.
                 self.log_message("refused callback (%s): %s", type(e).__name__, e)
-                status = (
-                    503 if isinstance(e, sinch_core.ReplayCacheUnavailable) else 401
-                )
-                self.send_response(status)
+                # 401 forged or stale, 409 replayed, 400 malformed, 503 cache down: Sinch retries.
+                self.send_response(e.http_status())
                 self.end_headers()
                 return
             on_event(event)

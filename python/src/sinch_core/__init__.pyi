@@ -64,6 +64,7 @@ __all__ = [
     "InvalidConfig",
     "InvalidCredentials",
     "InvalidHeader",
+    "InvalidVerifierConfig",
     "KakaoTalkButtonType",
     "KakaoTalkSender",
     "KakaoTalkSenderDetails",
@@ -338,6 +339,9 @@ class MalformedBody(CallbackError):
     def __init__(self, reason: str) -> None: ...
 
 class ReplayCacheUnavailable(CallbackError):
+    def __init__(self, reason: str) -> None: ...
+
+class InvalidVerifierConfig(CallbackError):
     def __init__(self, reason: str) -> None: ...
 
 # --- Webhook trigger names (from known_webhook_triggers()) --------------------------------------

@@ -40,5 +40,6 @@ val CallbackException.reason: String
         is CallbackException.ReplayedNonce -> reason
         is CallbackException.MalformedBody -> reason
         is CallbackException.ReplayCacheUnavailable -> reason
+        is CallbackException.InvalidVerifierConfig -> reason
     }
 

@@ -70,7 +70,7 @@ public final class WebhookReceiver implements AutoCloseable {
             } catch (CallbackException e) {
                 // toString() says what went wrong; it never contains the secret.
                 System.err.println("refused callback: " + e);
-                int status = e instanceof CallbackException.ReplayCacheUnavailable ? 503 : 401;
+                int status = e.httpStatus(); // 401 forged or stale, 409 replayed, 503 cache down...
                 exchange.sendResponseHeaders(status, -1);
                 return;
             }

@@ -35,7 +35,7 @@ class Received(val headers: Map<String, List<String>>, val body: ByteArray, val 
 
 /**
  * A webhook target on a free loopback port (the JDK's HttpServer): verifies each POST, queues
- * the request and the outcome, and answers 200 for an event, 503/401 for a refusal, or 500 for
+ * the request and the outcome, and answers 200 for an event, the error's httpStatus() for a refusal, or 500 for
  * the first [failFirst] requests.
  */
 class Receiver(verifier: CallbackVerifier, failFirst: Int = 0) : AutoCloseable {
@@ -50,10 +50,10 @@ class Receiver(verifier: CallbackVerifier, failFirst: Int = 0) : AutoCloseable {
                 val body = exchange.requestBody.readBytes()
                 val headers = exchange.requestHeaders.mapValues { (_, v) -> v.toList() }
                 val outcome = runCatching { verifier.verify(exchange.requestHeaders, body) }
-                var status = when (outcome.exceptionOrNull()) {
+                var status = when (val e = outcome.exceptionOrNull()) {
                     null -> 200
-                    is CallbackException.ReplayCacheUnavailable -> 503
-                    else -> 401
+                    is CallbackException -> e.httpStatus()
+                    else -> throw e
                 }
                 if (failures.getAndUpdate { n -> maxOf(n - 1, 0) } > 0) status = 500
                 exchange.sendResponseHeaders(status, -1)
@@ -132,7 +132,7 @@ class CallbacksTest : EmulatorTestBase() {
         emulator.emitCallback(PROJECT, "BUNDLE_DONE", """{"id":"b1","state":"DONE"}""")
         assertTrue(rx.next().outcome.isSuccess)
         val delivery = emulator.settledDeliveries().single()
-        assertEquals(401, emulator.replayDelivery(delivery.id))
+        assertEquals(409, emulator.replayDelivery(delivery.id), "ReplayedNonce")
         val e = assertIs<CallbackException.ReplayedNonce>(rx.next().outcome.exceptionOrNull())
         assertEquals(delivery.attempts[0].nonce, e.nonce)
     }
