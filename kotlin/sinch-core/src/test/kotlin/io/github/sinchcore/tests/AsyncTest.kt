@@ -175,7 +175,9 @@ class AsyncTest : EmulatorTestBase() {
 
     @Test
     fun hundredConcurrentSuspendCallsOnOneThreadOverlap() {
-        val delayMs = 200L
+        // A blocking call would stall the thread for the whole delay, once per call; long enough
+        // that a loaded machine's scheduling hiccups (300 ms seen) stay well below it.
+        val delayMs = 600L
         val auth = oauth()
         auth.accessToken() // the token is not what this test is about
         val webhooks = closeLater(asyncClient(auth).webhooks())
