@@ -6,7 +6,6 @@ use sinch_core::callbacks::{
     RedisReplayCache, ReplayCache as CoreCache, ReplayCacheBackend, VerifyOptions,
     DEFAULT_MAX_ENTRIES,
 };
-use sinch_core::token::RedisOptions;
 use sinch_core::{CallbackError, CallbackEvent, Secret, SinchError};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -59,14 +58,8 @@ impl ReplayCache {
         key_prefix: Option<String>,
         ca_pem: Option<String>,
     ) -> Result<Arc<Self>, SinchError> {
-        let mut options = RedisOptions::new(url);
-        options.ca_pem = ca_pem;
-        options.username = username;
-        options.password = password.map(Secret::new);
-        options.database = database;
-        if let Some(prefix) = key_prefix {
-            options.key_prefix = prefix;
-        }
+        let options =
+            crate::store::redis_options(url, username, password, database, key_prefix, ca_pem);
         Ok(Arc::new(ReplayCache {
             inner: Arc::new(RedisReplayCache::new(options)?),
         }))

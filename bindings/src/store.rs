@@ -49,14 +49,7 @@ impl TokenStore {
         key_prefix: Option<String>,
         ca_pem: Option<String>,
     ) -> Result<Arc<Self>, SinchError> {
-        let mut options = RedisOptions::new(url);
-        options.ca_pem = ca_pem;
-        options.username = username;
-        options.password = password.map(Secret::new);
-        options.database = database;
-        if let Some(prefix) = key_prefix {
-            options.key_prefix = prefix;
-        }
+        let options = redis_options(url, username, password, database, key_prefix, ca_pem);
         Ok(Arc::new(TokenStore {
             inner: Arc::new(RedisStore::new(options)?),
         }))
@@ -79,4 +72,24 @@ impl TokenStore {
             inner: Arc::new(BackendStore(backend)),
         })
     }
+}
+
+/// The Redis options of `TokenStore.redis` and `ReplayCache.redis` (same arguments).
+pub(crate) fn redis_options(
+    url: String,
+    username: Option<String>,
+    password: Option<String>,
+    database: Option<i64>,
+    key_prefix: Option<String>,
+    ca_pem: Option<String>,
+) -> RedisOptions {
+    let mut options = RedisOptions::new(url);
+    options.ca_pem = ca_pem;
+    options.username = username;
+    options.password = password.map(Secret::new);
+    options.database = database;
+    if let Some(prefix) = key_prefix {
+        options.key_prefix = prefix;
+    }
+    options
 }
