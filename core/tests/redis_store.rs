@@ -159,6 +159,18 @@ fn process(emu: &sinch_emulator::Emulator, store: Arc<dyn TokenStore>) -> Auth {
     .unwrap()
 }
 
+/// A process with the demo India user (Keycloak password + refresh grants) and `store`.
+fn india_process(emu: &sinch_emulator::Emulator, store: Arc<dyn TokenStore>) -> Auth {
+    Auth::keycloak_private(
+        KeycloakConfig::new("demo-user", "demo-password")
+            .with_token_url(emu.keycloak_token_url())
+            .with_store(store),
+        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
+        options(),
+    )
+    .unwrap()
+}
+
 /// The cache's store key for the demo key's OAuth2 token on `emu`.
 fn oauth_store_key(emu: &sinch_emulator::Emulator) -> String {
     format!("{}|{KEY_ID}|client_credentials|", emu.token_url())
@@ -226,14 +238,7 @@ fn redis_holds_nothing_usable() {
     let redis = Redis::start();
     let emu = emulator_with(|c| c.keycloak_access_lifetime_secs = 60);
     let oauth_token = process(&emu, store(&redis)).access_token().unwrap();
-    let india = Auth::keycloak_private(
-        KeycloakConfig::new("demo-user", "demo-password")
-            .with_token_url(emu.keycloak_token_url())
-            .with_store(store(&redis)),
-        Arc::new(SystemClock::new()) as Arc<dyn Clock>,
-        options(),
-    )
-    .unwrap();
+    let india = india_process(&emu, store(&redis));
     let india_token = india.access_token().unwrap();
     let keys = redis.cli(&["--scan"]).unwrap();
     let keys: Vec<&str> = keys.lines().collect();
@@ -413,14 +418,7 @@ fn india_fleet_refreshing_under_the_lease_never_reuses_a_rotated_refresh_token()
     let stop = Instant::now() + Duration::from_secs(7);
     let workers: Vec<_> = (0..16)
         .map(|_| {
-            let auth = Auth::keycloak_private(
-                KeycloakConfig::new("demo-user", "demo-password")
-                    .with_token_url(emu.keycloak_token_url())
-                    .with_store(store(&redis)),
-                Arc::new(SystemClock::new()) as Arc<dyn Clock>,
-                options(),
-            )
-            .unwrap();
+            let auth = india_process(&emu, store(&redis));
             std::thread::spawn(move || {
                 let mut reads = 0;
                 while Instant::now() < stop {
