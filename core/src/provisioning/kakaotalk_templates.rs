@@ -321,6 +321,8 @@ impl KakaoTalkTemplates {
     }
 
     /// One page, alphabetical. Page size 1 to 1000; none = the server default (50).
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}/templates` (spec operation; operationId not read yet).
     pub fn list(
         &self,
         page: &PageRequest,
@@ -339,6 +341,8 @@ impl KakaoTalkTemplates {
     }
 
     /// `POST …/templates` (201). `details` needs a name, a language and the content.
+    ///
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/templates` (spec operation; operationId not read yet).
     pub fn create(&self, template: &KakaoTalkTemplateCreate) -> Result<KakaoTalkTemplate> {
         let d = &template.details;
         let missing: Vec<&str> = [
@@ -367,6 +371,8 @@ impl KakaoTalkTemplates {
     }
 
     /// `GET …/templates/{templateCode}`.
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}/templates/{templateCode}` (spec operation; operationId not read yet).
     pub fn get(&self, template_code: &str) -> Result<KakaoTalkTemplate> {
         let url = self.url(path![{ template_code }], &[])?;
         self.client
@@ -398,6 +404,8 @@ impl KakaoTalkTemplates {
     }
 
     /// `DELETE …/templates/{templateCode}` (204).
+    ///
+    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}/templates/{templateCode}` (spec operation; operationId not read yet).
     pub fn delete(&self, template_code: &str) -> Result<()> {
         let url = self.url(path![{ template_code }], &[])?;
         self.client

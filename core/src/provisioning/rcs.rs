@@ -1,5 +1,4 @@
-//! RCS senders (`/rcs/senders`): list with filters and sorting, create, and get (unconfirmed
-//! path).
+//! RCS senders (`/rcs/senders`): list with filters and sorting, create, and get.
 //!
 //! Confirmed (Sinch's Provisioning API reference v1.2.36): `GET`/`POST /rcs/senders`, the
 //! list parameters and the create body's top level `{region, billingCategory, useCase,
@@ -269,6 +268,8 @@ impl RcsSenders {
     }
 
     /// `GET /rcs/senders`: one page, filtered and sorted.
+    ///
+    /// Spec: `GET /rcs/senders` (spec operation; operationId not read yet).
     pub fn list(&self, page: &PageRequest, filter: &RcsSenderFilter) -> Result<RcsSenderPage> {
         self.page(page, filter)
     }
@@ -283,6 +284,8 @@ impl RcsSenders {
     }
 
     /// `POST /rcs/senders`.
+    ///
+    /// Spec: `POST /rcs/senders` (spec operation; operationId not read yet).
     pub fn create(&self, spec: &RcsSenderSpec) -> Result<RcsSender> {
         let body = spec.to_json()?;
         let url = self.client.url(path!["rcs", "senders"], &[])?;
@@ -290,8 +293,9 @@ impl RcsSenders {
             .call(Method::POST, url, Some(&body), "creating an RCS sender")
     }
 
-    /// `GET /rcs/senders/{senderId}` — **unconfirmed path** (by analogy with the other
-    /// sender families).
+    /// One sender.
+    ///
+    /// Spec: `GET /rcs/senders/{senderId}`, operationId `rcssenderscontroller_getsender_v1`.
     pub fn get(&self, sender_id: &str) -> Result<RcsSender> {
         let url = self
             .client

@@ -70,12 +70,15 @@ impl WhatsappAccounts {
             .map_err(|e| protocol(action, e))
     }
 
+    /// Spec: `GET /whatsapp` (spec operation; operationId not read yet).
     pub fn get(&self) -> Result<WhatsappAccount> {
         self.account(Method::GET, None, "getting the WhatsApp account")
     }
 
     /// Creates the project's account from `body_json`, a JSON object (fields undocumented in
     /// the notes; sent unchanged). A project has at most one account.
+    ///
+    /// Spec: `POST /whatsapp` (spec operation; operationId not read yet).
     pub fn create(&self, body_json: &str) -> Result<WhatsappAccount> {
         let body = Value::Object(raw_object(body_json, "the account body")?);
         self.account(Method::POST, Some(&body), "creating the WhatsApp account")
@@ -83,12 +86,16 @@ impl WhatsappAccounts {
 
     /// Changes a REJECTED account (PATCH with `body_json`, a JSON object); it goes back to
     /// IN_PROGRESS. Refused in any other state.
+    ///
+    /// Spec: `PATCH /whatsapp` (spec operation; operationId not read yet).
     pub fn update(&self, body_json: &str) -> Result<WhatsappAccount> {
         let body = Value::Object(raw_object(body_json, "the account update")?);
         self.account(Method::PATCH, Some(&body), "updating the WhatsApp account")
     }
 
     /// Deletes the account; refused while a sender is assigned.
+    ///
+    /// Spec: `DELETE /whatsapp` (spec operation; operationId not read yet).
     pub fn delete(&self) -> Result<()> {
         let url = self.client.url(path!["whatsapp"], &[])?;
         self.client
@@ -97,6 +104,8 @@ impl WhatsappAccounts {
     }
 
     /// The account's activity log (entry shape unconfirmed, see [`WhatsappActivity`]).
+    ///
+    /// Spec: `GET /whatsapp/activities` (spec operation; operationId not read yet).
     pub fn activities(&self) -> Result<Vec<WhatsappActivity>> {
         let action = "listing WhatsApp account activities";
         let url = self.client.url(path!["whatsapp", "activities"], &[])?;
@@ -107,6 +116,8 @@ impl WhatsappAccounts {
     /// Leaves a comment for Sinch support on the account (`POST /whatsapp/comments` with
     /// `{comment}`; path and body unconfirmed, inferred from the
     /// `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
+    ///
+    /// Spec: `POST /whatsapp/comments`, operationId `accountscontroller_createcomment_v1`.
     pub fn comment(&self, comment: &str) -> Result<()> {
         let url = self.client.url(path!["whatsapp", "comments"], &[])?;
         self.client
@@ -121,6 +132,8 @@ impl WhatsappAccounts {
 
     /// Turns on Meta template analytics for the project's WABA
     /// (`PUT /whatsapp/enableTemplateAnalytics`).
+    ///
+    /// Spec: `PUT /whatsapp/enableTemplateAnalytics` (spec operation; operationId not read yet).
     pub fn enable_template_analytics(&self) -> Result<()> {
         let url = self
             .client

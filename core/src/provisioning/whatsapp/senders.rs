@@ -2,9 +2,9 @@
 //! shapes), get, update (draft or submit; explicit null deletes a detail), delete, register and
 //! verify the phone number (register first), discard pending changes, comment.
 //!
-//! Confirmed paths: list, create, get, update, register, verify. Inferred from operation IDs
-//! (unconfirmed): delete (`DELETE /senders/{id}`), discard changes (`DELETE …/changes`),
-//! comments (`POST …/comments`, body `{comment}`).
+//! Every path here is in Sinch's reference (see each function's `Spec:` line) except the
+//! activity log (`GET …/{senderId}/activities`), which stays **unconfirmed**: it is in neither
+//! the spec nor the reference pages read so far.
 
 use super::{
     activities, push_all, raw_object, WhatsappActivity, WhatsappBusinessManager,
@@ -453,6 +453,8 @@ impl WhatsappSenders {
     }
 
     /// One page. Page size 1 to 100; none = the server default (50).
+    ///
+    /// Spec: `GET /whatsapp/senders`, operationId `WhatsappSendersController_listSenders_v1`.
     pub fn list(
         &self,
         page: &PageRequest,
@@ -470,6 +472,7 @@ impl WhatsappSenders {
         self.pager(page_size, filter)
     }
 
+    /// Spec: `POST /whatsapp/senders` (spec operation; operationId not read yet).
     pub fn create(&self, request: &WhatsappSenderCreate) -> Result<WhatsappSender> {
         let body = request.to_json()?;
         let url = self.url(path![], &[])?;
@@ -477,6 +480,7 @@ impl WhatsappSenders {
             .call(Method::POST, url, Some(&body), "creating a WhatsApp sender")
     }
 
+    /// Spec: `GET /whatsapp/senders/{senderId}` (spec operation; operationId not read yet).
     pub fn get(&self, sender_id: &str) -> Result<WhatsappSender> {
         let url = self.url(path![{ sender_id }], &[])?;
         self.client
@@ -484,6 +488,8 @@ impl WhatsappSenders {
     }
 
     /// Saves profile changes as a draft, or submits them (see [`WhatsappSenderUpdate`]).
+    ///
+    /// Spec: `PATCH /whatsapp/senders/{senderId}` (spec operation; operationId not read yet).
     pub fn update(&self, sender_id: &str, update: &WhatsappSenderUpdate) -> Result<WhatsappSender> {
         let body = update.to_json()?;
         let url = self.url(path![{ sender_id }], &[])?;
@@ -495,7 +501,9 @@ impl WhatsappSenders {
         )
     }
 
-    /// Deletes the sender (path unconfirmed, see the module docs).
+    /// Deletes the sender. The reference names the operation; the path is the sender's own.
+    ///
+    /// Spec: `DELETE /whatsapp/senders/{senderId}`, operationId `senderscontroller_delete_v1`.
     pub fn delete(&self, sender_id: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }], &[])?;
         self.client
@@ -504,6 +512,8 @@ impl WhatsappSenders {
     }
 
     /// Asks Meta to send a verification code by SMS or voice call. Must come before `verify`.
+    ///
+    /// Spec: `POST /whatsapp/senders/{senderId}/register` (spec operation; operationId not read yet).
     pub fn register(
         &self,
         sender_id: &str,
@@ -519,6 +529,8 @@ impl WhatsappSenders {
     }
 
     /// Sends the 6-character code received after `register`.
+    ///
+    /// Spec: `POST /whatsapp/senders/{senderId}/verify` (spec operation; operationId not read yet).
     pub fn verify(&self, sender_id: &str, code: &str) -> Result<()> {
         if code.chars().count() != 6 {
             return Err(SinchError::invalid_config(
@@ -536,7 +548,9 @@ impl WhatsappSenders {
             .map(|_| ())
     }
 
-    /// Discards the pending profile changes (path unconfirmed).
+    /// Discards the pending profile changes.
+    ///
+    /// Spec: `DELETE /whatsapp/senders/{senderId}/changes`, operationId `senderscontroller_deletechanges_v1`.
     pub fn discard_changes(&self, sender_id: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }, "changes"], &[])?;
         self.client
@@ -559,7 +573,9 @@ impl WhatsappSenders {
         activities(v, action)
     }
 
-    /// Leaves a comment for Sinch support on the sender (path and body unconfirmed).
+    /// Leaves a comment for Sinch support on the sender (body `{comment}`).
+    ///
+    /// Spec: `POST /whatsapp/senders/{senderId}/comments`, operationId `WhatsappSendersController_createComment_v1`.
     pub fn comment(&self, sender_id: &str, comment: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }, "comments"], &[])?;
         self.client

@@ -64,6 +64,8 @@ impl WhatsappSolutions {
     }
 
     /// Every solution of the project (the endpoint has no paging).
+    ///
+    /// Spec: `GET /whatsapp/solutions` (spec operation; operationId not read yet).
     pub fn list(&self) -> Result<Vec<WhatsappSolution>> {
         let action = "listing WhatsApp solutions";
         let url = self.client.url(path!["whatsapp", "solutions"], &[])?;
@@ -74,6 +76,7 @@ impl WhatsappSolutions {
             .collect()
     }
 
+    /// Spec: `POST /whatsapp/solutions` (spec operation; operationId not read yet).
     pub fn create(&self, spec: &WhatsappSolutionCreate) -> Result<WhatsappSolution> {
         if spec.access_token.is_empty() {
             return Err(SinchError::invalid_config(
@@ -92,6 +95,7 @@ impl WhatsappSolutions {
         )
     }
 
+    /// Spec: `GET /whatsapp/solutions/{solutionId}` (spec operation; operationId not read yet).
     pub fn get(&self, solution_id: &str) -> Result<WhatsappSolution> {
         let url = self
             .client
@@ -101,6 +105,8 @@ impl WhatsappSolutions {
     }
 
     /// Assigns the solution to this project, enabling embedded-signup onboarding.
+    ///
+    /// Spec: `POST /whatsapp/solutions/{solutionId}/assign` (spec operation; operationId not read yet).
     pub fn assign(&self, solution_id: &str) -> Result<()> {
         let url = self.client.url(
             path!["whatsapp", "solutions", { solution_id }, "assign"],

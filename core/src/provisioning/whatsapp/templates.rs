@@ -675,6 +675,8 @@ impl WhatsappTemplates {
     }
 
     /// One page, alphabetical. Page size 1 to 1000; none = the server default (50).
+    ///
+    /// Spec: `GET /whatsapp/templates` (spec operation; operationId not read yet).
     pub fn list(
         &self,
         page: &PageRequest,
@@ -692,6 +694,7 @@ impl WhatsappTemplates {
         self.pager(page_size, filter)
     }
 
+    /// Spec: `POST /whatsapp/templates` (spec operation; operationId not read yet).
     pub fn create(&self, template: &WhatsappTemplateCreate) -> Result<WhatsappTemplate> {
         let body = template.to_json()?;
         let url = self.url(path![], &[])?;
@@ -704,6 +707,8 @@ impl WhatsappTemplates {
     }
 
     /// Every language of the template `name`.
+    ///
+    /// Spec: `GET /whatsapp/templates/{templateName}` (spec operation; operationId not read yet).
     pub fn get_by_name(&self, name: &str) -> Result<Vec<WhatsappTemplate>> {
         let action = "getting a WhatsApp template's languages";
         let url = self.url(path![{ name }], &[])?;
@@ -714,6 +719,7 @@ impl WhatsappTemplates {
             .collect()
     }
 
+    /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
     pub fn get(&self, name: &str, language: &str) -> Result<WhatsappTemplate> {
         let url = self.url(path![{ name }, "languages", { language }], &[])?;
         self.client
@@ -723,6 +729,8 @@ impl WhatsappTemplates {
     /// The activity log of one language of a template
     /// (`GET /whatsapp/templates/{name}/languages/{languageCode}/activities`; path unconfirmed,
     /// inferred from the operation list; entry shape unconfirmed, see [`WhatsappActivity`]).
+    ///
+    /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}/activities`, operationId `templatescontroller_listactivities_v1`.
     pub fn activities(&self, name: &str, language: &str) -> Result<Vec<WhatsappActivity>> {
         let action = "listing a WhatsApp template's activities";
         let url = self.url(
@@ -733,6 +741,7 @@ impl WhatsappTemplates {
         activities(v, action)
     }
 
+    /// Spec: `PATCH /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
     pub fn update(
         &self,
         name: &str,
@@ -750,6 +759,8 @@ impl WhatsappTemplates {
     }
 
     /// Deletes one language. Without `delete_submitted` only a draft is deleted.
+    ///
+    /// Spec: `DELETE /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
     pub fn delete_language(
         &self,
         name: &str,
@@ -769,6 +780,8 @@ impl WhatsappTemplates {
     }
 
     /// Deletes every language of the template `name`.
+    ///
+    /// Spec: `DELETE /whatsapp/templates/{templateName}` (spec operation; operationId not read yet).
     pub fn delete(&self, name: &str) -> Result<()> {
         let url = self.url(path![{ name }], &[])?;
         self.client
@@ -779,6 +792,8 @@ impl WhatsappTemplates {
     /// Re-reads the project's templates from Meta. Rate limited by Sinch (HTTP 429,
     /// `too_many_requests`): a POST is retried on 429 by the transport, then surfaces as
     /// `SinchError::RateLimited`.
+    ///
+    /// Spec: `POST /whatsapp/templates/sync` (spec operation; operationId not read yet).
     pub fn sync(&self) -> Result<()> {
         let url = self.url(path!["sync"], &[])?;
         self.client
