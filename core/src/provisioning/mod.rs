@@ -9,6 +9,7 @@ macro_rules! path {
     (@seg $fixed:literal) => { $crate::provisioning::Segment::Fixed($fixed) };
 }
 
+pub mod activity;
 pub mod bundles;
 pub(crate) mod error;
 pub mod kakaotalk;

@@ -15,6 +15,9 @@ from types import TracebackType
 from . import aio as aio
 
 __all__ = [
+    "Activity",
+    "ActivityPage",
+    "ActivityType",
     "ApiError",
     "AppRegion",
     "AsyncBundlePager",
@@ -55,6 +58,8 @@ __all__ = [
     "CallbackEvent",
     "CallbackPayload",
     "CallbackVerifier",
+    "Comment",
+    "CommentType",
     "ConversationChannelStatus",
     "ConversationProcessingMode",
     "HttpOptions",
@@ -146,7 +151,6 @@ __all__ = [
     "WhatsappAccount",
     "WhatsappAccountState",
     "WhatsappAccounts",
-    "WhatsappActivity",
     "WhatsappAnalyticsDateRange",
     "WhatsappBusinessManager",
     "WhatsappButtonAnalytics",
@@ -155,6 +159,8 @@ __all__ = [
     "WhatsappChannelStatus",
     "WhatsappConversationApiAppDetails",
     "WhatsappDailyLimit",
+    "WhatsappFailedSolution",
+    "WhatsappFailedSolutionError",
     "WhatsappFlow",
     "WhatsappFlowPage",
     "WhatsappFlowPager",
@@ -186,6 +192,7 @@ __all__ = [
     "WhatsappSolutionApp",
     "WhatsappSolutionDetails",
     "WhatsappSolutions",
+    "WhatsappSolutionsCreated",
     "WhatsappSubmitMode",
     "WhatsappTemplate",
     "WhatsappTemplateAnalytics",
@@ -216,9 +223,11 @@ __all__ = [
 
 # --- Open enums: plain str (unknown values are kept) ---------------------------------------------
 
+ActivityType = str
 AppRegion = str
 BundleState = str
 BundleSubprojectStatus = str
+CommentType = str
 ConversationChannelStatus = str
 ConversationProcessingMode = str
 KakaoTalkButtonType = str
@@ -239,6 +248,7 @@ WhatsappAnalyticsDateRange = str
 WhatsappBusinessManager = str
 WhatsappChannelStatus = str
 WhatsappDailyLimit = str
+WhatsappFailedSolutionError = str
 WhatsappFlowStatus = str
 WhatsappHeaderFormat = str
 WhatsappMetaLocalStorage = str
@@ -636,6 +646,34 @@ class WhatsappSenderCreate:
     def is_phone_provisioning(self) -> bool: ...
     def is_deprecated_obo(self) -> bool: ...
 
+class Activity:
+    kind: ActivityType
+    created: str | None
+    author: str | None
+    comment: str | None
+    def __init__(
+        self,
+        *,
+        kind: ActivityType,
+        created: str | None,
+        author: str | None,
+        comment: str | None,
+    ) -> None: ...
+
+class ActivityPage:
+    notifications: list[Activity]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        notifications: list[Activity],
+        total_size: int,
+        next_page_token: str | None,
+        previous_page_token: str | None,
+    ) -> None: ...
+
 class BundleSubproject:
     id: str
     name: str | None
@@ -798,6 +836,23 @@ class WhatsappTemplateDetails:
     components: list[WhatsappTemplateComponent]
     message_send_ttl_seconds: int | None
     optimization_json: str | None
+class Comment:
+    kind: CommentType
+    comment: str
+    created: str | None
+    def __init__(self, *, kind: CommentType, comment: str, created: str | None) -> None: ...
+
+class HttpOptions:
+    connect_timeout: datetime.timedelta | None
+    request_timeout: datetime.timedelta | None
+    max_attempts: int | None
+    retry_budget: datetime.timedelta | None
+    proxy: str | None
+    no_proxy: str | None
+    use_env_proxy: bool | None
+    extra_ca_pem: str | None
+    trust_only_extra_ca: bool | None
+    user_agent_suffix: str | None
     def __init__(
         self,
         *,
@@ -1419,6 +1474,12 @@ class WhatsappActivity:
     kind: str | None
     created: str | None
     comment: str | None
+class WhatsappAccount:
+    id: str | None
+    state: WhatsappAccountState | None
+    business_daily_limit: WhatsappDailyLimit | None
+    created: str | None
+    modified: str | None
     raw_json: str
     def __init__(
         self,
@@ -1427,6 +1488,55 @@ class WhatsappActivity:
         created: str | None,
         comment: str | None,
         raw_json: str,
+    ) -> None: ...
+
+        id: str | None,
+        state: WhatsappAccountState | None,
+        business_daily_limit: WhatsappDailyLimit | None,
+        created: str | None,
+        modified: str | None,
+        raw_json: str,
+    ) -> None: ...
+
+class WhatsappButtonAnalytics:
+    kind: str | None
+    content: str | None
+    clicks: int | None
+    def __init__(self, *, kind: str | None, content: str | None, clicks: int | None) -> None: ...
+
+class WhatsappOtpSupportedApp:
+    package_name: str
+    signature_hash: str
+    def __init__(self, *, package_name: str, signature_hash: str) -> None: ...
+
+class WhatsappCarouselCard:
+    components: list[WhatsappCardComponent]
+    def __init__(self, *, components: list[WhatsappCardComponent] = ...) -> None: ...
+
+class WhatsappConversationApiAppDetails:
+    id: str | None
+    project_id: str | None
+    region: WhatsappRegion | None
+    channel_status: WhatsappChannelStatus | None
+    def __init__(
+        self,
+        *,
+        id: str | None,
+        project_id: str | None,
+        region: WhatsappRegion | None,
+        channel_status: WhatsappChannelStatus | None,
+    ) -> None: ...
+
+class WhatsappFailedSolution:
+    partner_app_id: str
+    error_code: WhatsappFailedSolutionError
+    error_message: str | None
+    def __init__(
+        self,
+        *,
+        partner_app_id: str,
+        error_code: WhatsappFailedSolutionError,
+        error_message: str | None,
     ) -> None: ...
 
 class WhatsappFlow:
@@ -1528,6 +1638,86 @@ class WhatsappSolution:
         assigned: bool | None,
         partner_app: WhatsappSolutionApp | None,
         owner_app: WhatsappSolutionApp | None,
+    ) -> None: ...
+
+class WhatsappSolutionsCreated:
+    solutions: list[WhatsappSolution]
+    failed_solutions: list[WhatsappFailedSolution]
+    def __init__(
+        self,
+        *,
+        solutions: list[WhatsappSolution],
+        failed_solutions: list[WhatsappFailedSolution],
+    ) -> None: ...
+
+class WhatsappTemplateDetails:
+    components: list[WhatsappTemplateComponent]
+    message_send_ttl_seconds: int | None
+    optimization_json: str | None
+    def __init__(
+        self,
+        *,
+        components: list[WhatsappTemplateComponent] = ...,
+        message_send_ttl_seconds: int | None = ...,
+        optimization_json: str | None = ...,
+    ) -> None: ...
+
+class WhatsappTemplateChanges:
+    status: WhatsappTemplateChangeStatus | None
+    allow_category_change: bool | None
+    details: WhatsappTemplateDetails | None
+    def __init__(
+        self,
+        *,
+        status: WhatsappTemplateChangeStatus | None,
+        allow_category_change: bool | None,
+        details: WhatsappTemplateDetails | None,
+    ) -> None: ...
+
+class WhatsappTemplateAnalytics:
+    sent: int | None
+    delivered: int | None
+    read: int | None
+    start: str | None
+    end: str | None
+    buttons: list[WhatsappButtonAnalytics]
+    def __init__(
+        self,
+        *,
+        sent: int | None,
+        delivered: int | None,
+        read: int | None,
+        start: str | None,
+        end: str | None,
+        buttons: list[WhatsappButtonAnalytics],
+    ) -> None: ...
+
+class WhatsappTemplate:
+    name: str
+    whatsapp_id: str | None
+    language: str | None
+    category: WhatsappTemplateCategory | None
+    state: WhatsappTemplateState | None
+    rejection_code: str | None
+    quality_score: str | None
+    changes: WhatsappTemplateChanges | None
+    details: WhatsappTemplateDetails | None
+    analytics: list[WhatsappTemplateAnalytics]
+    is_meta_generated: bool | None
+    def __init__(
+        self,
+        *,
+        name: str,
+        whatsapp_id: str | None,
+        language: str | None,
+        category: WhatsappTemplateCategory | None,
+        state: WhatsappTemplateState | None,
+        rejection_code: str | None,
+        quality_score: str | None,
+        changes: WhatsappTemplateChanges | None,
+        details: WhatsappTemplateDetails | None,
+        analytics: list[WhatsappTemplateAnalytics],
+        is_meta_generated: bool | None,
     ) -> None: ...
 
 class WhatsappTemplateCreate:
@@ -1838,8 +2028,12 @@ class AsyncWebhooks:
     def __aiter__(self) -> AsyncIterator[Webhook]: ...
 
 class AsyncWhatsappAccounts:
-    async def activities(self) -> list[WhatsappActivity]: ...
-    async def comment(self, comment: str) -> None: ...
+    async def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, comment: str) -> Comment: ...
     async def create(self, body_json: str) -> WhatsappAccount: ...
     async def delete(self) -> None: ...
     async def enable_template_analytics(self) -> None: ...
@@ -1867,8 +2061,13 @@ class AsyncWhatsappSenderPager:
     def __aiter__(self) -> AsyncIterator[WhatsappSenderPage]: ...
 
 class AsyncWhatsappSenders:
-    async def activities(self, sender_id: str) -> list[WhatsappActivity]: ...
-    async def comment(self, sender_id: str, comment: str) -> None: ...
+    async def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, sender_id: str, comment: str) -> Comment: ...
     async def create(self, request: WhatsappSenderCreate) -> WhatsappSender: ...
     async def delete(self, sender_id: str) -> None: ...
     async def discard_changes(self, sender_id: str) -> None: ...
@@ -1910,7 +2109,7 @@ class AsyncWhatsappSolutions:
         name: str,
         access_token: str,
         business_manager: WhatsappBusinessManager,
-    ) -> WhatsappSolution: ...
+    ) -> WhatsappSolutionsCreated: ...
     async def get(self, solution_id: str) -> WhatsappSolution: ...
     async def list(self) -> list[WhatsappSolution]: ...
 
@@ -1919,7 +2118,13 @@ class AsyncWhatsappTemplatePager:
     def __aiter__(self) -> AsyncIterator[WhatsappTemplatePage]: ...
 
 class AsyncWhatsappTemplates:
-    async def activities(self, name: str, language: str) -> list[WhatsappActivity]: ...
+    async def activities(
+        self,
+        name: str,
+        language: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
     async def create(self, template: WhatsappTemplateCreate) -> WhatsappTemplate: ...
     async def delete(self, name: str) -> None: ...
     async def delete_language(
@@ -2207,8 +2412,12 @@ class Webhooks:
     def __iter__(self) -> Iterator[Webhook]: ...
 
 class WhatsappAccounts:
-    def activities(self) -> list[WhatsappActivity]: ...
-    def comment(self, comment: str) -> None: ...
+    def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, comment: str) -> Comment: ...
     def create(self, body_json: str) -> WhatsappAccount: ...
     def delete(self) -> None: ...
     def enable_template_analytics(self) -> None: ...
@@ -2236,8 +2445,13 @@ class WhatsappSenderPager:
     def __iter__(self) -> Iterator[WhatsappSenderPage]: ...
 
 class WhatsappSenders:
-    def activities(self, sender_id: str) -> list[WhatsappActivity]: ...
-    def comment(self, sender_id: str, comment: str) -> None: ...
+    def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, sender_id: str, comment: str) -> Comment: ...
     def create(self, request: WhatsappSenderCreate) -> WhatsappSender: ...
     def delete(self, sender_id: str) -> None: ...
     def discard_changes(self, sender_id: str) -> None: ...
@@ -2279,7 +2493,7 @@ class WhatsappSolutions:
         name: str,
         access_token: str,
         business_manager: WhatsappBusinessManager,
-    ) -> WhatsappSolution: ...
+    ) -> WhatsappSolutionsCreated: ...
     def get(self, solution_id: str) -> WhatsappSolution: ...
     def list(self) -> list[WhatsappSolution]: ...
 
@@ -2288,7 +2502,13 @@ class WhatsappTemplatePager:
     def __iter__(self) -> Iterator[WhatsappTemplatePage]: ...
 
 class WhatsappTemplates:
-    def activities(self, name: str, language: str) -> list[WhatsappActivity]: ...
+    def activities(
+        self,
+        name: str,
+        language: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
     def create(self, template: WhatsappTemplateCreate) -> WhatsappTemplate: ...
     def delete(self, name: str) -> None: ...
     def delete_language(self, name: str, language: str, delete_submitted: bool = ...) -> None: ...

@@ -7,9 +7,11 @@
 //! elsewhere (`state`, `businessDailyLimit`, timestamps), keeping the whole answer in
 //! `raw_json`.
 
-use super::{activities, protocol, raw_object, with_raw, WhatsappActivity, WhatsappDailyLimit};
+use super::{protocol, raw_object, with_raw, WhatsappDailyLimit};
 use crate::error::Result;
 use crate::open_enum;
+use crate::provisioning::activity::{self, ActivityPage, Comment};
+use crate::provisioning::PageRequest;
 use crate::provisioning::ProvisioningClient;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -103,31 +105,29 @@ impl WhatsappAccounts {
             .map(|_| ())
     }
 
-    /// The account's activity log (entry shape unconfirmed, see [`WhatsappActivity`]).
+    /// One page of the account's activity log, most recent first (page size 1 to 100).
     ///
     /// Spec: `GET /whatsapp/activities` (spec operation; operationId not read yet).
-    pub fn activities(&self) -> Result<Vec<WhatsappActivity>> {
-        let action = "listing WhatsApp account activities";
-        let url = self.client.url(path!["whatsapp", "activities"], &[])?;
-        let v: Value = self.client.call(Method::GET, url, None, action)?;
-        activities(v, action)
+    pub fn activities(&self, page: &PageRequest) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing WhatsApp account activities",
+            |q| self.client.url(path!["whatsapp", "activities"], q),
+        )
     }
 
-    /// Leaves a comment for Sinch support on the account (`POST /whatsapp/comments` with
-    /// `{comment}`; path and body unconfirmed, inferred from the
-    /// `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
+    /// Leaves a comment for Sinch support on the account; returns the comment created.
     ///
     /// Spec: `POST /whatsapp/comments`, operationId `accountscontroller_createcomment_v1`.
-    pub fn comment(&self, comment: &str) -> Result<()> {
+    pub fn comment(&self, comment: &str) -> Result<Comment> {
         let url = self.client.url(path!["whatsapp", "comments"], &[])?;
-        self.client
-            .send(
-                Method::POST,
-                url,
-                Some(&serde_json::json!({ "comment": comment })),
-                "commenting on the WhatsApp account",
-            )
-            .map(|_| ())
+        activity::post(
+            &self.client,
+            url,
+            comment,
+            "commenting on the WhatsApp account",
+        )
     }
 
     /// Turns on Meta template analytics for the project's WABA

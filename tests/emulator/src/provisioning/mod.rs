@@ -8,6 +8,7 @@
 //! that in [`routes`]. The WhatsApp account (one per project) and templates (keyed by name
 //! and language) are not collections and keep their own handlers.
 
+pub mod activity;
 pub mod auth;
 pub mod bundles;
 pub mod collection;
