@@ -43,7 +43,9 @@ def query_params(op, shared):
             continue
         style = p.get("style", "form")
         explode = p.get("explode", style == "form")
-        out.append(f"{p['name']}:{param_type(p.get('schema'))}:{style}:{str(explode).lower()}")
+        out.append(
+            f"{p['name']}:{param_type(p.get('schema'))}:{style}:{str(explode).lower()}"
+        )
     return ",".join(out) if out else "-"
 
 
@@ -98,7 +100,8 @@ def main(argv):
         fresh.update(spec_rows(spec))
     rows.update(fresh)
     lines = header + [
-        "\t".join(r) for _, r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        "\t".join(r)
+        for _, r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0]))
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} operations ({len(fresh)} from the given spec files) -> {OUT}")

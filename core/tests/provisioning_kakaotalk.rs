@@ -413,3 +413,51 @@ fn templates_documented_errors() {
         assert!(matches!(e, SinchError::InvalidConfig { .. }), "{e:?}");
     }
 }
+
+#[test]
+fn categories_sender_tree_and_template_pages() {
+    use sinch_core::provisioning::kakaotalk_categories::KakaoTalkSenderCategory;
+    let emu = emulator();
+    let c = client(&emu, oauth(&emu));
+    let categories = c.kakaotalk_categories();
+
+    let tree = categories.sender_categories().unwrap();
+    let health = &tree[0];
+    assert_eq!((health.code.as_str(), health.depth), ("001", 1));
+    let hospital: &KakaoTalkSenderCategory = &health.subcategories[0];
+    assert_eq!(hospital.parent_code, "001");
+    assert_eq!(hospital.subcategories[0].depth, 3);
+
+    // The sender must exist; its template categories come a page at a time.
+    assert_eq!(
+        api_error(
+            categories
+                .template_categories("@nobody", &PageRequest::default())
+                .unwrap_err()
+        )
+        .1,
+        "sender_not_found"
+    );
+    c.kakaotalk_senders().create(&spec("@shop")).unwrap();
+    let first = categories
+        .template_categories("@shop", &PageRequest::signed(Some(2), None).unwrap())
+        .unwrap();
+    assert_eq!((first.total_size, first.categories.len()), (3, 2));
+    assert_eq!(
+        first.categories[0].name_english.as_deref(),
+        Some("Membership")
+    );
+    assert_eq!(first.categories[0].subcategories[0].code, "001001");
+    let second = categories
+        .template_categories(
+            "@shop",
+            &PageRequest::signed(Some(2), first.next_page_token.clone()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(second.categories.len(), 1);
+    assert_eq!(second.next_page_token, None);
+    assert!(matches!(
+        categories.template_categories("@shop", &PageRequest::signed(Some(101), None).unwrap()),
+        Err(SinchError::InvalidConfig { .. })
+    ));
+}

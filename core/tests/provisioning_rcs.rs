@@ -207,3 +207,46 @@ fn documented_errors() {
         Err(SinchError::InvalidConfig { .. })
     ));
 }
+
+#[test]
+fn account_activities_and_comments() {
+    use sinch_core::provisioning::activity::{ActivityType, CommentType};
+    let emu = emulator();
+    let c = client(&emu, oauth(&emu));
+    let account = c.rcs_account();
+    // No RCS account before the project's first sender: the spec's 404.
+    assert_eq!(
+        api_error(account.activities(&PageRequest::default()).unwrap_err()),
+        (404, "account_not_found".to_string())
+    );
+    assert_eq!(
+        api_error(account.comment("hi").unwrap_err()),
+        (404, "account_not_found".to_string())
+    );
+    c.rcs_senders().create(&spec("Acme")).unwrap();
+    let made = account.comment("Please launch soon").unwrap();
+    assert_eq!(made.kind, CommentType::Created);
+    assert_eq!(made.comment, "Please launch soon");
+    assert_eq!(
+        api_error(account.comment("").unwrap_err()),
+        (400, "invalid_input".to_string())
+    );
+    for i in 0..2 {
+        account.comment(&format!("note {i}")).unwrap();
+    }
+    let first = account
+        .activities(&PageRequest::signed(Some(3), None).unwrap())
+        .unwrap();
+    assert_eq!((first.total_size, first.notifications.len()), (4, 3));
+    assert_eq!(first.notifications[0].kind, ActivityType::CommentAdded);
+    assert_eq!(first.notifications[0].comment.as_deref(), Some("note 1"));
+    let second = account
+        .activities(&PageRequest::signed(Some(3), first.next_page_token.clone()).unwrap())
+        .unwrap();
+    assert_eq!(second.notifications.len(), 1);
+    assert_eq!(second.notifications[0].kind, ActivityType::Created);
+    assert_eq!(
+        second.notifications[0].author.as_deref(),
+        Some("Provisioning API user")
+    );
+}

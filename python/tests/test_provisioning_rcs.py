@@ -77,3 +77,27 @@ def test_documented_errors(emulator, client):
         rcs.iter(page_size=101)
     with pytest.raises(sinch_core.InvalidConfig):
         create(rcs, "x", brand_extra_json="[]")
+
+
+def test_account_activities_and_comments(emulator, client):
+    account = client.rcs_account()
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.activities()
+    assert api_error(info) == (404, "account_not_found")
+    create(client.rcs_senders(), "Acme")
+    made = account.comment("Please launch soon")
+    assert (made.kind, made.comment) == ("CREATED", "Please launch soon")
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.comment("")
+    assert api_error(info) == (400, "invalid_input")
+    for i in range(2):
+        account.comment(f"note {i}")
+    first = account.activities(page_size=3)
+    assert (first.total_size, len(first.notifications)) == (4, 3)
+    assert (first.notifications[0].kind, first.notifications[0].comment) == (
+        "COMMENT_ADDED",
+        "note 1",
+    )
+    second = account.activities(page_size=3, page_token=first.next_page_token)
+    assert [n.kind for n in second.notifications] == ["CREATED"]
+    assert second.next_page_token is None

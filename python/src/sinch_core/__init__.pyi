@@ -23,11 +23,13 @@ __all__ = [
     "AsyncBundlePager",
     "AsyncBundles",
     "AsyncIndiaWhatsappClient",
+    "AsyncKakaoTalkCategories",
     "AsyncKakaoTalkSenderPager",
     "AsyncKakaoTalkSenders",
     "AsyncKakaoTalkTemplatePager",
     "AsyncKakaoTalkTemplates",
     "AsyncProvisioningClient",
+    "AsyncRcsAccount",
     "AsyncRcsSenderPager",
     "AsyncRcsSenders",
     "AsyncSmsAppPager",
@@ -71,7 +73,9 @@ __all__ = [
     "InvalidHeader",
     "InvalidVerifierConfig",
     "KakaoTalkButtonType",
+    "KakaoTalkCategories",
     "KakaoTalkSender",
+    "KakaoTalkSenderCategory",
     "KakaoTalkSenderDetails",
     "KakaoTalkSenderPage",
     "KakaoTalkSenderPager",
@@ -81,6 +85,8 @@ __all__ = [
     "KakaoTalkSubmitMode",
     "KakaoTalkTemplate",
     "KakaoTalkTemplateButton",
+    "KakaoTalkTemplateCategory",
+    "KakaoTalkTemplateCategoryPage",
     "KakaoTalkTemplateChangeStatus",
     "KakaoTalkTemplateChanges",
     "KakaoTalkTemplateCreate",
@@ -91,6 +97,7 @@ __all__ = [
     "KakaoTalkTemplatePage",
     "KakaoTalkTemplatePager",
     "KakaoTalkTemplateState",
+    "KakaoTalkTemplateSubcategory",
     "KakaoTalkTemplateUpdate",
     "KakaoTalkTemplates",
     "LogLevel",
@@ -101,6 +108,7 @@ __all__ = [
     "ProtocolError",
     "ProvisioningClient",
     "RateLimited",
+    "RcsAccount",
     "RcsBillingCategory",
     "RcsBrand",
     "RcsSender",
@@ -1115,6 +1123,41 @@ class KakaoTalkSender:
         modified: str | None,
     ) -> None: ...
 
+class KakaoTalkSenderCategory:
+    parent_code: str
+    depth: int
+    code: str
+    name: str
+    subcategories: list[KakaoTalkSenderCategory]
+    def __init__(
+        self,
+        *,
+        parent_code: str,
+        depth: int,
+        code: str,
+        name: str,
+        subcategories: list[KakaoTalkSenderCategory],
+    ) -> None: ...
+
+class KakaoTalkSenderPage:
+    senders: list[KakaoTalkSender]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        senders: list[KakaoTalkSender],
+        total_size: int,
+        next_page_token: str | None,
+        previous_page_token: str | None,
+    ) -> None: ...
+
+class KakaoTalkSenderSpec:
+    plus_friend_id: str
+    details: KakaoTalkSenderDetails
+    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
+
 class KakaoTalkTemplateButton:
     ordering: int | None
     kind: KakaoTalkButtonType | None
@@ -1245,6 +1288,38 @@ class HttpOptions:
 
 class KakaoTalkSenderPage:
     senders: list[KakaoTalkSender]
+class KakaoTalkTemplateSubcategory:
+    code: str
+    name: str
+    name_english: str | None
+    group_name: str | None
+    inclusion: str | None
+    exclusion: str | None
+    def __init__(
+        self,
+        *,
+        code: str,
+        name: str,
+        name_english: str | None,
+        group_name: str | None,
+        inclusion: str | None,
+        exclusion: str | None,
+    ) -> None: ...
+
+class KakaoTalkTemplateCategory:
+    name: str
+    name_english: str | None
+    subcategories: list[KakaoTalkTemplateSubcategory]
+    def __init__(
+        self,
+        *,
+        name: str,
+        name_english: str | None,
+        subcategories: list[KakaoTalkTemplateSubcategory],
+    ) -> None: ...
+
+class KakaoTalkTemplateCategoryPage:
+    categories: list[KakaoTalkTemplateCategory]
     total_size: int
     next_page_token: str | None
     previous_page_token: str | None
@@ -1252,6 +1327,7 @@ class KakaoTalkSenderPage:
         self,
         *,
         senders: list[KakaoTalkSender],
+        categories: list[KakaoTalkTemplateCategory],
         total_size: int,
         next_page_token: str | None,
         previous_page_token: str | None,
@@ -1866,6 +1942,15 @@ class AsyncIndiaWhatsappClient:
     async def send_template(self, message: TemplateMessage) -> SendResult: ...
     async def send_text(self, message: TextMessage) -> SendResult: ...
 
+class AsyncKakaoTalkCategories:
+    async def sender_categories(self) -> list[KakaoTalkSenderCategory]: ...
+    async def template_categories(
+        self,
+        plus_friend_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> KakaoTalkTemplateCategoryPage: ...
+
 class AsyncKakaoTalkSenderPager:
     async def next_page(self) -> KakaoTalkSenderPage | None: ...
     def __aiter__(self) -> AsyncIterator[KakaoTalkSenderPage]: ...
@@ -1931,6 +2016,14 @@ class AsyncKakaoTalkTemplates:
         filter: KakaoTalkTemplateFilter | None = None,
     ) -> AsyncIterator[KakaoTalkTemplate]: ...
     def __aiter__(self) -> AsyncIterator[KakaoTalkTemplate]: ...
+
+class AsyncRcsAccount:
+    async def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, comment: str) -> Comment: ...
 
 class AsyncRcsSenderPager:
     async def next_page(self) -> RcsSenderPage | None: ...
@@ -2174,9 +2267,11 @@ class AsyncProvisioningClient:
         http: HttpOptions | None = ...,
     ) -> None: ...
     def bundles(self) -> AsyncBundles: ...
+    def kakaotalk_categories(self) -> AsyncKakaoTalkCategories: ...
     def kakaotalk_senders(self) -> AsyncKakaoTalkSenders: ...
     def kakaotalk_templates(self, plus_friend_id: str) -> AsyncKakaoTalkTemplates: ...
     def project_id(self) -> str: ...
+    def rcs_account(self) -> AsyncRcsAccount: ...
     def rcs_senders(self) -> AsyncRcsSenders: ...
     def sms_apps(self) -> AsyncSmsApps: ...
     def webhooks(self) -> AsyncWebhooks: ...
@@ -2267,6 +2362,15 @@ class IndiaWhatsappClient:
     def send_template(self, message: TemplateMessage) -> SendResult: ...
     def send_text(self, message: TextMessage) -> SendResult: ...
 
+class KakaoTalkCategories:
+    def sender_categories(self) -> list[KakaoTalkSenderCategory]: ...
+    def template_categories(
+        self,
+        plus_friend_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> KakaoTalkTemplateCategoryPage: ...
+
 class KakaoTalkSenderPager:
     def next_page(self) -> KakaoTalkSenderPage | None: ...
     def __iter__(self) -> Iterator[KakaoTalkSenderPage]: ...
@@ -2323,6 +2427,14 @@ class KakaoTalkTemplates:
 
 class LogSink:
     def log(self, level: LogLevel, target: str, text: str) -> None: ...
+
+class RcsAccount:
+    def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, comment: str) -> Comment: ...
 
 class RcsSenderPager:
     def next_page(self) -> RcsSenderPage | None: ...
@@ -2553,9 +2665,11 @@ class ProvisioningClient:
         http: HttpOptions | None = ...,
     ) -> None: ...
     def bundles(self) -> Bundles: ...
+    def kakaotalk_categories(self) -> KakaoTalkCategories: ...
     def kakaotalk_senders(self) -> KakaoTalkSenders: ...
     def kakaotalk_templates(self, plus_friend_id: str) -> KakaoTalkTemplates: ...
     def project_id(self) -> str: ...
+    def rcs_account(self) -> RcsAccount: ...
     def rcs_senders(self) -> RcsSenders: ...
     def sms_apps(self) -> SmsApps: ...
     def webhooks(self) -> Webhooks: ...

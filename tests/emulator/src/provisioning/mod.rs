@@ -14,9 +14,11 @@ pub mod bundles;
 pub mod collection;
 pub mod error;
 pub mod kakaotalk;
+pub mod kakaotalk_categories;
 pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
+pub mod rcs_account;
 pub mod sms_apps;
 pub mod store;
 pub mod webhooks;
@@ -37,6 +39,8 @@ pub struct ProvisioningState {
     /// Keyed by `{projectId}/{plusFriendId}`.
     pub kakaotalk_templates: store::JsonStore,
     pub rcs_senders: store::JsonStore,
+    /// The RCS account's activity log per project (see [`rcs_account`]).
+    pub rcs_account_activities: HashMap<String, Vec<serde_json::Value>>,
 }
 
 impl ProvisioningState {
@@ -112,4 +116,6 @@ pub fn routes() -> Router<AppState> {
         .merge(kakaotalk::routes())
         .merge(kakaotalk_templates::routes())
         .merge(rcs::routes())
+        .merge(rcs_account::routes())
+        .merge(kakaotalk_categories::routes())
 }

@@ -68,4 +68,23 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         assertFailsWith<SinchException.InvalidConfig> { rcs.pageSequence(pageSize = 101).first() }
         assertFailsWith<SinchException.InvalidConfig> { create("x", brandExtraJson = "[]") }
     }
+
+    @Test
+    fun accountActivitiesAndComments() {
+        val account = closeLater(client().rcsAccount())
+        expectApi(404, "account_not_found") { account.activities() }
+        create("Acme")
+        val made = account.comment("Please launch soon")
+        assertEquals("CREATED", made.kind)
+        assertEquals("Please launch soon", made.comment)
+        expectApi(400, "invalid_input") { account.comment("") }
+        repeat(2) { account.comment("note $it") }
+        val first = account.activities(pageSize = 3)
+        assertEquals(4L, first.totalSize)
+        assertEquals("COMMENT_ADDED", first.notifications.first().kind)
+        assertEquals("note 1", first.notifications.first().comment)
+        val second = account.activities(pageSize = 3, pageToken = first.nextPageToken)
+        assertEquals(listOf("CREATED"), second.notifications.map { it.kind })
+        assertEquals(null, second.nextPageToken)
+    }
 }
