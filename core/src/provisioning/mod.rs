@@ -18,6 +18,7 @@ pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
 pub mod rcs_account;
+pub mod rcs_questionnaire;
 pub mod sms_apps;
 pub mod webhooks;
 pub mod whatsapp;

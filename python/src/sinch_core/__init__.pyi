@@ -111,6 +111,10 @@ __all__ = [
     "RcsAccount",
     "RcsBillingCategory",
     "RcsBrand",
+    "RcsQuestion",
+    "RcsQuestionnaire",
+    "RcsQuestionnaireQuery",
+    "RcsQuestionnaireSection",
     "RcsSender",
     "RcsSenderDetails",
     "RcsSenderFilter",
@@ -1386,6 +1390,65 @@ class KakaoTalkTemplateUpdate:
         status: KakaoTalkSubmitMode | None = ...,
     ) -> None: ...
 
+class RcsBrand:
+    name: str | None
+    raw_json: str
+    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
+
+class RcsQuestion:
+    key: str
+    question: str
+    suggested_answers: list[str]
+    def __init__(self, *, key: str, question: str, suggested_answers: list[str]) -> None: ...
+
+class RcsQuestionnaireSection:
+    name: str
+    questions: list[RcsQuestion]
+    def __init__(self, *, name: str, questions: list[RcsQuestion]) -> None: ...
+
+class RcsQuestionnaire:
+    sections: list[RcsQuestionnaireSection]
+    raw_json: str
+    def __init__(self, *, sections: list[RcsQuestionnaireSection], raw_json: str) -> None: ...
+
+class RcsQuestionnaireQuery:
+    countries: list[str]
+    us_questionnaire_version: str | None
+    us_questionnaire_brand_campaign_version: str | None
+    def __init__(
+        self,
+        *,
+        countries: list[str] = ...,
+        us_questionnaire_version: str | None = ...,
+        us_questionnaire_brand_campaign_version: str | None = ...,
+    ) -> None: ...
+
+class RcsSenderDetails:
+    brand: RcsBrand | None
+    def __init__(self, *, brand: RcsBrand | None) -> None: ...
+
+class RcsSender:
+    id: str
+    region: AppRegion | None
+    billing_category: RcsBillingCategory | None
+    use_case: RcsUseCase | None
+    state: RcsSenderState | None
+    details: RcsSenderDetails | None
+    created: str | None
+    modified: str | None
+    def __init__(
+        self,
+        *,
+        id: str,
+        region: AppRegion | None,
+        billing_category: RcsBillingCategory | None,
+        use_case: RcsUseCase | None,
+        state: RcsSenderState | None,
+        details: RcsSenderDetails | None,
+        created: str | None,
+        modified: str | None,
+    ) -> None: ...
+
 class RcsSenderFilter:
     conversation_api_app_id: str | None
     sender_ids: list[str]
@@ -2030,6 +2093,13 @@ class AsyncRcsSenderPager:
     def __aiter__(self) -> AsyncIterator[RcsSenderPage]: ...
 
 class AsyncRcsSenders:
+    async def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, sender_id: str, comment: str) -> Comment: ...
     async def create(
         self,
         region: AppRegion,
@@ -2050,6 +2120,11 @@ class AsyncRcsSenders:
         page_size: int | None = ...,
         filter: RcsSenderFilter | None = ...,
     ) -> AsyncRcsSenderPager: ...
+    async def questionnaire(
+        self,
+        use_case: RcsUseCase,
+        query: RcsQuestionnaireQuery | None = ...,
+    ) -> RcsQuestionnaire: ...
     def iter_pages(
         self,
         page_size: int | None = None,
@@ -2441,6 +2516,13 @@ class RcsSenderPager:
     def __iter__(self) -> Iterator[RcsSenderPage]: ...
 
 class RcsSenders:
+    def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, sender_id: str, comment: str) -> Comment: ...
     def create(
         self,
         region: AppRegion,
@@ -2461,6 +2543,11 @@ class RcsSenders:
         page_size: int | None = ...,
         filter: RcsSenderFilter | None = ...,
     ) -> RcsSenderPager: ...
+    def questionnaire(
+        self,
+        use_case: RcsUseCase,
+        query: RcsQuestionnaireQuery | None = ...,
+    ) -> RcsQuestionnaire: ...
     def iter_pages(
         self,
         page_size: int | None = None,

@@ -19,6 +19,7 @@ pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
 pub mod rcs_account;
+pub mod rcs_questionnaire;
 pub mod sms_apps;
 pub mod store;
 pub mod webhooks;
@@ -41,6 +42,8 @@ pub struct ProvisioningState {
     pub rcs_senders: store::JsonStore,
     /// The RCS account's activity log per project (see [`rcs_account`]).
     pub rcs_account_activities: HashMap<String, Vec<serde_json::Value>>,
+    /// Each RCS sender's activity log, keyed by `{projectId}/{senderId}`.
+    pub rcs_sender_activities: HashMap<String, Vec<serde_json::Value>>,
 }
 
 impl ProvisioningState {
@@ -117,5 +120,6 @@ pub fn routes() -> Router<AppState> {
         .merge(kakaotalk_templates::routes())
         .merge(rcs::routes())
         .merge(rcs_account::routes())
+        .merge(rcs_questionnaire::routes())
         .merge(kakaotalk_categories::routes())
 }

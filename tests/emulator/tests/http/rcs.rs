@@ -97,3 +97,31 @@ fn account_log_and_comments_in_the_spec_shapes() {
     assert!(rest.get("nextPageToken").is_none());
     assert_eq!(json(log("?pageSize=101"))["errorCode"], "invalid_page_size");
 }
+
+#[test]
+fn questionnaire_sections_by_country() {
+    let emu = start();
+    let token = sinch_token(&emu);
+    let c = client();
+    let base = format!("{}/v1/projects/p1/rcs/questionnaire", emu.base_url());
+    let get = |path: &str| {
+        c.get(format!("{base}/{path}"))
+            .bearer_auth(&token)
+            .send()
+            .unwrap()
+    };
+    let q = json(get("TRANSACTIONAL?countries=US&countries=FR"));
+    assert_eq!(
+        q["us"]["questions"]["ownershipType"]["suggestedAnswers"][0],
+        "PRIVATE"
+    );
+    assert!(q["fr"]["questions"].is_object());
+    assert!(q["general"]["questions"]["optInDescription"]["question"].is_string());
+    let bad = get("NOPE");
+    assert_eq!(bad.status(), 400);
+    assert_eq!(json(bad)["errorCode"], "invalid_input");
+    assert_eq!(
+        json(get("OTP?usQuestionnaireVersion=v9"))["errorCode"],
+        "invalid_input"
+    );
+}
