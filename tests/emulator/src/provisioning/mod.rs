@@ -39,6 +39,8 @@ pub struct ProvisioningState {
     pub kakaotalk_senders: store::JsonStore,
     /// Keyed by `{projectId}/{plusFriendId}`.
     pub kakaotalk_templates: store::JsonStore,
+    /// Each KakaoTalk template's activity log, keyed by `{projectId}/{plusFriendId}/{code}`.
+    pub kakaotalk_template_activities: HashMap<String, Vec<serde_json::Value>>,
     pub rcs_senders: store::JsonStore,
     /// The RCS account's activity log per project (see [`rcs_account`]).
     pub rcs_account_activities: HashMap<String, Vec<serde_json::Value>>,

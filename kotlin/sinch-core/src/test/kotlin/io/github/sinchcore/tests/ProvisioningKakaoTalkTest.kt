@@ -170,4 +170,21 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         assertEquals(1, second.categories.size)
         assertEquals(null, second.nextPageToken)
     }
+
+    @Test
+    fun templatesActivitiesCommentsAndDraftDelete() {
+        senders.create("@myshop", details())
+        val templates = templatesOf("@myshop")
+        val draft = templates.create(template("Draft", KakaoTalkSubmitMode.DRAFT))
+        val live = templates.create(template("Live"))
+        repeat(2) { assertEquals("note $it", templates.comment(live.code, "note $it").comment) }
+        val first = templates.activities(live.code, pageSize = 2)
+        assertEquals(3L, first.totalSize)
+        assertEquals("note 1", first.notifications.first().comment)
+        val second = templates.activities(live.code, pageSize = 2, pageToken = first.nextPageToken)
+        assertEquals(listOf("CREATED"), second.notifications.map { it.kind })
+        expectApi(409, "template_not_deletable") { templates.deleteDraft(live.code) }
+        templates.deleteDraft(draft.code)
+        expectApi(404, "template_not_found") { templates.get(draft.code) }
+    }
 }
