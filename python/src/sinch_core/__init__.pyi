@@ -848,23 +848,6 @@ class WhatsappTemplateDetails:
     components: list[WhatsappTemplateComponent]
     message_send_ttl_seconds: int | None
     optimization_json: str | None
-class Comment:
-    kind: CommentType
-    comment: str
-    created: str | None
-    def __init__(self, *, kind: CommentType, comment: str, created: str | None) -> None: ...
-
-class HttpOptions:
-    connect_timeout: datetime.timedelta | None
-    request_timeout: datetime.timedelta | None
-    max_attempts: int | None
-    retry_budget: datetime.timedelta | None
-    proxy: str | None
-    no_proxy: str | None
-    use_env_proxy: bool | None
-    extra_ca_pem: str | None
-    trust_only_extra_ca: bool | None
-    user_agent_suffix: str | None
     def __init__(
         self,
         *,
@@ -1127,41 +1110,6 @@ class KakaoTalkSender:
         modified: str | None,
     ) -> None: ...
 
-class KakaoTalkSenderCategory:
-    parent_code: str
-    depth: int
-    code: str
-    name: str
-    subcategories: list[KakaoTalkSenderCategory]
-    def __init__(
-        self,
-        *,
-        parent_code: str,
-        depth: int,
-        code: str,
-        name: str,
-        subcategories: list[KakaoTalkSenderCategory],
-    ) -> None: ...
-
-class KakaoTalkSenderPage:
-    senders: list[KakaoTalkSender]
-    total_size: int
-    next_page_token: str | None
-    previous_page_token: str | None
-    def __init__(
-        self,
-        *,
-        senders: list[KakaoTalkSender],
-        total_size: int,
-        next_page_token: str | None,
-        previous_page_token: str | None,
-    ) -> None: ...
-
-class KakaoTalkSenderSpec:
-    plus_friend_id: str
-    details: KakaoTalkSenderDetails
-    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
-
 class KakaoTalkTemplateButton:
     ordering: int | None
     kind: KakaoTalkButtonType | None
@@ -1264,6 +1212,12 @@ class CallbackEvent:
         timestamp: int,
     ) -> None: ...
 
+class Comment:
+    kind: CommentType
+    comment: str
+    created: str | None
+    def __init__(self, *, kind: CommentType, comment: str, created: str | None) -> None: ...
+
 class HttpOptions:
     connect_timeout: datetime.timedelta | None
     request_timeout: datetime.timedelta | None
@@ -1290,8 +1244,41 @@ class HttpOptions:
         user_agent_suffix: str | None = ...,
     ) -> None: ...
 
+class KakaoTalkSenderCategory:
+    parent_code: str
+    depth: int
+    code: str
+    name: str
+    subcategories: list[KakaoTalkSenderCategory]
+    def __init__(
+        self,
+        *,
+        parent_code: str,
+        depth: int,
+        code: str,
+        name: str,
+        subcategories: list[KakaoTalkSenderCategory],
+    ) -> None: ...
+
 class KakaoTalkSenderPage:
     senders: list[KakaoTalkSender]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        senders: list[KakaoTalkSender],
+        total_size: int,
+        next_page_token: str | None,
+        previous_page_token: str | None,
+    ) -> None: ...
+
+class KakaoTalkSenderSpec:
+    plus_friend_id: str
+    details: KakaoTalkSenderDetails
+    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
+
 class KakaoTalkTemplateSubcategory:
     code: str
     name: str
@@ -1330,17 +1317,11 @@ class KakaoTalkTemplateCategoryPage:
     def __init__(
         self,
         *,
-        senders: list[KakaoTalkSender],
         categories: list[KakaoTalkTemplateCategory],
         total_size: int,
         next_page_token: str | None,
         previous_page_token: str | None,
     ) -> None: ...
-
-class KakaoTalkSenderSpec:
-    plus_friend_id: str
-    details: KakaoTalkSenderDetails
-    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
 
 class KakaoTalkTemplateCreate:
     details: KakaoTalkTemplateDetails
@@ -1390,11 +1371,6 @@ class KakaoTalkTemplateUpdate:
         status: KakaoTalkSubmitMode | None = ...,
     ) -> None: ...
 
-class RcsBrand:
-    name: str | None
-    raw_json: str
-    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
-
 class RcsQuestion:
     key: str
     question: str
@@ -1421,32 +1397,6 @@ class RcsQuestionnaireQuery:
         countries: list[str] = ...,
         us_questionnaire_version: str | None = ...,
         us_questionnaire_brand_campaign_version: str | None = ...,
-    ) -> None: ...
-
-class RcsSenderDetails:
-    brand: RcsBrand | None
-    def __init__(self, *, brand: RcsBrand | None) -> None: ...
-
-class RcsSender:
-    id: str
-    region: AppRegion | None
-    billing_category: RcsBillingCategory | None
-    use_case: RcsUseCase | None
-    state: RcsSenderState | None
-    details: RcsSenderDetails | None
-    created: str | None
-    modified: str | None
-    def __init__(
-        self,
-        *,
-        id: str,
-        region: AppRegion | None,
-        billing_category: RcsBillingCategory | None,
-        use_case: RcsUseCase | None,
-        state: RcsSenderState | None,
-        details: RcsSenderDetails | None,
-        created: str | None,
-        modified: str | None,
     ) -> None: ...
 
 class RcsSenderFilter:
@@ -1609,63 +1559,6 @@ class WebhookPage:
         previous_page_token: str | None,
     ) -> None: ...
 
-class WhatsappActivity:
-    kind: str | None
-    created: str | None
-    comment: str | None
-class WhatsappAccount:
-    id: str | None
-    state: WhatsappAccountState | None
-    business_daily_limit: WhatsappDailyLimit | None
-    created: str | None
-    modified: str | None
-    raw_json: str
-    def __init__(
-        self,
-        *,
-        kind: str | None,
-        created: str | None,
-        comment: str | None,
-        raw_json: str,
-    ) -> None: ...
-
-        id: str | None,
-        state: WhatsappAccountState | None,
-        business_daily_limit: WhatsappDailyLimit | None,
-        created: str | None,
-        modified: str | None,
-        raw_json: str,
-    ) -> None: ...
-
-class WhatsappButtonAnalytics:
-    kind: str | None
-    content: str | None
-    clicks: int | None
-    def __init__(self, *, kind: str | None, content: str | None, clicks: int | None) -> None: ...
-
-class WhatsappOtpSupportedApp:
-    package_name: str
-    signature_hash: str
-    def __init__(self, *, package_name: str, signature_hash: str) -> None: ...
-
-class WhatsappCarouselCard:
-    components: list[WhatsappCardComponent]
-    def __init__(self, *, components: list[WhatsappCardComponent] = ...) -> None: ...
-
-class WhatsappConversationApiAppDetails:
-    id: str | None
-    project_id: str | None
-    region: WhatsappRegion | None
-    channel_status: WhatsappChannelStatus | None
-    def __init__(
-        self,
-        *,
-        id: str | None,
-        project_id: str | None,
-        region: WhatsappRegion | None,
-        channel_status: WhatsappChannelStatus | None,
-    ) -> None: ...
-
 class WhatsappFailedSolution:
     partner_app_id: str
     error_code: WhatsappFailedSolutionError
@@ -1787,76 +1680,6 @@ class WhatsappSolutionsCreated:
         *,
         solutions: list[WhatsappSolution],
         failed_solutions: list[WhatsappFailedSolution],
-    ) -> None: ...
-
-class WhatsappTemplateDetails:
-    components: list[WhatsappTemplateComponent]
-    message_send_ttl_seconds: int | None
-    optimization_json: str | None
-    def __init__(
-        self,
-        *,
-        components: list[WhatsappTemplateComponent] = ...,
-        message_send_ttl_seconds: int | None = ...,
-        optimization_json: str | None = ...,
-    ) -> None: ...
-
-class WhatsappTemplateChanges:
-    status: WhatsappTemplateChangeStatus | None
-    allow_category_change: bool | None
-    details: WhatsappTemplateDetails | None
-    def __init__(
-        self,
-        *,
-        status: WhatsappTemplateChangeStatus | None,
-        allow_category_change: bool | None,
-        details: WhatsappTemplateDetails | None,
-    ) -> None: ...
-
-class WhatsappTemplateAnalytics:
-    sent: int | None
-    delivered: int | None
-    read: int | None
-    start: str | None
-    end: str | None
-    buttons: list[WhatsappButtonAnalytics]
-    def __init__(
-        self,
-        *,
-        sent: int | None,
-        delivered: int | None,
-        read: int | None,
-        start: str | None,
-        end: str | None,
-        buttons: list[WhatsappButtonAnalytics],
-    ) -> None: ...
-
-class WhatsappTemplate:
-    name: str
-    whatsapp_id: str | None
-    language: str | None
-    category: WhatsappTemplateCategory | None
-    state: WhatsappTemplateState | None
-    rejection_code: str | None
-    quality_score: str | None
-    changes: WhatsappTemplateChanges | None
-    details: WhatsappTemplateDetails | None
-    analytics: list[WhatsappTemplateAnalytics]
-    is_meta_generated: bool | None
-    def __init__(
-        self,
-        *,
-        name: str,
-        whatsapp_id: str | None,
-        language: str | None,
-        category: WhatsappTemplateCategory | None,
-        state: WhatsappTemplateState | None,
-        rejection_code: str | None,
-        quality_score: str | None,
-        changes: WhatsappTemplateChanges | None,
-        details: WhatsappTemplateDetails | None,
-        analytics: list[WhatsappTemplateAnalytics],
-        is_meta_generated: bool | None,
     ) -> None: ...
 
 class WhatsappTemplateCreate:
