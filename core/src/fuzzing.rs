@@ -138,7 +138,7 @@ pub fn pages(data: &[u8]) {
     let Some((which, body)) = data.split_first() else {
         return;
     };
-    match which % 8 {
+    match which % 11 {
         0 => page::<WebhookPage>(body),
         1 => page::<SmsAppPage>(body),
         2 => page::<BundlePage>(body),
@@ -146,7 +146,10 @@ pub fn pages(data: &[u8]) {
         4 => page::<RcsSenderPage>(body),
         5 => page::<WhatsappSenderPage>(body),
         6 => page::<WhatsappTemplatePage>(body),
-        _ => page::<WhatsappFlowPage>(body),
+        7 => page::<WhatsappFlowPage>(body),
+        8 => page::<crate::provisioning::activity::ActivityPage>(body),
+        9 => page::<crate::provisioning::kakaotalk_templates::KakaoTalkTemplatePage>(body),
+        _ => page::<crate::provisioning::kakaotalk_categories::KakaoTalkTemplateCategoryPage>(body),
     }
 }
 

@@ -413,3 +413,115 @@ fn templates_documented_errors() {
         assert!(matches!(e, SinchError::InvalidConfig { .. }), "{e:?}");
     }
 }
+
+#[test]
+fn categories_sender_tree_and_template_pages() {
+    use sinch_core::provisioning::kakaotalk_categories::KakaoTalkSenderCategory;
+    let emu = emulator();
+    let c = client(&emu, oauth(&emu));
+    let categories = c.kakaotalk_categories();
+
+    let tree = categories.sender_categories().unwrap();
+    let health = &tree[0];
+    assert_eq!((health.code.as_str(), health.depth), ("001", 1));
+    let hospital: &KakaoTalkSenderCategory = &health.subcategories[0];
+    assert_eq!(hospital.parent_code, "001");
+    assert_eq!(hospital.subcategories[0].depth, 3);
+
+    // The sender must exist; its template categories come a page at a time.
+    assert_eq!(
+        api_error(
+            categories
+                .template_categories("@nobody", &PageRequest::default())
+                .unwrap_err()
+        )
+        .1,
+        "sender_not_found"
+    );
+    c.kakaotalk_senders().create(&spec("@shop")).unwrap();
+    let first = categories
+        .template_categories("@shop", &PageRequest::signed(Some(2), None).unwrap())
+        .unwrap();
+    assert_eq!((first.total_size, first.categories.len()), (3, 2));
+    assert_eq!(
+        first.categories[0].name_english.as_deref(),
+        Some("Membership")
+    );
+    assert_eq!(first.categories[0].subcategories[0].code, "001001");
+    let second = categories
+        .template_categories(
+            "@shop",
+            &PageRequest::signed(Some(2), first.next_page_token.clone()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(second.categories.len(), 1);
+    assert_eq!(second.next_page_token, None);
+    assert!(matches!(
+        categories.template_categories("@shop", &PageRequest::signed(Some(101), None).unwrap()),
+        Err(SinchError::InvalidConfig { .. })
+    ));
+}
+
+#[test]
+fn templates_activities_comments_and_draft_delete() {
+    use sinch_core::provisioning::activity::ActivityType;
+    let emu = emulator();
+    let provisioning = client(&emu, oauth(&emu));
+    provisioning
+        .kakaotalk_senders()
+        .create(&spec("@myshop"))
+        .unwrap();
+    let templates = provisioning.kakaotalk_templates("@myshop");
+    let draft = templates
+        .create(&template("Draft", Some(KakaoTalkSubmitMode::Draft)))
+        .unwrap();
+    let submitted = templates.create(&template("Live", None)).unwrap();
+
+    for i in 0..2 {
+        let made = templates
+            .comment(&submitted.code, &format!("note {i}"))
+            .unwrap();
+        assert_eq!(made.comment, format!("note {i}"));
+    }
+    let first = templates
+        .activities(
+            &submitted.code,
+            &PageRequest::signed(Some(2), None).unwrap(),
+        )
+        .unwrap();
+    assert_eq!((first.total_size, first.notifications.len()), (3, 2));
+    assert_eq!(first.notifications[0].comment.as_deref(), Some("note 1"));
+    let second = templates
+        .activities(
+            &submitted.code,
+            &PageRequest::signed(Some(2), first.next_page_token.clone()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(second.notifications[0].kind, ActivityType::Created);
+    assert_eq!(second.next_page_token, None);
+
+    // A submitted template is no draft; a never-submitted draft goes.
+    assert_eq!(
+        api_error(templates.delete_draft(&submitted.code).unwrap_err()).1,
+        "template_not_deletable"
+    );
+    templates.delete_draft(&draft.code).unwrap();
+    assert_eq!(
+        api_error(templates.get(&draft.code).unwrap_err()).1,
+        "template_not_found"
+    );
+    assert_eq!(
+        api_error(templates.comment("NOPE", "hi").unwrap_err()).1,
+        "template_not_found"
+    );
+    assert_eq!(
+        api_error(
+            provisioning
+                .kakaotalk_templates("@nobody")
+                .activities("NOPE", &PageRequest::default())
+                .unwrap_err()
+        )
+        .1,
+        "sender_not_found"
+    );
+}

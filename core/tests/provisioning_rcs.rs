@@ -207,3 +207,124 @@ fn documented_errors() {
         Err(SinchError::InvalidConfig { .. })
     ));
 }
+
+#[test]
+fn account_activities_and_comments() {
+    use sinch_core::provisioning::activity::{ActivityType, CommentType};
+    let emu = emulator();
+    let c = client(&emu, oauth(&emu));
+    let account = c.rcs_account();
+    // No RCS account before the project's first sender: the spec's 404.
+    assert_eq!(
+        api_error(account.activities(&PageRequest::default()).unwrap_err()),
+        (404, "account_not_found".to_string())
+    );
+    assert_eq!(
+        api_error(account.comment("hi").unwrap_err()),
+        (404, "account_not_found".to_string())
+    );
+    c.rcs_senders().create(&spec("Acme")).unwrap();
+    let made = account.comment("Please launch soon").unwrap();
+    assert_eq!(made.kind, CommentType::Created);
+    assert_eq!(made.comment, "Please launch soon");
+    assert_eq!(
+        api_error(account.comment("").unwrap_err()),
+        (400, "invalid_input".to_string())
+    );
+    for i in 0..2 {
+        account.comment(&format!("note {i}")).unwrap();
+    }
+    let first = account
+        .activities(&PageRequest::signed(Some(3), None).unwrap())
+        .unwrap();
+    assert_eq!((first.total_size, first.notifications.len()), (4, 3));
+    assert_eq!(first.notifications[0].kind, ActivityType::CommentAdded);
+    assert_eq!(first.notifications[0].comment.as_deref(), Some("note 1"));
+    let second = account
+        .activities(&PageRequest::signed(Some(3), first.next_page_token.clone()).unwrap())
+        .unwrap();
+    assert_eq!(second.notifications.len(), 1);
+    assert_eq!(second.notifications[0].kind, ActivityType::Created);
+    assert_eq!(
+        second.notifications[0].author.as_deref(),
+        Some("Provisioning API user")
+    );
+}
+
+#[test]
+fn sender_activities_and_comments() {
+    use sinch_core::provisioning::activity::ActivityType;
+    let emu = emulator();
+    let rcs = client(&emu, oauth(&emu)).rcs_senders();
+    let s = rcs.create(&spec("Acme")).unwrap();
+    for i in 0..3 {
+        let made = rcs.comment(&s.id, &format!("note {i}")).unwrap();
+        assert_eq!(made.comment, format!("note {i}"));
+    }
+    let first = rcs
+        .activities(&s.id, &PageRequest::signed(Some(2), None).unwrap())
+        .unwrap();
+    assert_eq!((first.total_size, first.notifications.len()), (4, 2));
+    assert_eq!(first.notifications[0].comment.as_deref(), Some("note 2"));
+    let second = rcs
+        .activities(
+            &s.id,
+            &PageRequest::signed(Some(2), first.next_page_token.clone()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(second.notifications[1].kind, ActivityType::Created);
+    assert_eq!(second.next_page_token, None);
+    assert_eq!(
+        api_error(rcs.comment("01NOPE", "hi").unwrap_err()),
+        (404, "sender_not_found".to_string())
+    );
+    assert_eq!(
+        api_error(rcs.comment(&s.id, "").unwrap_err()),
+        (400, "invalid_input".to_string())
+    );
+    assert_eq!(
+        api_error(
+            rcs.activities("01NOPE", &PageRequest::default())
+                .unwrap_err()
+        ),
+        (404, "sender_not_found".to_string())
+    );
+}
+
+#[test]
+fn launch_questionnaire_by_use_case_and_country() {
+    use sinch_core::provisioning::rcs_questionnaire::RcsQuestionnaireQuery;
+    let emu = emulator();
+    let rcs = client(&emu, oauth(&emu)).rcs_senders();
+    let q = rcs
+        .questionnaire(
+            &RcsUseCase::Otp,
+            &RcsQuestionnaireQuery {
+                countries: vec!["US".into(), "GB".into()],
+                us_questionnaire_version: Some("v2".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let names: Vec<&str> = q.sections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["gb", "general", "us", "verification"]);
+    let us = &q.sections[2].questions[0];
+    assert_eq!(us.key, "ownershipType");
+    assert_eq!(us.suggested_answers, ["PRIVATE", "PUBLIC"]);
+    let verification: Vec<&str> = q.sections[3]
+        .questions
+        .iter()
+        .map(|q| q.key.as_str())
+        .collect();
+    assert_eq!(verification, ["name", "partner.companyName"]);
+    assert_eq!(
+        api_error(
+            rcs.questionnaire(&RcsUseCase::from("NOT_A_USE_CASE"), &Default::default())
+                .unwrap_err()
+        ),
+        (400, "invalid_input".to_string())
+    );
+    assert!(rcs
+        .questionnaire(&RcsUseCase::MultiUse, &Default::default())
+        .is_ok());
+}

@@ -5,10 +5,13 @@
 mod common;
 
 use common::*;
+use sinch_core::provisioning::activity::{ActivityType, CommentType};
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::whatsapp::account::WhatsappAccountState;
 use sinch_core::provisioning::whatsapp::senders::*;
-use sinch_core::provisioning::whatsapp::solutions::WhatsappSolutionCreate;
+use sinch_core::provisioning::whatsapp::solutions::{
+    WhatsappFailedSolutionError, WhatsappSolutionCreate,
+};
 use sinch_core::provisioning::whatsapp::templates::*;
 use sinch_core::provisioning::whatsapp::*;
 use sinch_core::SinchError;
@@ -43,7 +46,11 @@ fn whatsapp_account_rules() {
         .unwrap();
     let a = account.update(r#"{"businessName":"B"}"#).unwrap();
     assert_eq!(a.state, Some(WhatsappAccountState::InProgress));
-    assert!(!account.activities().unwrap().is_empty());
+    assert!(!account
+        .activities(&PageRequest::default())
+        .unwrap()
+        .notifications
+        .is_empty());
     account.enable_template_analytics().unwrap();
     let senders = client(&emu, oauth(&emu)).whatsapp_senders();
     let s = senders.create(&es_sender()).unwrap();
@@ -292,16 +299,43 @@ fn whatsapp_flows_and_solutions() {
     assert_eq!(screens[0].id.as_deref(), Some("WELCOME"));
 
     let solutions = c.whatsapp_solutions();
-    let s = solutions
+    let made = solutions
         .create(&WhatsappSolutionCreate {
             name: "mps".into(),
             access_token: "meta-token-secret".into(),
             business_manager: WhatsappBusinessManager::SinchUk,
         })
         .unwrap();
+    assert!(made.failed_solutions.is_empty());
+    let s = &made.solutions[0];
+    // Meta app IDs are numbers on the wire; their digits are kept.
+    let partner = s.partner_app.as_ref().and_then(|a| a.id.clone()).unwrap();
+    assert!(partner.chars().all(|c| c.is_ascii_digit()), "{partner}");
     solutions.assign(&s.id).unwrap();
     assert_eq!(solutions.get(&s.id).unwrap().assigned, Some(true));
     assert_eq!(solutions.list().unwrap().len(), 1);
+    assert_eq!(
+        api_code(solutions.assign("no-such-solution").unwrap_err()).1,
+        "solution_not_found"
+    );
+
+    let failed = solutions
+        .create(&WhatsappSolutionCreate {
+            name: "mps2".into(),
+            access_token: "fail-activation".into(),
+            business_manager: WhatsappBusinessManager::SinchUk,
+        })
+        .unwrap();
+    assert!(failed.solutions.is_empty());
+    assert_eq!(
+        failed.failed_solutions[0].error_code,
+        WhatsappFailedSolutionError::ActivationFailed
+    );
+    assert_eq!(
+        solutions.list().unwrap().len(),
+        1,
+        "a failed one is not kept"
+    );
 }
 
 fn flows_status() -> sinch_core::provisioning::whatsapp::flows::WhatsappFlowStatus {
@@ -309,7 +343,7 @@ fn flows_status() -> sinch_core::provisioning::whatsapp::flows::WhatsappFlowStat
 }
 
 #[test]
-fn whatsapp_activity_logs_and_comments_on_unconfirmed_paths() {
+fn whatsapp_activity_logs_and_comments() {
     let emu = emulator();
     let c = client(&emu, oauth(&emu));
     let account = c.whatsapp_account();
@@ -318,24 +352,57 @@ fn whatsapp_activity_logs_and_comments_on_unconfirmed_paths() {
         "project_not_initialized"
     );
     account.create(r#"{"businessName":"Acme"}"#).unwrap();
-    account.comment("Please review our display name").unwrap();
-    let kinds: Vec<String> = account
-        .activities()
-        .unwrap()
-        .into_iter()
-        .filter_map(|a| a.kind)
-        .collect();
-    assert!(kinds.iter().any(|k| k == "COMMENT_ADDED"), "{kinds:?}");
+    let made = account.comment("Please review our display name").unwrap();
+    assert_eq!(made.kind, CommentType::Created);
+    assert_eq!(made.comment, "Please review our display name");
+    assert!(made.created.is_some());
+    assert_eq!(
+        api_code(account.comment("").unwrap_err()),
+        (400, "invalid_input".to_string())
+    );
+    let log = account.activities(&PageRequest::default()).unwrap();
+    // Most recent first: the comment, then the account's creation.
+    assert_eq!(log.notifications[0].kind, ActivityType::CommentAdded);
+    assert_eq!(
+        log.notifications[0].comment.as_deref(),
+        Some("Please review our display name")
+    );
+    assert_eq!(log.total_size, 2);
 
     let senders = c.whatsapp_senders();
     let s = senders.create(&es_sender()).unwrap();
-    senders.comment(&s.id, "urgent").unwrap();
+    for i in 0..3 {
+        senders.comment(&s.id, &format!("urgent {i}")).unwrap();
+    }
+    // Four entries (created + three comments) over pages of two.
+    let first = senders
+        .activities(&s.id, &PageRequest::signed(Some(2), None).unwrap())
+        .unwrap();
+    assert_eq!((first.total_size, first.notifications.len()), (4, 2));
+    assert_eq!(first.notifications[0].comment.as_deref(), Some("urgent 2"));
+    let second = senders
+        .activities(
+            &s.id,
+            &PageRequest::signed(Some(2), first.next_page_token.clone()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(second.notifications.len(), 2);
+    assert_eq!(second.next_page_token, None);
+    // A state this version does not know is kept as sent.
     assert!(
-        senders.activities(&s.id).unwrap().len() >= 2,
-        "created + comment"
+        matches!(second.notifications[1].kind, ActivityType::Unknown(ref k) if k == "SENDER_CREATED")
     );
+    assert!(matches!(
+        senders.activities(&s.id, &PageRequest::signed(Some(101), None).unwrap()),
+        Err(SinchError::InvalidConfig { .. })
+    ));
     assert_eq!(
-        api_code(senders.activities("no-such-sender").unwrap_err()).0,
+        api_code(
+            senders
+                .activities("no-such-sender", &PageRequest::default())
+                .unwrap_err()
+        )
+        .0,
         404
     );
 
@@ -354,9 +421,18 @@ fn whatsapp_activity_logs_and_comments_on_unconfirmed_paths() {
             status: None,
         })
         .unwrap();
-    assert!(!templates.activities("welcome", "EN_US").unwrap().is_empty());
+    assert!(!templates
+        .activities("welcome", "EN_US", &PageRequest::default())
+        .unwrap()
+        .notifications
+        .is_empty());
     assert_eq!(
-        api_code(templates.activities("welcome", "PT_BR").unwrap_err()).1,
+        api_code(
+            templates
+                .activities("welcome", "PT_BR", &PageRequest::default())
+                .unwrap_err()
+        )
+        .1,
         "template_not_found"
     );
 }

@@ -407,3 +407,16 @@ def test_aio_is_importable_both_ways():
     assert aio.ProvisioningClient is sinch_core.AsyncProvisioningClient
     assert aio.IndiaWhatsappClient is sinch_core.AsyncIndiaWhatsappClient
     assert set(aio.__all__) == set(aio.TWINS)
+
+
+async def test_async_activity_logs_comments_and_categories(emulator, aclient):
+    await aclient.rcs_senders().create(
+        region="EU", billing_category="CONVERSATIONAL", use_case="TRANSACTIONAL", brand_name="A"
+    )
+    account = aclient.rcs_account()
+    made = await bounded(account.comment("awaited"))
+    assert made.comment == "awaited"
+    log = await bounded(account.activities(page_size=1))
+    assert log.notifications[0].comment == "awaited" and log.next_page_token
+    tree = await bounded(aclient.kakaotalk_categories().sender_categories())
+    assert tree[0].code == "001"

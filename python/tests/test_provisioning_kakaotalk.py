@@ -188,3 +188,44 @@ def test_templates_documented_errors(emulator, client):
         templates.create(no_content)
     with pytest.raises(sinch_core.InvalidConfig, match="page size"):
         templates.list(page_size=1001)
+
+
+def test_categories_sender_tree_and_template_pages(emulator, client):
+    categories = client.kakaotalk_categories()
+    tree = categories.sender_categories()
+    health = tree[0]
+    assert (health.code, health.depth, health.parent_code) == ("001", 1, "")
+    assert health.subcategories[0].subcategories[0].depth == 3
+
+    with pytest.raises(sinch_core.ApiError) as info:
+        categories.template_categories("@nobody")
+    assert api_error(info) == (404, "sender_not_found")
+    client.kakaotalk_senders().create("@shop", details("Shop"))
+    first = categories.template_categories("@shop", page_size=2)
+    assert (first.total_size, len(first.categories)) == (3, 2)
+    assert first.categories[0].name_english == "Membership"
+    assert first.categories[0].subcategories[0].code == "001001"
+    second = categories.template_categories("@shop", page_size=2, page_token=first.next_page_token)
+    assert len(second.categories) == 1 and second.next_page_token is None
+    with pytest.raises(sinch_core.InvalidConfig):
+        categories.template_categories("@shop", page_size=101)
+
+
+def test_templates_activities_comments_and_draft_delete(emulator, client):
+    client.kakaotalk_senders().create("@myshop", details("Shop"))
+    templates = client.kakaotalk_templates("@myshop")
+    draft = templates.create(template("Draft", KakaoTalkSubmitMode.DRAFT))
+    live = templates.create(template("Live"))
+    for i in range(2):
+        assert templates.comment(live.code, f"note {i}").comment == f"note {i}"
+    first = templates.activities(live.code, page_size=2)
+    assert (first.total_size, first.notifications[0].comment) == (3, "note 1")
+    second = templates.activities(live.code, page_size=2, page_token=first.next_page_token)
+    assert [n.kind for n in second.notifications] == ["CREATED"]
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.delete_draft(live.code)
+    assert api_error(info) == (409, "template_not_deletable")
+    templates.delete_draft(draft.code)
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.get(draft.code)
+    assert api_error(info) == (404, "template_not_found")

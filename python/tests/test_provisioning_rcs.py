@@ -77,3 +77,53 @@ def test_documented_errors(emulator, client):
         rcs.iter(page_size=101)
     with pytest.raises(sinch_core.InvalidConfig):
         create(rcs, "x", brand_extra_json="[]")
+
+
+def test_account_activities_and_comments(emulator, client):
+    account = client.rcs_account()
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.activities()
+    assert api_error(info) == (404, "account_not_found")
+    create(client.rcs_senders(), "Acme")
+    made = account.comment("Please launch soon")
+    assert (made.kind, made.comment) == ("CREATED", "Please launch soon")
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.comment("")
+    assert api_error(info) == (400, "invalid_input")
+    for i in range(2):
+        account.comment(f"note {i}")
+    first = account.activities(page_size=3)
+    assert (first.total_size, len(first.notifications)) == (4, 3)
+    assert (first.notifications[0].kind, first.notifications[0].comment) == (
+        "COMMENT_ADDED",
+        "note 1",
+    )
+    second = account.activities(page_size=3, page_token=first.next_page_token)
+    assert [n.kind for n in second.notifications] == ["CREATED"]
+    assert second.next_page_token is None
+
+
+def test_sender_activities_and_comments(emulator, client):
+    rcs = client.rcs_senders()
+    s = create(rcs, "Acme")
+    for i in range(3):
+        assert rcs.comment(s.id, f"note {i}").comment == f"note {i}"
+    first = rcs.activities(s.id, page_size=2)
+    assert (first.total_size, first.notifications[0].comment) == (4, "note 2")
+    second = rcs.activities(s.id, page_size=2, page_token=first.next_page_token)
+    assert second.notifications[-1].kind == "CREATED" and second.next_page_token is None
+    with pytest.raises(sinch_core.ApiError) as info:
+        rcs.comment("01NOPE", "hi")
+    assert api_error(info) == (404, "sender_not_found")
+
+
+def test_launch_questionnaire_by_use_case_and_country(emulator, client):
+    rcs = client.rcs_senders()
+    q = rcs.questionnaire("OTP", sinch_core.RcsQuestionnaireQuery(countries=["US"]))
+    sections = {s.name: s for s in q.sections}
+    assert set(sections) == {"general", "verification", "us"}
+    assert sections["us"].questions[0].suggested_answers == ["PRIVATE", "PUBLIC"]
+    assert [x.key for x in sections["verification"].questions] == ["name", "partner.companyName"]
+    with pytest.raises(sinch_core.ApiError) as info:
+        rcs.questionnaire("NOT_A_USE_CASE")
+    assert api_error(info) == (400, "invalid_input")

@@ -48,7 +48,7 @@ def test_whatsapp_account_rules(emulator, client):
     assert account.update('{"businessName":"B"}').state == "IN_PROGRESS"
     emulator.set_whatsapp_state(PROJECT_ID, "account", "HIBERNATING")  # unknown to the client: kept
     assert account.get().state == "HIBERNATING"
-    assert account.activities()
+    assert account.activities().notifications
     account.enable_template_analytics()
     senders = client.whatsapp_senders()
     s = senders.create(es_sender())
@@ -184,11 +184,54 @@ def test_whatsapp_flows_and_solutions(emulator, client):
     assert flows.screens(flow_id)[0].id == "WELCOME"
 
     solutions = client.whatsapp_solutions()
-    s = solutions.create("mps", "meta-token-secret", "SINCH_UK")
-    assert "meta-token-secret" not in repr(s)
+    made = solutions.create("mps", "meta-token-secret", "SINCH_UK")
+    assert "meta-token-secret" not in repr(made)
+    assert made.failed_solutions == []
+    s = made.solutions[0]
+    assert s.partner_app.id.isdigit()  # a number on the wire
     solutions.assign(s.id)
     assert solutions.get(s.id).assigned is True
     assert len(solutions.list()) == 1
     with pytest.raises(sinch_core.ApiError) as info:
         solutions.get("missing")
     assert info.value.status == 404
+
+
+def test_whatsapp_activity_logs_and_comments(emulator, client):
+    account = client.whatsapp_account()
+    account.create('{"businessName":"Acme"}')
+    made = account.comment("Please review our display name")
+    assert (made.kind, made.comment) == ("CREATED", "Please review our display name")
+    assert made.created
+    with pytest.raises(sinch_core.ApiError) as info:
+        account.comment("")
+    assert (info.value.status, info.value.error_code) == (400, "invalid_input")
+    log = account.activities()
+    assert log.total_size == 2
+    assert log.notifications[0].kind == "COMMENT_ADDED"  # most recent first
+
+    senders = client.whatsapp_senders()
+    s = senders.create(es_sender())
+    for i in range(3):
+        senders.comment(s.id, f"urgent {i}")
+    first = senders.activities(s.id, page_size=2)
+    assert (first.total_size, len(first.notifications)) == (4, 2)
+    assert first.notifications[0].comment == "urgent 2"
+    second = senders.activities(s.id, page_size=2, page_token=first.next_page_token)
+    assert second.next_page_token is None
+    assert second.notifications[1].kind == "SENDER_CREATED"  # unknown to the client: kept
+    with pytest.raises(sinch_core.InvalidConfig):
+        senders.activities(s.id, page_size=101)
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.activities("no-such-sender")
+    assert info.value.error_code == "sender_not_found"
+
+
+def test_whatsapp_solution_failures_are_answered(client):
+    solutions = client.whatsapp_solutions()
+    made = solutions.create("mps", "fail-activation", "SINCH_UK")
+    assert made.solutions == []
+    assert made.failed_solutions[0].error_code == "ACTIVATION_FAILED"
+    with pytest.raises(sinch_core.ApiError) as info:
+        solutions.assign("missing")
+    assert info.value.error_code == "solution_not_found"

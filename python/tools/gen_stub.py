@@ -109,7 +109,9 @@ def py_type(annotation: object) -> str:
     """The generated annotation string as modern stub syntax."""
     if annotation is inspect.Parameter.empty:
         return "typing.Any"
-    s = str(annotation).strip().replace("sinch_core.", "")
+    # A record that holds itself (a category tree) is annotated with a quoted forward
+    # reference; a stub needs no quotes.
+    s = str(annotation).strip().replace("sinch_core.", "").strip("'\"")
     for prefix, fmt in (
         ("typing.Union[object, ", "{}"),
         ("typing.Optional[", "{} | None"),

@@ -1,5 +1,6 @@
 //! KakaoTalk templates (of one sender).
 
+use sinch_core::provisioning::activity::{ActivityPage, Comment};
 use sinch_core::provisioning::kakaotalk_templates::{
     KakaoTalkTemplate, KakaoTalkTemplateCreate, KakaoTalkTemplateFilter, KakaoTalkTemplatePage,
     KakaoTalkTemplateUpdate,
@@ -61,6 +62,35 @@ crate::operations! {
         /// `DELETE …/templates/{templateCode}`.
         pub fn delete(&self, template_code: String) -> Result<(), SinchError> {
             self.inner.delete(&template_code)
+        }
+
+        /// `DELETE …/templates/{templateCode}/changes`: deletes a draft never submitted (409
+        /// `template_not_deletable` otherwise).
+        pub fn delete_draft(&self, template_code: String) -> Result<(), SinchError> {
+            self.inner.delete_draft(&template_code)
+        }
+
+        /// `GET …/templates/{templateCode}/activities`: one page of the template's activity
+        /// log, most recent first (page size 1 to 100).
+        #[uniffi::method(default(page_size), default(page_token))]
+        pub fn activities(
+            &self,
+            template_code: String,
+            page_size: Option<i32>,
+            page_token: Option<String>,
+        ) -> Result<ActivityPage, SinchError> {
+            let page = crate::provisioning::paging(page_size, page_token)?;
+            self.inner.activities(&template_code, &page)
+        }
+
+        /// `POST …/templates/{templateCode}/comments`: a comment for Sinch support; returns the
+        /// comment created.
+        pub fn comment(
+            &self,
+            template_code: String,
+            comment: String,
+        ) -> Result<Comment, SinchError> {
+            self.inner.comment(&template_code, &comment)
         }
     }
 }

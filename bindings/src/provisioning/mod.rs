@@ -3,16 +3,20 @@
 
 mod bundles;
 mod kakaotalk;
+mod kakaotalk_categories;
 mod kakaotalk_templates;
 mod rcs;
+mod rcs_account;
 mod sms_apps;
 mod webhooks;
 mod whatsapp;
 
 pub use bundles::{AsyncBundles, Bundles};
 pub use kakaotalk::{AsyncKakaoTalkSenders, KakaoTalkSenders};
+pub use kakaotalk_categories::{AsyncKakaoTalkCategories, KakaoTalkCategories};
 pub use kakaotalk_templates::{AsyncKakaoTalkTemplates, KakaoTalkTemplates};
 pub use rcs::{AsyncRcsSenders, RcsSenders};
+pub use rcs_account::{AsyncRcsAccount, RcsAccount};
 pub use sms_apps::{AsyncSmsApps, SmsApps};
 pub use webhooks::{AsyncWebhooks, Webhooks};
 pub use whatsapp::{
@@ -301,6 +305,8 @@ accessors! {
     kakaotalk_senders() -> KakaoTalkSenders / AsyncKakaoTalkSenders;
     /// The templates of the KakaoTalk sender `plus_friend_id`.
     kakaotalk_templates(plus_friend_id: String) -> KakaoTalkTemplates / AsyncKakaoTalkTemplates;
+    kakaotalk_categories() -> KakaoTalkCategories / AsyncKakaoTalkCategories;
+    rcs_account() -> RcsAccount / AsyncRcsAccount;
     rcs_senders() -> RcsSenders / AsyncRcsSenders;
     sms_apps() -> SmsApps / AsyncSmsApps;
 }

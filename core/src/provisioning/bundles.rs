@@ -273,6 +273,8 @@ impl Bundles {
     }
 
     /// `GET /bundles`: one page, filtered. Page size 1 to 25; none = the server's default (10).
+    ///
+    /// Spec: `GET /bundles`, operationId `BundlesBundlesController_list_v1`.
     pub fn list(&self, page: &PageRequest, filter: &BundleFilter) -> Result<BundlePage> {
         self.page(page, filter)
     }
@@ -284,6 +286,8 @@ impl Bundles {
 
     /// `POST /bundles` (201). The answer may still be `IN_PROGRESS`: poll [`Self::get`] or
     /// register a `BUNDLE_DONE` webhook.
+    ///
+    /// Spec: `POST /bundles`, operationId `BundlesBundlesController_create_v1`.
     pub fn create(&self, spec: &BundleSpec) -> Result<Bundle> {
         let body = spec.to_json()?;
         let url = self.client.url(path!["bundles"], &[])?;
@@ -292,6 +296,8 @@ impl Bundles {
     }
 
     /// `GET /bundles/{bundleId}`.
+    ///
+    /// Spec: `GET /bundles/{bundleId}`, operationId `BundlesBundlesController_get_v1`.
     pub fn get(&self, bundle_id: &str) -> Result<Bundle> {
         let url = self.client.url(path!["bundles", { bundle_id }], &[])?;
         self.client.call(Method::GET, url, None, "getting a bundle")

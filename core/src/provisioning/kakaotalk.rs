@@ -115,6 +115,8 @@ impl KakaoTalkSenders {
     }
 
     /// `GET /kakaotalk/senders`: one page.
+    ///
+    /// Spec: `GET /kakaotalk/senders` (spec operation; operationId not read yet).
     pub fn list(&self, page: &PageRequest) -> Result<KakaoTalkSenderPage> {
         self.page(page, &())
     }
@@ -125,6 +127,8 @@ impl KakaoTalkSenders {
     }
 
     /// `POST /kakaotalk/senders`.
+    ///
+    /// Spec: `POST /kakaotalk/senders` (spec operation; operationId not read yet).
     pub fn create(&self, spec: &KakaoTalkSenderSpec) -> Result<KakaoTalkSender> {
         let url = self.client.url(path!["kakaotalk", "senders"], &[])?;
         let body = serde_json::to_value(spec).unwrap_or_else(|_| json!({}));
@@ -137,6 +141,8 @@ impl KakaoTalkSenders {
     }
 
     /// `GET /kakaotalk/senders/{plusFriendId}`.
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}` (spec operation; operationId not read yet).
     pub fn get(&self, plus_friend_id: &str) -> Result<KakaoTalkSender> {
         let url = self
             .client
@@ -147,6 +153,8 @@ impl KakaoTalkSenders {
 
     /// `PATCH /kakaotalk/senders/{plusFriendId}` `{details{…}}` with only the fields set
     /// (the draft). Nothing set: 400 `no_fields_to_update`.
+    ///
+    /// Spec: `PATCH /kakaotalk/senders/{plusFriendId}` (spec operation; operationId not read yet).
     pub fn update(
         &self,
         plus_friend_id: &str,
@@ -171,6 +179,8 @@ impl KakaoTalkSenders {
 
     /// `DELETE /kakaotalk/senders/{plusFriendId}`: marks the sender for removal (it stays
     /// active for 60 more days). Any answer body is ignored.
+    ///
+    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}` (spec operation; operationId not read yet).
     pub fn delete(&self, plus_friend_id: &str) -> Result<()> {
         let url = self
             .client
@@ -182,6 +192,8 @@ impl KakaoTalkSenders {
 
     /// `POST /kakaotalk/senders/{plusFriendId}/register`: starts verification (a code is
     /// sent to the admin phone). The answer body is ignored; `get` shows the new state.
+    ///
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/register` (spec operation; operationId not read yet).
     pub fn register(&self, plus_friend_id: &str) -> Result<()> {
         let url = self.client.url(
             path!["kakaotalk", "senders", { plus_friend_id }, "register"],

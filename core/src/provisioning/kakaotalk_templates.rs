@@ -7,8 +7,10 @@
 //! parameters (`filterStates`, `filterStatuses`, `templateName`, `pageSize` 1..1000), the list
 //! key `templates`, the bodies and the template shape. A new template has no `state` and no
 //! `details` yet: what was sent is in `changes` until KakaoTalk approves or rejects it.
-//! Not covered here: the template activities, comments and draft-discard endpoints.
+//! Also: each template's activity log and comments (the shapes of
+//! [`activity`](super::activity)), and deleting a draft that was never submitted.
 
+use super::activity::{self, ActivityPage, Comment};
 use super::pagination::{PageRequest, PagedList, Pager};
 use super::{paging_query, ProvisioningClient, Segment};
 use crate::error::{Result, SinchError};
@@ -321,6 +323,9 @@ impl KakaoTalkTemplates {
     }
 
     /// One page, alphabetical. Page size 1 to 1000; none = the server default (50).
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}/templates`, operationId
+    /// `KakaotalkTemplatesController_listTemplates_v1`.
     pub fn list(
         &self,
         page: &PageRequest,
@@ -339,6 +344,9 @@ impl KakaoTalkTemplates {
     }
 
     /// `POST …/templates` (201). `details` needs a name, a language and the content.
+    ///
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/templates`, operationId
+    /// `KakaotalkTemplatesController_createTemplate_v1`.
     pub fn create(&self, template: &KakaoTalkTemplateCreate) -> Result<KakaoTalkTemplate> {
         let d = &template.details;
         let missing: Vec<&str> = [
@@ -367,6 +375,9 @@ impl KakaoTalkTemplates {
     }
 
     /// `GET …/templates/{templateCode}`.
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}/templates/{templateCode}`, operationId
+    /// `KakaotalkTemplatesController_get_v1`.
     pub fn get(&self, template_code: &str) -> Result<KakaoTalkTemplate> {
         let url = self.url(path![{ template_code }], &[])?;
         self.client
@@ -375,6 +386,9 @@ impl KakaoTalkTemplates {
 
     /// `PATCH …/templates/{templateCode}`. Only an APPROVED or REJECTED template, or one whose
     /// pending changes are a DRAFT or REJECTED, can be updated (409 otherwise).
+    ///
+    /// Spec: `PATCH /kakaotalk/senders/{plusFriendId}/templates/{templateCode}`, operationId
+    /// `KakaotalkTemplatesController_updateTemplate_v1`.
     pub fn update(
         &self,
         template_code: &str,
@@ -398,11 +412,58 @@ impl KakaoTalkTemplates {
     }
 
     /// `DELETE …/templates/{templateCode}` (204).
+    ///
+    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}/templates/{templateCode}`, operationId
+    /// `KakaotalkTemplatesController_deleteTemplate_v1`.
     pub fn delete(&self, template_code: &str) -> Result<()> {
         let url = self.url(path![{ template_code }], &[])?;
         self.client
             .send(Method::DELETE, url, None, "deleting a KakaoTalk template")
             .map(|_| ())
+    }
+
+    /// Deletes a draft that was never submitted to KakaoTalk (204); 409
+    /// `template_not_deletable` for one that was.
+    ///
+    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}/templates/{templateCode}/changes`,
+    /// operationId `KakaotalkTemplatesController_deleteTemplateDraft_v1`.
+    pub fn delete_draft(&self, template_code: &str) -> Result<()> {
+        let url = self.url(path![{ template_code }, "changes"], &[])?;
+        self.client
+            .send(
+                Method::DELETE,
+                url,
+                None,
+                "deleting a KakaoTalk template draft",
+            )
+            .map(|_| ())
+    }
+
+    /// One page of the template's activity log, most recent first (page size 1 to 100).
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}/templates/{templateCode}/activities`,
+    /// operationId `KakaotalkTemplatesController_listActivities_v1`.
+    pub fn activities(&self, template_code: &str, page: &PageRequest) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing a KakaoTalk template's activities",
+            |q| self.url(path![{ template_code }, "activities"], q),
+        )
+    }
+
+    /// Leaves a comment for Sinch support on the template; returns the comment created.
+    ///
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/templates/{templateCode}/comments`,
+    /// operationId `KakaotalkTemplatesController_createComment_v1`.
+    pub fn comment(&self, template_code: &str, comment: &str) -> Result<Comment> {
+        let url = self.url(path![{ template_code }, "comments"], &[])?;
+        activity::post(
+            &self.client,
+            url,
+            comment,
+            "commenting on a KakaoTalk template",
+        )
     }
 }
 

@@ -9,12 +9,16 @@ macro_rules! path {
     (@seg $fixed:literal) => { $crate::provisioning::Segment::Fixed($fixed) };
 }
 
+pub mod activity;
 pub mod bundles;
 pub(crate) mod error;
 pub mod kakaotalk;
+pub mod kakaotalk_categories;
 pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
+pub mod rcs_account;
+pub mod rcs_questionnaire;
 pub mod sms_apps;
 pub mod webhooks;
 pub mod whatsapp;
@@ -165,6 +169,14 @@ impl ProvisioningClient {
         plus_friend_id: &str,
     ) -> kakaotalk_templates::KakaoTalkTemplates {
         kakaotalk_templates::KakaoTalkTemplates::new(self.clone(), plus_friend_id)
+    }
+
+    pub fn kakaotalk_categories(&self) -> kakaotalk_categories::KakaoTalkCategories {
+        kakaotalk_categories::KakaoTalkCategories::new(self.clone())
+    }
+
+    pub fn rcs_account(&self) -> rcs_account::RcsAccount {
+        rcs_account::RcsAccount::new(self.clone())
     }
 
     pub fn rcs_senders(&self) -> rcs::RcsSenders {

@@ -1,5 +1,4 @@
-//! RCS senders (`/rcs/senders`): list with filters and sorting, create, and get (unconfirmed
-//! path).
+//! RCS senders (`/rcs/senders`): list with filters and sorting, create, and get.
 //!
 //! Confirmed (Sinch's Provisioning API reference v1.2.36): `GET`/`POST /rcs/senders`, the
 //! list parameters and the create body's top level `{region, billingCategory, useCase,
@@ -9,7 +8,9 @@
 //! RBM's billing categories and use cases, and states), the answer fields beyond those
 //! sent, the list key (`senders`) and the page-size range (1 to 100 assumed).
 
+use super::activity::{self, ActivityPage, Comment};
 use super::pagination::{PageRequest, PagedList, Pager};
+use super::rcs_questionnaire::{RcsQuestionnaire, RcsQuestionnaireQuery};
 use super::sms_apps::AppRegion;
 use super::{paging_query, ProvisioningClient};
 use crate::error::{Result, SinchError};
@@ -31,12 +32,12 @@ open_enum! {
 }
 
 open_enum! {
-    /// What the sender is used for (values inferred from Google RBM).
+    /// What the sender is used for (the spec's `RcsInputSenderUseCasesEnum`, v1.2.117).
     RcsUseCase {
         Otp = "OTP",
         Transactional = "TRANSACTIONAL",
         Promotional = "PROMOTIONAL",
-        MultiUse = "MULTI_USE",
+        MultiUse = "MULTIUSE",
     }
 }
 
@@ -269,6 +270,8 @@ impl RcsSenders {
     }
 
     /// `GET /rcs/senders`: one page, filtered and sorted.
+    ///
+    /// Spec: `GET /rcs/senders` (spec operation; operationId not read yet).
     pub fn list(&self, page: &PageRequest, filter: &RcsSenderFilter) -> Result<RcsSenderPage> {
         self.page(page, filter)
     }
@@ -283,6 +286,8 @@ impl RcsSenders {
     }
 
     /// `POST /rcs/senders`.
+    ///
+    /// Spec: `POST /rcs/senders` (spec operation; operationId not read yet).
     pub fn create(&self, spec: &RcsSenderSpec) -> Result<RcsSender> {
         let body = spec.to_json()?;
         let url = self.client.url(path!["rcs", "senders"], &[])?;
@@ -290,14 +295,56 @@ impl RcsSenders {
             .call(Method::POST, url, Some(&body), "creating an RCS sender")
     }
 
-    /// `GET /rcs/senders/{senderId}` — **unconfirmed path** (by analogy with the other
-    /// sender families).
+    /// One sender.
+    ///
+    /// Spec: `GET /rcs/senders/{senderId}`, operationId `rcssenderscontroller_getsender_v1`.
     pub fn get(&self, sender_id: &str) -> Result<RcsSender> {
         let url = self
             .client
             .url(path!["rcs", "senders", { sender_id }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting an RCS sender")
+    }
+
+    /// The launch questionnaire of `use_case`: the questions a sender's launch must answer,
+    /// per section (see [`super::rcs_questionnaire`]).
+    ///
+    /// Spec: `GET /rcs/questionnaire/{useCase}`, operationId
+    /// `RcsQuestionnaireController_getQuestions_v1`.
+    pub fn questionnaire(
+        &self,
+        use_case: &RcsUseCase,
+        query: &RcsQuestionnaireQuery,
+    ) -> Result<RcsQuestionnaire> {
+        self.client.rcs_questionnaire(use_case, query)
+    }
+
+    /// One page of the sender's activity log, most recent first (page size 1 to 100). The
+    /// reference pages list the operation; its shape is taken to be the RCS account's (the
+    /// spec's `RcsAccountNotificationListDto`), which the emulator answers too.
+    ///
+    /// Spec: `GET /rcs/senders/{senderId}/activities` (spec operation; operationId not read yet).
+    pub fn activities(&self, sender_id: &str, page: &PageRequest) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing an RCS sender's activities",
+            |q| {
+                self.client
+                    .url(path!["rcs", "senders", { sender_id }, "activities"], q)
+            },
+        )
+    }
+
+    /// Leaves a comment for Sinch support on the sender; returns the comment created (the
+    /// account's comment shapes, as for [`RcsSenders::activities`]).
+    ///
+    /// Spec: `POST /rcs/senders/{senderId}/comments` (spec operation; operationId not read yet).
+    pub fn comment(&self, sender_id: &str, comment: &str) -> Result<Comment> {
+        let url = self
+            .client
+            .url(path!["rcs", "senders", { sender_id }, "comments"], &[])?;
+        activity::post(&self.client, url, comment, "commenting on an RCS sender")
     }
 }
 

@@ -176,6 +176,8 @@ impl SmsApps {
     }
 
     /// `GET /sms/smsApps`: one page. Page size 1 to 100; none = the server's default (50).
+    ///
+    /// Spec: `GET /sms/smsApps` (spec operation; operationId not read yet).
     pub fn list(&self, page: &PageRequest) -> Result<SmsAppPage> {
         self.page(page, &())
     }
@@ -186,6 +188,8 @@ impl SmsApps {
     }
 
     /// `POST /sms/smsApps` (201). The app starts in a pending status; poll [`Self::get`].
+    ///
+    /// Spec: `POST /sms/smsApps` (spec operation; operationId not read yet).
     pub fn create(&self, spec: &SmsAppSpec) -> Result<SmsApp> {
         let url = self.client.url(path!["sms", "smsApps"], &[])?;
         let body = serde_json::to_value(spec).unwrap_or_else(|_| json!({}));
@@ -194,6 +198,8 @@ impl SmsApps {
     }
 
     /// `GET /sms/smsApps/{smsAppId}`; 404 `sms_app_not_found`.
+    ///
+    /// Spec: `GET /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
     pub fn get(&self, sms_app_id: &str) -> Result<SmsApp> {
         let url = self
             .client
@@ -203,6 +209,8 @@ impl SmsApps {
     }
 
     /// `PATCH /sms/smsApps/{smsAppId}` with the fields set in `update`.
+    ///
+    /// Spec: `PATCH /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
     pub fn update(&self, sms_app_id: &str, update: &SmsAppUpdate) -> Result<SmsApp> {
         let url = self
             .client
@@ -213,6 +221,8 @@ impl SmsApps {
     }
 
     /// `PATCH /sms/smsApps/{smsAppId}` `{name}`.
+    ///
+    /// Spec: `PATCH /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
     pub fn rename(&self, sms_app_id: &str, name: &str) -> Result<SmsApp> {
         self.update(
             sms_app_id,
@@ -223,6 +233,8 @@ impl SmsApps {
     }
 
     /// `DELETE /sms/smsApps/{smsAppId}` (204).
+    ///
+    /// Spec: `DELETE /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
     pub fn delete(&self, sms_app_id: &str) -> Result<()> {
         let url = self
             .client

@@ -142,6 +142,8 @@ impl Webhooks {
     }
 
     /// One page (sorted by target). Page size 1 to 15; none = all (at most 15).
+    ///
+    /// Spec: `GET /webhooks`, operationId `WebhookWebhookController_listWebhooks_v1`.
     pub fn list(&self, page: &PageRequest) -> Result<WebhookPage> {
         self.page(page, &())
     }
@@ -151,6 +153,7 @@ impl Webhooks {
         self.pager(page_size, ())
     }
 
+    /// Spec: `POST /webhooks`, operationId `WebhookWebhookController_createWebhook_v1`.
     pub fn create(&self, spec: &WebhookSpec) -> Result<Webhook> {
         let url = self.client.url(path!["webhooks"], &[])?;
         self.client.call(
@@ -161,6 +164,7 @@ impl Webhooks {
         )
     }
 
+    /// Spec: `GET /webhooks/{webhookId}`, operationId `WebhookWebhookController_getWebhook_v1`.
     pub fn get(&self, webhook_id: &str) -> Result<Webhook> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client
@@ -168,6 +172,8 @@ impl Webhooks {
     }
 
     /// Replaces the whole webhook (PUT).
+    ///
+    /// Spec: `PUT /webhooks/{webhookId}` (spec operation; operationId not read yet).
     pub fn replace(&self, webhook_id: &str, spec: &WebhookSpec) -> Result<Webhook> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client.call(
@@ -179,6 +185,8 @@ impl Webhooks {
     }
 
     /// Changes only the given fields (PATCH).
+    ///
+    /// Spec: `PATCH /webhooks/{webhookId}` (spec operation; operationId not read yet).
     pub fn update(&self, webhook_id: &str, update: &WebhookUpdate) -> Result<Webhook> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client.call(
@@ -189,6 +197,7 @@ impl Webhooks {
         )
     }
 
+    /// Spec: `DELETE /webhooks/{webhookId}` (spec operation; operationId not read yet).
     pub fn delete(&self, webhook_id: &str) -> Result<()> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client

@@ -15,16 +15,21 @@ from types import TracebackType
 from . import aio as aio
 
 __all__ = [
+    "Activity",
+    "ActivityPage",
+    "ActivityType",
     "ApiError",
     "AppRegion",
     "AsyncBundlePager",
     "AsyncBundles",
     "AsyncIndiaWhatsappClient",
+    "AsyncKakaoTalkCategories",
     "AsyncKakaoTalkSenderPager",
     "AsyncKakaoTalkSenders",
     "AsyncKakaoTalkTemplatePager",
     "AsyncKakaoTalkTemplates",
     "AsyncProvisioningClient",
+    "AsyncRcsAccount",
     "AsyncRcsSenderPager",
     "AsyncRcsSenders",
     "AsyncSmsAppPager",
@@ -55,6 +60,8 @@ __all__ = [
     "CallbackEvent",
     "CallbackPayload",
     "CallbackVerifier",
+    "Comment",
+    "CommentType",
     "ConversationChannelStatus",
     "ConversationProcessingMode",
     "HttpOptions",
@@ -66,7 +73,9 @@ __all__ = [
     "InvalidHeader",
     "InvalidVerifierConfig",
     "KakaoTalkButtonType",
+    "KakaoTalkCategories",
     "KakaoTalkSender",
+    "KakaoTalkSenderCategory",
     "KakaoTalkSenderDetails",
     "KakaoTalkSenderPage",
     "KakaoTalkSenderPager",
@@ -76,6 +85,8 @@ __all__ = [
     "KakaoTalkSubmitMode",
     "KakaoTalkTemplate",
     "KakaoTalkTemplateButton",
+    "KakaoTalkTemplateCategory",
+    "KakaoTalkTemplateCategoryPage",
     "KakaoTalkTemplateChangeStatus",
     "KakaoTalkTemplateChanges",
     "KakaoTalkTemplateCreate",
@@ -86,6 +97,7 @@ __all__ = [
     "KakaoTalkTemplatePage",
     "KakaoTalkTemplatePager",
     "KakaoTalkTemplateState",
+    "KakaoTalkTemplateSubcategory",
     "KakaoTalkTemplateUpdate",
     "KakaoTalkTemplates",
     "LogLevel",
@@ -96,8 +108,13 @@ __all__ = [
     "ProtocolError",
     "ProvisioningClient",
     "RateLimited",
+    "RcsAccount",
     "RcsBillingCategory",
     "RcsBrand",
+    "RcsQuestion",
+    "RcsQuestionnaire",
+    "RcsQuestionnaireQuery",
+    "RcsQuestionnaireSection",
     "RcsSender",
     "RcsSenderDetails",
     "RcsSenderFilter",
@@ -146,7 +163,6 @@ __all__ = [
     "WhatsappAccount",
     "WhatsappAccountState",
     "WhatsappAccounts",
-    "WhatsappActivity",
     "WhatsappAnalyticsDateRange",
     "WhatsappBusinessManager",
     "WhatsappButtonAnalytics",
@@ -155,6 +171,8 @@ __all__ = [
     "WhatsappChannelStatus",
     "WhatsappConversationApiAppDetails",
     "WhatsappDailyLimit",
+    "WhatsappFailedSolution",
+    "WhatsappFailedSolutionError",
     "WhatsappFlow",
     "WhatsappFlowPage",
     "WhatsappFlowPager",
@@ -186,6 +204,7 @@ __all__ = [
     "WhatsappSolutionApp",
     "WhatsappSolutionDetails",
     "WhatsappSolutions",
+    "WhatsappSolutionsCreated",
     "WhatsappSubmitMode",
     "WhatsappTemplate",
     "WhatsappTemplateAnalytics",
@@ -216,9 +235,11 @@ __all__ = [
 
 # --- Open enums: plain str (unknown values are kept) ---------------------------------------------
 
+ActivityType = str
 AppRegion = str
 BundleState = str
 BundleSubprojectStatus = str
+CommentType = str
 ConversationChannelStatus = str
 ConversationProcessingMode = str
 KakaoTalkButtonType = str
@@ -239,6 +260,7 @@ WhatsappAnalyticsDateRange = str
 WhatsappBusinessManager = str
 WhatsappChannelStatus = str
 WhatsappDailyLimit = str
+WhatsappFailedSolutionError = str
 WhatsappFlowStatus = str
 WhatsappHeaderFormat = str
 WhatsappMetaLocalStorage = str
@@ -635,6 +657,34 @@ class WhatsappSenderCreate:
     def is_partner_initiated(self) -> bool: ...
     def is_phone_provisioning(self) -> bool: ...
     def is_deprecated_obo(self) -> bool: ...
+
+class Activity:
+    kind: ActivityType
+    created: str | None
+    author: str | None
+    comment: str | None
+    def __init__(
+        self,
+        *,
+        kind: ActivityType,
+        created: str | None,
+        author: str | None,
+        comment: str | None,
+    ) -> None: ...
+
+class ActivityPage:
+    notifications: list[Activity]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        notifications: list[Activity],
+        total_size: int,
+        next_page_token: str | None,
+        previous_page_token: str | None,
+    ) -> None: ...
 
 class BundleSubproject:
     id: str
@@ -1162,6 +1212,12 @@ class CallbackEvent:
         timestamp: int,
     ) -> None: ...
 
+class Comment:
+    kind: CommentType
+    comment: str
+    created: str | None
+    def __init__(self, *, kind: CommentType, comment: str, created: str | None) -> None: ...
+
 class HttpOptions:
     connect_timeout: datetime.timedelta | None
     request_timeout: datetime.timedelta | None
@@ -1188,6 +1244,22 @@ class HttpOptions:
         user_agent_suffix: str | None = ...,
     ) -> None: ...
 
+class KakaoTalkSenderCategory:
+    parent_code: str
+    depth: int
+    code: str
+    name: str
+    subcategories: list[KakaoTalkSenderCategory]
+    def __init__(
+        self,
+        *,
+        parent_code: str,
+        depth: int,
+        code: str,
+        name: str,
+        subcategories: list[KakaoTalkSenderCategory],
+    ) -> None: ...
+
 class KakaoTalkSenderPage:
     senders: list[KakaoTalkSender]
     total_size: int
@@ -1206,6 +1278,50 @@ class KakaoTalkSenderSpec:
     plus_friend_id: str
     details: KakaoTalkSenderDetails
     def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
+
+class KakaoTalkTemplateSubcategory:
+    code: str
+    name: str
+    name_english: str | None
+    group_name: str | None
+    inclusion: str | None
+    exclusion: str | None
+    def __init__(
+        self,
+        *,
+        code: str,
+        name: str,
+        name_english: str | None,
+        group_name: str | None,
+        inclusion: str | None,
+        exclusion: str | None,
+    ) -> None: ...
+
+class KakaoTalkTemplateCategory:
+    name: str
+    name_english: str | None
+    subcategories: list[KakaoTalkTemplateSubcategory]
+    def __init__(
+        self,
+        *,
+        name: str,
+        name_english: str | None,
+        subcategories: list[KakaoTalkTemplateSubcategory],
+    ) -> None: ...
+
+class KakaoTalkTemplateCategoryPage:
+    categories: list[KakaoTalkTemplateCategory]
+    total_size: int
+    next_page_token: str | None
+    previous_page_token: str | None
+    def __init__(
+        self,
+        *,
+        categories: list[KakaoTalkTemplateCategory],
+        total_size: int,
+        next_page_token: str | None,
+        previous_page_token: str | None,
+    ) -> None: ...
 
 class KakaoTalkTemplateCreate:
     details: KakaoTalkTemplateDetails
@@ -1253,6 +1369,34 @@ class KakaoTalkTemplateUpdate:
         *,
         details: KakaoTalkTemplateDetails | None = ...,
         status: KakaoTalkSubmitMode | None = ...,
+    ) -> None: ...
+
+class RcsQuestion:
+    key: str
+    question: str
+    suggested_answers: list[str]
+    def __init__(self, *, key: str, question: str, suggested_answers: list[str]) -> None: ...
+
+class RcsQuestionnaireSection:
+    name: str
+    questions: list[RcsQuestion]
+    def __init__(self, *, name: str, questions: list[RcsQuestion]) -> None: ...
+
+class RcsQuestionnaire:
+    sections: list[RcsQuestionnaireSection]
+    raw_json: str
+    def __init__(self, *, sections: list[RcsQuestionnaireSection], raw_json: str) -> None: ...
+
+class RcsQuestionnaireQuery:
+    countries: list[str]
+    us_questionnaire_version: str | None
+    us_questionnaire_brand_campaign_version: str | None
+    def __init__(
+        self,
+        *,
+        countries: list[str] = ...,
+        us_questionnaire_version: str | None = ...,
+        us_questionnaire_brand_campaign_version: str | None = ...,
     ) -> None: ...
 
 class RcsSenderFilter:
@@ -1415,18 +1559,16 @@ class WebhookPage:
         previous_page_token: str | None,
     ) -> None: ...
 
-class WhatsappActivity:
-    kind: str | None
-    created: str | None
-    comment: str | None
-    raw_json: str
+class WhatsappFailedSolution:
+    partner_app_id: str
+    error_code: WhatsappFailedSolutionError
+    error_message: str | None
     def __init__(
         self,
         *,
-        kind: str | None,
-        created: str | None,
-        comment: str | None,
-        raw_json: str,
+        partner_app_id: str,
+        error_code: WhatsappFailedSolutionError,
+        error_message: str | None,
     ) -> None: ...
 
 class WhatsappFlow:
@@ -1528,6 +1670,16 @@ class WhatsappSolution:
         assigned: bool | None,
         partner_app: WhatsappSolutionApp | None,
         owner_app: WhatsappSolutionApp | None,
+    ) -> None: ...
+
+class WhatsappSolutionsCreated:
+    solutions: list[WhatsappSolution]
+    failed_solutions: list[WhatsappFailedSolution]
+    def __init__(
+        self,
+        *,
+        solutions: list[WhatsappSolution],
+        failed_solutions: list[WhatsappFailedSolution],
     ) -> None: ...
 
 class WhatsappTemplateCreate:
@@ -1676,6 +1828,15 @@ class AsyncIndiaWhatsappClient:
     async def send_template(self, message: TemplateMessage) -> SendResult: ...
     async def send_text(self, message: TextMessage) -> SendResult: ...
 
+class AsyncKakaoTalkCategories:
+    async def sender_categories(self) -> list[KakaoTalkSenderCategory]: ...
+    async def template_categories(
+        self,
+        plus_friend_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> KakaoTalkTemplateCategoryPage: ...
+
 class AsyncKakaoTalkSenderPager:
     async def next_page(self) -> KakaoTalkSenderPage | None: ...
     def __aiter__(self) -> AsyncIterator[KakaoTalkSenderPage]: ...
@@ -1710,8 +1871,16 @@ class AsyncKakaoTalkTemplatePager:
     def __aiter__(self) -> AsyncIterator[KakaoTalkTemplatePage]: ...
 
 class AsyncKakaoTalkTemplates:
+    async def activities(
+        self,
+        template_code: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, template_code: str, comment: str) -> Comment: ...
     async def create(self, template: KakaoTalkTemplateCreate) -> KakaoTalkTemplate: ...
     async def delete(self, template_code: str) -> None: ...
+    async def delete_draft(self, template_code: str) -> None: ...
     async def get(self, template_code: str) -> KakaoTalkTemplate: ...
     async def list(
         self,
@@ -1742,11 +1911,26 @@ class AsyncKakaoTalkTemplates:
     ) -> AsyncIterator[KakaoTalkTemplate]: ...
     def __aiter__(self) -> AsyncIterator[KakaoTalkTemplate]: ...
 
+class AsyncRcsAccount:
+    async def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, comment: str) -> Comment: ...
+
 class AsyncRcsSenderPager:
     async def next_page(self) -> RcsSenderPage | None: ...
     def __aiter__(self) -> AsyncIterator[RcsSenderPage]: ...
 
 class AsyncRcsSenders:
+    async def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, sender_id: str, comment: str) -> Comment: ...
     async def create(
         self,
         region: AppRegion,
@@ -1767,6 +1951,11 @@ class AsyncRcsSenders:
         page_size: int | None = ...,
         filter: RcsSenderFilter | None = ...,
     ) -> AsyncRcsSenderPager: ...
+    async def questionnaire(
+        self,
+        use_case: RcsUseCase,
+        query: RcsQuestionnaireQuery | None = ...,
+    ) -> RcsQuestionnaire: ...
     def iter_pages(
         self,
         page_size: int | None = None,
@@ -1838,8 +2027,12 @@ class AsyncWebhooks:
     def __aiter__(self) -> AsyncIterator[Webhook]: ...
 
 class AsyncWhatsappAccounts:
-    async def activities(self) -> list[WhatsappActivity]: ...
-    async def comment(self, comment: str) -> None: ...
+    async def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, comment: str) -> Comment: ...
     async def create(self, body_json: str) -> WhatsappAccount: ...
     async def delete(self) -> None: ...
     async def enable_template_analytics(self) -> None: ...
@@ -1867,8 +2060,13 @@ class AsyncWhatsappSenderPager:
     def __aiter__(self) -> AsyncIterator[WhatsappSenderPage]: ...
 
 class AsyncWhatsappSenders:
-    async def activities(self, sender_id: str) -> list[WhatsappActivity]: ...
-    async def comment(self, sender_id: str, comment: str) -> None: ...
+    async def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, sender_id: str, comment: str) -> Comment: ...
     async def create(self, request: WhatsappSenderCreate) -> WhatsappSender: ...
     async def delete(self, sender_id: str) -> None: ...
     async def discard_changes(self, sender_id: str) -> None: ...
@@ -1910,7 +2108,7 @@ class AsyncWhatsappSolutions:
         name: str,
         access_token: str,
         business_manager: WhatsappBusinessManager,
-    ) -> WhatsappSolution: ...
+    ) -> WhatsappSolutionsCreated: ...
     async def get(self, solution_id: str) -> WhatsappSolution: ...
     async def list(self) -> list[WhatsappSolution]: ...
 
@@ -1919,7 +2117,13 @@ class AsyncWhatsappTemplatePager:
     def __aiter__(self) -> AsyncIterator[WhatsappTemplatePage]: ...
 
 class AsyncWhatsappTemplates:
-    async def activities(self, name: str, language: str) -> list[WhatsappActivity]: ...
+    async def activities(
+        self,
+        name: str,
+        language: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
     async def create(self, template: WhatsappTemplateCreate) -> WhatsappTemplate: ...
     async def delete(self, name: str) -> None: ...
     async def delete_language(
@@ -1969,9 +2173,11 @@ class AsyncProvisioningClient:
         http: HttpOptions | None = ...,
     ) -> None: ...
     def bundles(self) -> AsyncBundles: ...
+    def kakaotalk_categories(self) -> AsyncKakaoTalkCategories: ...
     def kakaotalk_senders(self) -> AsyncKakaoTalkSenders: ...
     def kakaotalk_templates(self, plus_friend_id: str) -> AsyncKakaoTalkTemplates: ...
     def project_id(self) -> str: ...
+    def rcs_account(self) -> AsyncRcsAccount: ...
     def rcs_senders(self) -> AsyncRcsSenders: ...
     def sms_apps(self) -> AsyncSmsApps: ...
     def webhooks(self) -> AsyncWebhooks: ...
@@ -2062,6 +2268,15 @@ class IndiaWhatsappClient:
     def send_template(self, message: TemplateMessage) -> SendResult: ...
     def send_text(self, message: TextMessage) -> SendResult: ...
 
+class KakaoTalkCategories:
+    def sender_categories(self) -> list[KakaoTalkSenderCategory]: ...
+    def template_categories(
+        self,
+        plus_friend_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> KakaoTalkTemplateCategoryPage: ...
+
 class KakaoTalkSenderPager:
     def next_page(self) -> KakaoTalkSenderPage | None: ...
     def __iter__(self) -> Iterator[KakaoTalkSenderPage]: ...
@@ -2088,8 +2303,16 @@ class KakaoTalkTemplatePager:
     def __iter__(self) -> Iterator[KakaoTalkTemplatePage]: ...
 
 class KakaoTalkTemplates:
+    def activities(
+        self,
+        template_code: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, template_code: str, comment: str) -> Comment: ...
     def create(self, template: KakaoTalkTemplateCreate) -> KakaoTalkTemplate: ...
     def delete(self, template_code: str) -> None: ...
+    def delete_draft(self, template_code: str) -> None: ...
     def get(self, template_code: str) -> KakaoTalkTemplate: ...
     def list(
         self,
@@ -2119,11 +2342,26 @@ class KakaoTalkTemplates:
 class LogSink:
     def log(self, level: LogLevel, target: str, text: str) -> None: ...
 
+class RcsAccount:
+    def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, comment: str) -> Comment: ...
+
 class RcsSenderPager:
     def next_page(self) -> RcsSenderPage | None: ...
     def __iter__(self) -> Iterator[RcsSenderPage]: ...
 
 class RcsSenders:
+    def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, sender_id: str, comment: str) -> Comment: ...
     def create(
         self,
         region: AppRegion,
@@ -2144,6 +2382,11 @@ class RcsSenders:
         page_size: int | None = ...,
         filter: RcsSenderFilter | None = ...,
     ) -> RcsSenderPager: ...
+    def questionnaire(
+        self,
+        use_case: RcsUseCase,
+        query: RcsQuestionnaireQuery | None = ...,
+    ) -> RcsQuestionnaire: ...
     def iter_pages(
         self,
         page_size: int | None = None,
@@ -2207,8 +2450,12 @@ class Webhooks:
     def __iter__(self) -> Iterator[Webhook]: ...
 
 class WhatsappAccounts:
-    def activities(self) -> list[WhatsappActivity]: ...
-    def comment(self, comment: str) -> None: ...
+    def activities(
+        self,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, comment: str) -> Comment: ...
     def create(self, body_json: str) -> WhatsappAccount: ...
     def delete(self) -> None: ...
     def enable_template_analytics(self) -> None: ...
@@ -2236,8 +2483,13 @@ class WhatsappSenderPager:
     def __iter__(self) -> Iterator[WhatsappSenderPage]: ...
 
 class WhatsappSenders:
-    def activities(self, sender_id: str) -> list[WhatsappActivity]: ...
-    def comment(self, sender_id: str, comment: str) -> None: ...
+    def activities(
+        self,
+        sender_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, sender_id: str, comment: str) -> Comment: ...
     def create(self, request: WhatsappSenderCreate) -> WhatsappSender: ...
     def delete(self, sender_id: str) -> None: ...
     def discard_changes(self, sender_id: str) -> None: ...
@@ -2279,7 +2531,7 @@ class WhatsappSolutions:
         name: str,
         access_token: str,
         business_manager: WhatsappBusinessManager,
-    ) -> WhatsappSolution: ...
+    ) -> WhatsappSolutionsCreated: ...
     def get(self, solution_id: str) -> WhatsappSolution: ...
     def list(self) -> list[WhatsappSolution]: ...
 
@@ -2288,7 +2540,13 @@ class WhatsappTemplatePager:
     def __iter__(self) -> Iterator[WhatsappTemplatePage]: ...
 
 class WhatsappTemplates:
-    def activities(self, name: str, language: str) -> list[WhatsappActivity]: ...
+    def activities(
+        self,
+        name: str,
+        language: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
     def create(self, template: WhatsappTemplateCreate) -> WhatsappTemplate: ...
     def delete(self, name: str) -> None: ...
     def delete_language(self, name: str, language: str, delete_submitted: bool = ...) -> None: ...
@@ -2333,9 +2591,11 @@ class ProvisioningClient:
         http: HttpOptions | None = ...,
     ) -> None: ...
     def bundles(self) -> Bundles: ...
+    def kakaotalk_categories(self) -> KakaoTalkCategories: ...
     def kakaotalk_senders(self) -> KakaoTalkSenders: ...
     def kakaotalk_templates(self, plus_friend_id: str) -> KakaoTalkTemplates: ...
     def project_id(self) -> str: ...
+    def rcs_account(self) -> RcsAccount: ...
     def rcs_senders(self) -> RcsSenders: ...
     def sms_apps(self) -> SmsApps: ...
     def webhooks(self) -> Webhooks: ...

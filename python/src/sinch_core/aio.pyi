@@ -5,11 +5,13 @@
 from . import AsyncBundlePager as BundlePager
 from . import AsyncBundles as Bundles
 from . import AsyncIndiaWhatsappClient as IndiaWhatsappClient
+from . import AsyncKakaoTalkCategories as KakaoTalkCategories
 from . import AsyncKakaoTalkSenderPager as KakaoTalkSenderPager
 from . import AsyncKakaoTalkSenders as KakaoTalkSenders
 from . import AsyncKakaoTalkTemplatePager as KakaoTalkTemplatePager
 from . import AsyncKakaoTalkTemplates as KakaoTalkTemplates
 from . import AsyncProvisioningClient as ProvisioningClient
+from . import AsyncRcsAccount as RcsAccount
 from . import AsyncRcsSenderPager as RcsSenderPager
 from . import AsyncRcsSenders as RcsSenders
 from . import AsyncSmsAppPager as SmsAppPager
@@ -29,11 +31,13 @@ __all__ = [
     "BundlePager",
     "Bundles",
     "IndiaWhatsappClient",
+    "KakaoTalkCategories",
     "KakaoTalkSenderPager",
     "KakaoTalkSenders",
     "KakaoTalkTemplatePager",
     "KakaoTalkTemplates",
     "ProvisioningClient",
+    "RcsAccount",
     "RcsSenderPager",
     "RcsSenders",
     "SmsAppPager",

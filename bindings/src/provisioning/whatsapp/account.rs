@@ -1,5 +1,5 @@
+use sinch_core::provisioning::activity::{ActivityPage, Comment};
 use sinch_core::provisioning::whatsapp::account::WhatsappAccount;
-use sinch_core::provisioning::whatsapp::WhatsappActivity;
 use sinch_core::SinchError;
 
 crate::family! {
@@ -27,16 +27,22 @@ crate::operations! {
             self.inner.delete()
         }
 
-        pub fn activities(&self) -> Result<Vec<WhatsappActivity>, SinchError> {
-            self.inner.activities()
+        /// One page of the account's activity log, most recent first (page size 1 to 100).
+        #[uniffi::method(default(page_size), default(page_token))]
+        pub fn activities(
+            &self,
+            page_size: Option<i32>,
+            page_token: Option<String>,
+        ) -> Result<ActivityPage, SinchError> {
+            self.inner.activities(&crate::provisioning::paging(page_size, page_token)?)
         }
 
         pub fn enable_template_analytics(&self) -> Result<(), SinchError> {
             self.inner.enable_template_analytics()
         }
 
-        /// A comment for Sinch support (path unconfirmed).
-        pub fn comment(&self, comment: String) -> Result<(), SinchError> {
+        /// A comment for Sinch support; returns the comment created.
+        pub fn comment(&self, comment: String) -> Result<Comment, SinchError> {
             self.inner.comment(&comment)
         }
     }

@@ -1,8 +1,8 @@
+use sinch_core::provisioning::activity::{ActivityPage, Comment};
 use sinch_core::provisioning::whatsapp::senders::{
     WhatsappRegistration, WhatsappSender, WhatsappSenderCreate, WhatsappSenderFilter,
     WhatsappSenderPage, WhatsappSenderUpdate, WhatsappVerificationMethod,
 };
-use sinch_core::provisioning::whatsapp::WhatsappActivity;
 use sinch_core::SinchError;
 
 crate::paged_family! {
@@ -54,13 +54,22 @@ crate::operations! {
             self.inner.discard_changes(&sender_id)
         }
 
-        pub fn comment(&self, sender_id: String, comment: String) -> Result<(), SinchError> {
+        /// A comment for Sinch support; returns the comment created.
+        pub fn comment(&self, sender_id: String, comment: String) -> Result<Comment, SinchError> {
             self.inner.comment(&sender_id, &comment)
         }
 
-        /// The sender's activity log (path unconfirmed).
-        pub fn activities(&self, sender_id: String) -> Result<Vec<WhatsappActivity>, SinchError> {
-            self.inner.activities(&sender_id)
+        /// One page of the sender's activity log, most recent first (page size 1 to 100;
+        /// path unconfirmed).
+        #[uniffi::method(default(page_size), default(page_token))]
+        pub fn activities(
+            &self,
+            sender_id: String,
+            page_size: Option<i32>,
+            page_token: Option<String>,
+        ) -> Result<ActivityPage, SinchError> {
+            let page = crate::provisioning::paging(page_size, page_token)?;
+            self.inner.activities(&sender_id, &page)
         }
     }
 }

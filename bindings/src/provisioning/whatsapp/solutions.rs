@@ -1,4 +1,6 @@
-use sinch_core::provisioning::whatsapp::solutions::{WhatsappSolution, WhatsappSolutionCreate};
+use sinch_core::provisioning::whatsapp::solutions::{
+    WhatsappSolution, WhatsappSolutionCreate, WhatsappSolutionsCreated,
+};
 use sinch_core::provisioning::whatsapp::WhatsappBusinessManager;
 use sinch_core::{Secret, SinchError};
 
@@ -14,12 +16,13 @@ crate::operations! {
         }
 
         /// `access_token` (Meta's `authResponse.accessToken`) is a secret: it is sent, never kept.
+        /// The answer lists the solutions made and those that failed.
         pub fn create(
             &self,
             name: String,
             access_token: String,
             business_manager: WhatsappBusinessManager,
-        ) -> Result<WhatsappSolution, SinchError> {
+        ) -> Result<WhatsappSolutionsCreated, SinchError> {
             self.inner.create(&WhatsappSolutionCreate {
                 name,
                 access_token: Secret::new(access_token),

@@ -1,8 +1,8 @@
+use sinch_core::provisioning::activity::ActivityPage;
 use sinch_core::provisioning::whatsapp::templates::{
     WhatsappTemplate, WhatsappTemplateCreate, WhatsappTemplateFilter, WhatsappTemplatePage,
     WhatsappTemplateUpdate,
 };
-use sinch_core::provisioning::whatsapp::WhatsappActivity;
 use sinch_core::SinchError;
 
 crate::paged_family! {
@@ -30,13 +30,18 @@ crate::operations! {
             self.inner.get(&name, &language)
         }
 
-        /// The activity log of one language of a template (path unconfirmed).
+        /// One page of the activity log of one language of a template, most recent first
+        /// (page size 1 to 100).
+        #[uniffi::method(default(page_size), default(page_token))]
         pub fn activities(
             &self,
             name: String,
             language: String,
-        ) -> Result<Vec<WhatsappActivity>, SinchError> {
-            self.inner.activities(&name, &language)
+            page_size: Option<i32>,
+            page_token: Option<String>,
+        ) -> Result<ActivityPage, SinchError> {
+            let page = crate::provisioning::paging(page_size, page_token)?;
+            self.inner.activities(&name, &language, &page)
         }
 
         pub fn update(

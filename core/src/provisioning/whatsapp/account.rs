@@ -7,9 +7,11 @@
 //! elsewhere (`state`, `businessDailyLimit`, timestamps), keeping the whole answer in
 //! `raw_json`.
 
-use super::{activities, protocol, raw_object, with_raw, WhatsappActivity, WhatsappDailyLimit};
+use super::{protocol, raw_object, with_raw, WhatsappDailyLimit};
 use crate::error::Result;
 use crate::open_enum;
+use crate::provisioning::activity::{self, ActivityPage, Comment};
+use crate::provisioning::PageRequest;
 use crate::provisioning::ProvisioningClient;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -70,12 +72,15 @@ impl WhatsappAccounts {
             .map_err(|e| protocol(action, e))
     }
 
+    /// Spec: `GET /whatsapp` (spec operation; operationId not read yet).
     pub fn get(&self) -> Result<WhatsappAccount> {
         self.account(Method::GET, None, "getting the WhatsApp account")
     }
 
     /// Creates the project's account from `body_json`, a JSON object (fields undocumented in
     /// the notes; sent unchanged). A project has at most one account.
+    ///
+    /// Spec: `POST /whatsapp` (spec operation; operationId not read yet).
     pub fn create(&self, body_json: &str) -> Result<WhatsappAccount> {
         let body = Value::Object(raw_object(body_json, "the account body")?);
         self.account(Method::POST, Some(&body), "creating the WhatsApp account")
@@ -83,12 +88,16 @@ impl WhatsappAccounts {
 
     /// Changes a REJECTED account (PATCH with `body_json`, a JSON object); it goes back to
     /// IN_PROGRESS. Refused in any other state.
+    ///
+    /// Spec: `PATCH /whatsapp` (spec operation; operationId not read yet).
     pub fn update(&self, body_json: &str) -> Result<WhatsappAccount> {
         let body = Value::Object(raw_object(body_json, "the account update")?);
         self.account(Method::PATCH, Some(&body), "updating the WhatsApp account")
     }
 
     /// Deletes the account; refused while a sender is assigned.
+    ///
+    /// Spec: `DELETE /whatsapp` (spec operation; operationId not read yet).
     pub fn delete(&self) -> Result<()> {
         let url = self.client.url(path!["whatsapp"], &[])?;
         self.client
@@ -96,31 +105,35 @@ impl WhatsappAccounts {
             .map(|_| ())
     }
 
-    /// The account's activity log (entry shape unconfirmed, see [`WhatsappActivity`]).
-    pub fn activities(&self) -> Result<Vec<WhatsappActivity>> {
-        let action = "listing WhatsApp account activities";
-        let url = self.client.url(path!["whatsapp", "activities"], &[])?;
-        let v: Value = self.client.call(Method::GET, url, None, action)?;
-        activities(v, action)
+    /// One page of the account's activity log, most recent first (page size 1 to 100).
+    ///
+    /// Spec: `GET /whatsapp/activities` (spec operation; operationId not read yet).
+    pub fn activities(&self, page: &PageRequest) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing WhatsApp account activities",
+            |q| self.client.url(path!["whatsapp", "activities"], q),
+        )
     }
 
-    /// Leaves a comment for Sinch support on the account (`POST /whatsapp/comments` with
-    /// `{comment}`; path and body unconfirmed, inferred from the
-    /// `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
-    pub fn comment(&self, comment: &str) -> Result<()> {
+    /// Leaves a comment for Sinch support on the account; returns the comment created.
+    ///
+    /// Spec: `POST /whatsapp/comments`, operationId `accountscontroller_createcomment_v1`.
+    pub fn comment(&self, comment: &str) -> Result<Comment> {
         let url = self.client.url(path!["whatsapp", "comments"], &[])?;
-        self.client
-            .send(
-                Method::POST,
-                url,
-                Some(&serde_json::json!({ "comment": comment })),
-                "commenting on the WhatsApp account",
-            )
-            .map(|_| ())
+        activity::post(
+            &self.client,
+            url,
+            comment,
+            "commenting on the WhatsApp account",
+        )
     }
 
     /// Turns on Meta template analytics for the project's WABA
     /// (`PUT /whatsapp/enableTemplateAnalytics`).
+    ///
+    /// Spec: `PUT /whatsapp/enableTemplateAnalytics` (spec operation; operationId not read yet).
     pub fn enable_template_analytics(&self) -> Result<()> {
         let url = self
             .client

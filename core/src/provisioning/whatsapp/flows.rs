@@ -81,6 +81,8 @@ impl WhatsappFlows {
     }
 
     /// One page. Page size 1 to 100; none = the server default (50).
+    ///
+    /// Spec: `GET /whatsapp/flows`, operationId `WhatsappFlowsController_listFlows_v1`.
     pub fn list(&self, page: &PageRequest) -> Result<WhatsappFlowPage> {
         self.page(page, &())
     }
@@ -89,6 +91,7 @@ impl WhatsappFlows {
         self.pager(page_size, ())
     }
 
+    /// Spec: `GET /whatsapp/flows/{flowId}/screens`, operationId `WhatsappFlowsController_listFlowScreens_v1`.
     pub fn screens(&self, flow_id: &str) -> Result<Vec<WhatsappFlowScreen>> {
         let action = "listing a WhatsApp flow's screens";
         let url = self

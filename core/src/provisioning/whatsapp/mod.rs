@@ -1,6 +1,6 @@
 //! WhatsApp on the Provisioning API (`/v1/projects/{projectId}/whatsapp/...`): the account,
 //! senders, templates, flows and solutions of one project, one module each. This module holds
-//! what they share: the open enums used by several families, activities, and the two rules for
+//! what they share: the open enums used by several families, and the two rules for
 //! shapes the public notes do not pin down:
 //!
 //! - **Inputs** whose fields are not documented take a *raw JSON object* as a `String`
@@ -82,23 +82,6 @@ pub enum WhatsappSubmitMode {
     Submit,
 }
 
-/// One entry of an activity log (account activities). The entry shape is **unconfirmed**
-/// (not in the public notes): `kind` (`type`), `created` and `comment` are read when present;
-/// `raw_json` is the whole entry.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct WhatsappActivity {
-    #[serde(default, rename = "type")]
-    pub kind: Option<String>,
-    #[serde(default)]
-    pub created: Option<String>,
-    #[serde(default)]
-    pub comment: Option<String>,
-    #[serde(skip)]
-    pub raw_json: String,
-}
-
 /// Checks that `raw` is a JSON object (the escape hatch for undocumented request shapes).
 pub(crate) fn raw_object(raw: &str, what: &str) -> Result<Map<String, Value>> {
     match serde_json::from_str::<Value>(raw) {
@@ -140,18 +123,9 @@ pub(crate) fn protocol(action: &str, e: impl std::fmt::Display) -> SinchError {
     SinchError::protocol(format!("{action}: the answer could not be read: {e}"))
 }
 
-/// Activities from a list answer (`{activities: [...]}` or a bare array).
-pub(crate) fn activities(v: Value, action: &str) -> Result<Vec<WhatsappActivity>> {
-    list_items(v, "activities")
-        .into_iter()
-        .map(|item| {
-            with_raw(item, |a: &mut WhatsappActivity, raw| a.raw_json = raw)
-                .map_err(|e| protocol(action, e))
-        })
-        .collect()
-}
-
-/// Appends `key` once per value (the API's repeated `filterStates[]=A&filterStates[]=B`).
+/// Appends `key` once per value: `filterStates=A&filterStates=B`, as the spec's array query
+/// parameters say (no `style`/`explode`, so OpenAPI's form style, exploded). Not `key[]`: the
+/// API would ignore that as an unknown parameter and not filter.
 pub(crate) fn push_all<T: std::fmt::Display>(
     q: &mut Vec<(&'static str, String)>,
     key: &'static str,

@@ -2,16 +2,17 @@
 //! shapes), get, update (draft or submit; explicit null deletes a detail), delete, register and
 //! verify the phone number (register first), discard pending changes, comment.
 //!
-//! Confirmed paths: list, create, get, update, register, verify. Inferred from operation IDs
-//! (unconfirmed): delete (`DELETE /senders/{id}`), discard changes (`DELETE …/changes`),
-//! comments (`POST …/comments`, body `{comment}`).
+//! Every path here is in Sinch's reference (see each function's `Spec:` line) except the
+//! activity log (`GET …/{senderId}/activities`), which stays **unconfirmed**: it is in neither
+//! the spec nor the reference pages read so far.
 
 use super::{
-    activities, push_all, raw_object, WhatsappActivity, WhatsappBusinessManager,
-    WhatsappDailyLimit, WhatsappMetaLocalStorage, WhatsappRegion, WhatsappSubmitMode,
+    push_all, raw_object, WhatsappBusinessManager, WhatsappDailyLimit, WhatsappMetaLocalStorage,
+    WhatsappRegion, WhatsappSubmitMode,
 };
 use crate::error::{Result, SinchError};
 use crate::open_enum;
+use crate::provisioning::activity::{self, ActivityPage, Comment};
 use crate::provisioning::pagination::{PageRequest, PagedList, Pager};
 use crate::provisioning::Segment;
 use crate::provisioning::{paging_query, ProvisioningClient};
@@ -265,10 +266,10 @@ crate::page_record!(
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WhatsappSenderFilter {
-    /// `filterStates[]`: sender states.
+    /// `filterStates` (repeated): sender states.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub states: Vec<WhatsappSenderState>,
-    /// `filterStatuses[]`: statuses of pending changes.
+    /// `filterStatuses` (repeated): statuses of pending changes.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub statuses: Vec<WhatsappSenderChangeStatus>,
 }
@@ -435,8 +436,8 @@ impl PagedList for WhatsappSenders {
 
     fn list_url(&self, page: &PageRequest, filter: &WhatsappSenderFilter) -> Result<url::Url> {
         let mut q = paging_query(page);
-        push_all(&mut q, "filterStates[]", &filter.states);
-        push_all(&mut q, "filterStatuses[]", &filter.statuses);
+        push_all(&mut q, "filterStates", &filter.states);
+        push_all(&mut q, "filterStatuses", &filter.statuses);
         self.url(path![], &q)
     }
 }
@@ -453,6 +454,8 @@ impl WhatsappSenders {
     }
 
     /// One page. Page size 1 to 100; none = the server default (50).
+    ///
+    /// Spec: `GET /whatsapp/senders`, operationId `WhatsappSendersController_listSenders_v1`.
     pub fn list(
         &self,
         page: &PageRequest,
@@ -470,6 +473,7 @@ impl WhatsappSenders {
         self.pager(page_size, filter)
     }
 
+    /// Spec: `POST /whatsapp/senders` (spec operation; operationId not read yet).
     pub fn create(&self, request: &WhatsappSenderCreate) -> Result<WhatsappSender> {
         let body = request.to_json()?;
         let url = self.url(path![], &[])?;
@@ -477,6 +481,7 @@ impl WhatsappSenders {
             .call(Method::POST, url, Some(&body), "creating a WhatsApp sender")
     }
 
+    /// Spec: `GET /whatsapp/senders/{senderId}` (spec operation; operationId not read yet).
     pub fn get(&self, sender_id: &str) -> Result<WhatsappSender> {
         let url = self.url(path![{ sender_id }], &[])?;
         self.client
@@ -484,6 +489,8 @@ impl WhatsappSenders {
     }
 
     /// Saves profile changes as a draft, or submits them (see [`WhatsappSenderUpdate`]).
+    ///
+    /// Spec: `PATCH /whatsapp/senders/{senderId}` (spec operation; operationId not read yet).
     pub fn update(&self, sender_id: &str, update: &WhatsappSenderUpdate) -> Result<WhatsappSender> {
         let body = update.to_json()?;
         let url = self.url(path![{ sender_id }], &[])?;
@@ -495,7 +502,9 @@ impl WhatsappSenders {
         )
     }
 
-    /// Deletes the sender (path unconfirmed, see the module docs).
+    /// Deletes the sender. The reference names the operation; the path is the sender's own.
+    ///
+    /// Spec: `DELETE /whatsapp/senders/{senderId}`, operationId `senderscontroller_delete_v1`.
     pub fn delete(&self, sender_id: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }], &[])?;
         self.client
@@ -504,6 +513,8 @@ impl WhatsappSenders {
     }
 
     /// Asks Meta to send a verification code by SMS or voice call. Must come before `verify`.
+    ///
+    /// Spec: `POST /whatsapp/senders/{senderId}/register` (spec operation; operationId not read yet).
     pub fn register(
         &self,
         sender_id: &str,
@@ -519,6 +530,8 @@ impl WhatsappSenders {
     }
 
     /// Sends the 6-character code received after `register`.
+    ///
+    /// Spec: `POST /whatsapp/senders/{senderId}/verify` (spec operation; operationId not read yet).
     pub fn verify(&self, sender_id: &str, code: &str) -> Result<()> {
         if code.chars().count() != 6 {
             return Err(SinchError::invalid_config(
@@ -536,7 +549,9 @@ impl WhatsappSenders {
             .map(|_| ())
     }
 
-    /// Discards the pending profile changes (path unconfirmed).
+    /// Discards the pending profile changes.
+    ///
+    /// Spec: `DELETE /whatsapp/senders/{senderId}/changes`, operationId `senderscontroller_deletechanges_v1`.
     pub fn discard_changes(&self, sender_id: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }, "changes"], &[])?;
         self.client
@@ -549,27 +564,30 @@ impl WhatsappSenders {
             .map(|_| ())
     }
 
-    /// The sender's activity log (`GET /whatsapp/senders/{senderId}/activities`; path
-    /// unconfirmed, inferred from the operation list; entry shape unconfirmed, see
-    /// [`WhatsappActivity`]).
-    pub fn activities(&self, sender_id: &str) -> Result<Vec<WhatsappActivity>> {
-        let action = "listing a WhatsApp sender's activities";
-        let url = self.url(path![{ sender_id }, "activities"], &[])?;
-        let v: Value = self.client.call(Method::GET, url, None, action)?;
-        activities(v, action)
+    /// One page of the sender's activity log, most recent first (page size 1 to 100).
+    /// **Unconfirmed**: this operation is in neither the spec nor the reference pages read so
+    /// far; the shape is that of the other activity logs (see [`activity`]).
+    pub fn activities(&self, sender_id: &str, page: &PageRequest) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing a WhatsApp sender's activities",
+            |q| self.url(path![{ sender_id }, "activities"], q),
+        )
     }
 
-    /// Leaves a comment for Sinch support on the sender (path and body unconfirmed).
-    pub fn comment(&self, sender_id: &str, comment: &str) -> Result<()> {
+    /// Leaves a comment for Sinch support on the sender; returns the comment created.
+    ///
+    /// Spec: `POST /whatsapp/senders/{senderId}/comments`, operationId
+    /// `WhatsappSendersController_createComment_v1`.
+    pub fn comment(&self, sender_id: &str, comment: &str) -> Result<Comment> {
         let url = self.url(path![{ sender_id }, "comments"], &[])?;
-        self.client
-            .send(
-                Method::POST,
-                url,
-                Some(&json!({ "comment": comment })),
-                "commenting on a WhatsApp sender",
-            )
-            .map(|_| ())
+        activity::post(
+            &self.client,
+            url,
+            comment,
+            "commenting on a WhatsApp sender",
+        )
     }
 }
 

@@ -11,9 +11,10 @@
 //! Unconfirmed: the create/update field that submits (`status: DRAFT|SUBMIT`, as on senders),
 //! the envelope of "all languages of a name" (`{templates: [...]}` or a bare array; both read).
 
-use super::{activities, list_items, protocol, push_all, WhatsappActivity, WhatsappSubmitMode};
+use super::{list_items, protocol, push_all, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
+use crate::provisioning::activity::{self, ActivityPage};
 use crate::provisioning::pagination::{PageRequest, PagedList, Pager};
 use crate::provisioning::Segment;
 use crate::provisioning::{paging_query, ProvisioningClient};
@@ -522,13 +523,13 @@ crate::page_record!(
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WhatsappTemplateFilter {
-    /// `fieldMask[]`: only these fields (wire names, e.g. `name`, `state`) are returned.
+    /// `fieldMask` (repeated): only these fields (wire names, e.g. `name`, `state`) are returned.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub field_mask: Vec<String>,
-    /// `filterStates[]`.
+    /// `filterStates` (repeated).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub states: Vec<WhatsappTemplateState>,
-    /// `filterStatuses[]`: statuses of pending changes.
+    /// `filterStatuses` (repeated): statuses of pending changes.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub statuses: Vec<WhatsappTemplateChangeStatus>,
     /// `templateAnalyticsDateRange`: include analytics over this period.
@@ -650,9 +651,9 @@ impl PagedList for WhatsappTemplates {
 
     fn list_url(&self, page: &PageRequest, filter: &WhatsappTemplateFilter) -> Result<url::Url> {
         let mut q = paging_query(page);
-        push_all(&mut q, "fieldMask[]", &filter.field_mask);
-        push_all(&mut q, "filterStates[]", &filter.states);
-        push_all(&mut q, "filterStatuses[]", &filter.statuses);
+        push_all(&mut q, "fieldMask", &filter.field_mask);
+        push_all(&mut q, "filterStates", &filter.states);
+        push_all(&mut q, "filterStatuses", &filter.statuses);
         if let Some(r) = &filter.analytics_date_range {
             q.push(("templateAnalyticsDateRange", r.to_string()));
         }
@@ -675,6 +676,8 @@ impl WhatsappTemplates {
     }
 
     /// One page, alphabetical. Page size 1 to 1000; none = the server default (50).
+    ///
+    /// Spec: `GET /whatsapp/templates` (spec operation; operationId not read yet).
     pub fn list(
         &self,
         page: &PageRequest,
@@ -692,6 +695,7 @@ impl WhatsappTemplates {
         self.pager(page_size, filter)
     }
 
+    /// Spec: `POST /whatsapp/templates` (spec operation; operationId not read yet).
     pub fn create(&self, template: &WhatsappTemplateCreate) -> Result<WhatsappTemplate> {
         let body = template.to_json()?;
         let url = self.url(path![], &[])?;
@@ -704,6 +708,8 @@ impl WhatsappTemplates {
     }
 
     /// Every language of the template `name`.
+    ///
+    /// Spec: `GET /whatsapp/templates/{templateName}` (spec operation; operationId not read yet).
     pub fn get_by_name(&self, name: &str) -> Result<Vec<WhatsappTemplate>> {
         let action = "getting a WhatsApp template's languages";
         let url = self.url(path![{ name }], &[])?;
@@ -714,25 +720,33 @@ impl WhatsappTemplates {
             .collect()
     }
 
+    /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
     pub fn get(&self, name: &str, language: &str) -> Result<WhatsappTemplate> {
         let url = self.url(path![{ name }, "languages", { language }], &[])?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp template")
     }
 
-    /// The activity log of one language of a template
-    /// (`GET /whatsapp/templates/{name}/languages/{languageCode}/activities`; path unconfirmed,
-    /// inferred from the operation list; entry shape unconfirmed, see [`WhatsappActivity`]).
-    pub fn activities(&self, name: &str, language: &str) -> Result<Vec<WhatsappActivity>> {
-        let action = "listing a WhatsApp template's activities";
-        let url = self.url(
-            path![{ name }, "languages", { language }, "activities"],
-            &[],
-        )?;
-        let v: Value = self.client.call(Method::GET, url, None, action)?;
-        activities(v, action)
+    /// One page of the activity log of one language of a template, most recent first (page
+    /// size 1 to 100).
+    ///
+    /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}/activities`,
+    /// operationId `templatescontroller_listactivities_v1`.
+    pub fn activities(
+        &self,
+        name: &str,
+        language: &str,
+        page: &PageRequest,
+    ) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing a WhatsApp template's activities",
+            |q| self.url(path![{ name }, "languages", { language }, "activities"], q),
+        )
     }
 
+    /// Spec: `PATCH /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
     pub fn update(
         &self,
         name: &str,
@@ -750,6 +764,8 @@ impl WhatsappTemplates {
     }
 
     /// Deletes one language. Without `delete_submitted` only a draft is deleted.
+    ///
+    /// Spec: `DELETE /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
     pub fn delete_language(
         &self,
         name: &str,
@@ -769,6 +785,8 @@ impl WhatsappTemplates {
     }
 
     /// Deletes every language of the template `name`.
+    ///
+    /// Spec: `DELETE /whatsapp/templates/{templateName}` (spec operation; operationId not read yet).
     pub fn delete(&self, name: &str) -> Result<()> {
         let url = self.url(path![{ name }], &[])?;
         self.client
@@ -779,6 +797,8 @@ impl WhatsappTemplates {
     /// Re-reads the project's templates from Meta. Rate limited by Sinch (HTTP 429,
     /// `too_many_requests`): a POST is retried on 429 by the transport, then surfaces as
     /// `SinchError::RateLimited`.
+    ///
+    /// Spec: `POST /whatsapp/templates/sync` (spec operation; operationId not read yet).
     pub fn sync(&self) -> Result<()> {
         let url = self.url(path!["sync"], &[])?;
         self.client

@@ -14,7 +14,15 @@
 //! spec's example of that error is on a template body); a category code must be 6 digits;
 //! KakaoTalk's review never ends by itself (set `state` / `changes` with the set-field control,
 //! whose `project_id` is `{projectId}/{plusFriendId}` for this collection).
+//!
+//! Each template also has an activity log (`…/{templateCode}/activities`, starting with
+//! `CREATED`) and comments (`…/{templateCode}/comments`), in the shapes of
+//! [`activity`](super::activity), and `DELETE …/{templateCode}/changes` (204) deletes a draft
+//! never submitted: a template whose only content is a DRAFT goes, a DRAFT of changes to an
+//! approved or rejected one is discarded; anything else is 409 `template_not_deletable`.
 
+use super::activity;
+use super::auth::Authenticated;
 use super::collection::{Collection, Delete, Edit, NotFound, Parent, Query, Unique};
 use super::error::PapiError;
 use super::pagination::PageSpec;
@@ -22,7 +30,11 @@ use super::store::{now_iso, query_values, str_field, Resource};
 use super::{kakaotalk, ProvisioningState};
 use crate::state::AppState;
 use crate::tokens;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{delete, get, post};
 use axum::Router;
 use rand::Rng;
 use serde_json::{json, Map, Value};
@@ -63,7 +75,94 @@ pub static COLLECTION: Collection<Resource> = Collection::new(
 .delete(Delete::Remove);
 
 pub fn routes() -> Router<AppState> {
-    COLLECTION.routes()
+    let item = "/v1/projects/{project_id}/kakaotalk/senders/{parent_id}/templates/{id}";
+    COLLECTION
+        .routes()
+        .route(&format!("{item}/activities"), get(activities))
+        .route(&format!("{item}/comments"), post(comment))
+        .route(&format!("{item}/changes"), delete(delete_draft))
+}
+
+/// Runs `f` on the template `code` of the sender and on its activity log (begun with
+/// `CREATED` when first asked for); the sender's and the template's 404s first.
+fn with_log<R>(
+    app: &AppState,
+    (project_id, plus_friend_id, code): &(String, String, String),
+    f: impl FnOnce(&mut Resource, &mut Vec<Value>) -> Result<R, PapiError>,
+) -> Result<R, PapiError> {
+    let mut st = app.lock();
+    let p = &mut st.provisioning;
+    let scope = COLLECTION.scope(p, project_id, Some(plus_friend_id))?;
+    let mut log = p
+        .kakaotalk_template_activities
+        .remove(&format!("{scope}/{code}"))
+        .unwrap_or_else(|| vec![activity::entry("CREATED")]);
+    let template = COLLECTION
+        .find_mut(p, &scope, code)
+        .ok_or_else(|| COLLECTION.not_found())?;
+    let out = f(template, &mut log);
+    p.kakaotalk_template_activities
+        .insert(format!("{scope}/{code}"), log);
+    out
+}
+
+async fn activities(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path(ids): Path<(String, String, String)>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PapiError> {
+    with_log(&app, &ids, |_, log| activity::answer(log, query.as_deref()))
+}
+
+async fn comment(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path(ids): Path<(String, String, String)>,
+    body: Bytes,
+) -> Result<Response, PapiError> {
+    let text = activity::comment_text(&body)?;
+    with_log(&app, &ids, |_, log| {
+        log.push(activity::comment_entry(&text));
+        Ok(activity::created(&text))
+    })
+}
+
+async fn delete_draft(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path(ids): Path<(String, String, String)>,
+) -> Result<StatusCode, PapiError> {
+    let (project_id, plus_friend_id, code) = &ids;
+    let mut st = app.lock();
+    let p = &mut st.provisioning;
+    let scope = COLLECTION.scope(p, project_id, Some(plus_friend_id))?;
+    let items = COLLECTION.items(p, &scope);
+    let at = items
+        .iter()
+        .position(|t| str_field(t, "code") == Some(code.as_str()))
+        .ok_or_else(|| COLLECTION.not_found())?;
+    let draft = items[at]
+        .get("changes")
+        .and_then(|c| c.get("status"))
+        .and_then(Value::as_str)
+        == Some("DRAFT");
+    if !draft {
+        return Err(PapiError::new(
+            StatusCode::CONFLICT,
+            "template_not_deletable",
+            "Template is not deletable.",
+            "Only templates that has not yet been submitted to KakaoTalk is eligible for deletion.",
+        ));
+    }
+    if items[at].contains_key("state") {
+        items[at].remove("changes");
+    } else {
+        items.remove(at);
+        p.kakaotalk_template_activities
+            .remove(&format!("{scope}/{code}"));
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 const LANGUAGES: [&str; 71] = [

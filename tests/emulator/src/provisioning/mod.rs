@@ -8,14 +8,18 @@
 //! that in [`routes`]. The WhatsApp account (one per project) and templates (keyed by name
 //! and language) are not collections and keep their own handlers.
 
+pub mod activity;
 pub mod auth;
 pub mod bundles;
 pub mod collection;
 pub mod error;
 pub mod kakaotalk;
+pub mod kakaotalk_categories;
 pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
+pub mod rcs_account;
+pub mod rcs_questionnaire;
 pub mod sms_apps;
 pub mod store;
 pub mod webhooks;
@@ -35,7 +39,13 @@ pub struct ProvisioningState {
     pub kakaotalk_senders: store::JsonStore,
     /// Keyed by `{projectId}/{plusFriendId}`.
     pub kakaotalk_templates: store::JsonStore,
+    /// Each KakaoTalk template's activity log, keyed by `{projectId}/{plusFriendId}/{code}`.
+    pub kakaotalk_template_activities: HashMap<String, Vec<serde_json::Value>>,
     pub rcs_senders: store::JsonStore,
+    /// The RCS account's activity log per project (see [`rcs_account`]).
+    pub rcs_account_activities: HashMap<String, Vec<serde_json::Value>>,
+    /// Each RCS sender's activity log, keyed by `{projectId}/{senderId}`.
+    pub rcs_sender_activities: HashMap<String, Vec<serde_json::Value>>,
 }
 
 impl ProvisioningState {
@@ -111,4 +121,7 @@ pub fn routes() -> Router<AppState> {
         .merge(kakaotalk::routes())
         .merge(kakaotalk_templates::routes())
         .merge(rcs::routes())
+        .merge(rcs_account::routes())
+        .merge(rcs_questionnaire::routes())
+        .merge(kakaotalk_categories::routes())
 }

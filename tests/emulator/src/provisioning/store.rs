@@ -23,13 +23,14 @@ pub type Resource = Map<String, Value>;
 /// Resources keyed by projectId, in creation order.
 pub type JsonStore = HashMap<String, Vec<Resource>>;
 
-/// Every value of a query parameter: repeated keys (`k=a&k=b`), comma-separated lists
-/// (`k=a,b`) and the `k[]=a` form are all accepted. Empty values are dropped.
+/// Every value of a query parameter: repeated keys (`k=a&k=b`, the spec's form for arrays:
+/// style form, explode true) and comma-separated lists (`k=a,b`). `k[]=a` is another parameter,
+/// ignored as the API ignores parameters it does not know: a client sending it sees an
+/// unfiltered list, as it would against Sinch. Empty values are dropped.
 pub fn query_values(query: &[(String, String)], key: &str) -> Vec<String> {
-    let bracketed = format!("{key}[]");
     query
         .iter()
-        .filter(|(k, _)| k == key || *k == bracketed)
+        .filter(|(k, _)| k == key)
         .flat_map(|(_, v)| v.split(','))
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
@@ -155,7 +156,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        assert_eq!(query_values(&q, "s"), ["A", "B", "C", "D"]);
+        assert_eq!(query_values(&q, "s"), ["A", "B", "C"]);
     }
 
     #[test]

@@ -312,7 +312,7 @@ fn routes_a_family_does_not_have_stay_absent() {
         .unwrap()
         .to_string();
     let sol = json!({"details": {"name": "S"}, "accessToken": "t", "businessManager": "SINCH_UK"});
-    let sol_id = api.post("/whatsapp/solutions", sol)["id"]
+    let sol_id = api.post("/whatsapp/solutions", sol)["solutions"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -438,7 +438,10 @@ fn list_order_filters_and_their_errors() {
     assert!(got.1["additionalInformation"]["supportedCodes"].is_string());
     let got = api.call(Method::GET, "/whatsapp/senders?filterStatuses=X", None);
     assert_eq!(error_code(&got), (400, "invalid_filter_statuses"));
+    // The bracket form is not the spec's: ignored, so nothing is filtered.
     let (_, got) = api.call(Method::GET, "/whatsapp/senders?filterStates[]=ACTIVE", None);
+    assert_eq!(got["totalSize"], 1);
+    let (_, got) = api.call(Method::GET, "/whatsapp/senders?filterStates=ACTIVE", None);
     assert_eq!(got["totalSize"], 0);
     let (_, got) = api.call(
         Method::GET,
@@ -517,17 +520,34 @@ fn solutions_are_one_unpaged_list_and_keep_the_token_to_themselves() {
     );
     let body =
         json!({"details": {"name": "S"}, "accessToken": "tok", "businessManager": "SINCH_BR"});
-    let a = api.post("/whatsapp/solutions", body.clone());
-    let b = api.post("/whatsapp/solutions", body);
-    assert!(!a.to_string().contains("tok"));
+    // The spec's create answer: every solution made, and every one that failed.
+    let made = api.post("/whatsapp/solutions", body.clone());
+    assert_eq!(made["failedSolutions"], json!([]));
+    let a = made["solutions"][0].clone();
+    let b = api.post("/whatsapp/solutions", body)["solutions"][0].clone();
+    assert!(!made.to_string().contains("tok"));
     assert_eq!(a["assigned"], false);
     assert_eq!(a["partnerApp"]["name"], "SINCH_BR");
+    assert!(a["partnerApp"]["id"].is_u64(), "Meta app IDs are numbers");
     let (status, got) = api.call(Method::GET, "/whatsapp/solutions?pageSize=1", None);
     assert_eq!((status, got), (200, json!({"solutions": [a, b]})));
     let path = format!("/whatsapp/solutions/{}", b["id"].as_str().unwrap());
     assert_eq!(api.call(Method::GET, &path, None), (200, b.clone()));
-    let (status, got) = api.call(Method::POST, &format!("{path}/assign"), None);
-    assert_eq!((status, &got["assigned"]), (200, &json!(true)));
+    let (status, _) = api.call(Method::POST, &format!("{path}/assign"), None);
+    assert_eq!(status, 204);
+    assert_eq!(api.call(Method::GET, &path, None).1["assigned"], true);
+
+    let failed =
+        json!({"details": {"name": "F"}, "accessToken": "fail-x", "businessManager": "SINCH_UK"});
+    let got = api.post("/whatsapp/solutions", failed);
+    assert_eq!(got["solutions"], json!([]));
+    assert_eq!(got["failedSolutions"][0]["errorCode"], "ACTIVATION_FAILED");
+
+    // Once the project is onboarded (has a sender), another solution cannot be assigned.
+    api.post("/whatsapp/senders", wa_sender());
+    let other = format!("/whatsapp/solutions/{}/assign", a["id"].as_str().unwrap());
+    let got = api.call(Method::POST, &other, None);
+    assert_eq!(error_code(&got), (409, "solution_cannot_be_reassigned"));
 }
 
 #[test]

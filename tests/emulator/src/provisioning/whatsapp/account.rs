@@ -8,12 +8,13 @@
 //! `businessDailyLimit: TIER_250`; the control API moves them to other states.
 
 use super::{activity, now_iso, project};
+use crate::provisioning::activity as log;
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::error::{json_object, PapiError};
 use crate::state::AppState;
 use crate::tokens;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -156,13 +157,14 @@ async fn activities(
     _: Authenticated,
     State(app): State<AppState>,
     Path(project_id): Path<String>,
-) -> Result<Json<Value>, PapiError> {
+    RawQuery(query): RawQuery,
+) -> Result<Response, PapiError> {
     let mut st = app.lock();
     let wa = project(&mut st, &project_id);
     if wa.account.is_none() {
         return Err(not_initialized());
     }
-    Ok(Json(json!({"activities": wa.account_activities})))
+    log::answer(&wa.account_activities, query.as_deref())
 }
 
 async fn enable_template_analytics(
@@ -178,35 +180,22 @@ async fn enable_template_analytics(
     Ok(Json(json!({})))
 }
 
-/// [I] `POST /whatsapp/comments` `{comment}`: a comment for Sinch support, logged as an
-/// activity (path and body inferred from the `WHATSAPP_ACCOUNT_COMMENT_ADDED` trigger).
+/// `POST /whatsapp/comments` `{comment}`: a comment for Sinch support, logged as an activity.
 async fn comment(
     _: Authenticated,
     State(app): State<AppState>,
     Path(project_id): Path<String>,
     body: Bytes,
 ) -> Result<Response, PapiError> {
-    let body = json_object(&body)?;
-    let text = match body.get("comment").and_then(Value::as_str) {
-        Some(c) if !c.trim().is_empty() => c.to_string(),
-        _ => {
-            return Err(PapiError::invalid_input(vec![
-                "comment should not be empty".into(),
-            ]))
-        }
-    };
+    let text = log::comment_text(&body)?;
     let mut st = app.lock();
     let wa = project(&mut st, &project_id);
     if wa.account.is_none() {
         return Err(not_initialized());
     }
-    wa.account_activities.push(activity("COMMENT_ADDED"));
+    wa.account_activities.push(log::comment_entry(&text));
     let account = wa.account.clone().map(Value::Object).unwrap_or_default();
     let trigger = "WHATSAPP_ACCOUNT_COMMENT_ADDED";
     crate::callbacks::emit(&mut st, &project_id, trigger, &account, Some(&text));
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),
-    )
-        .into_response())
+    Ok(log::created(&text))
 }

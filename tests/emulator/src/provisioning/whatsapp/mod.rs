@@ -53,9 +53,9 @@ pub fn project<'a>(st: &'a mut crate::state::State, project_id: &str) -> &'a mut
         .or_default()
 }
 
-/// One activity-log entry (the shape is unconfirmed: `{type, created}`).
+/// One activity-log entry (see [`crate::provisioning::activity`]).
 pub fn activity(kind: &str) -> Value {
-    serde_json::json!({"type": kind, "created": now_iso()})
+    crate::provisioning::activity::entry(kind)
 }
 
 /// Checks `values` against `allowed`; unknown ones give 400 `code` listing the supported ones.

@@ -18,6 +18,7 @@
 use super::{
     activity, check_filter, now_iso, query_values, str_field, META_LOCAL_STORAGE, REGIONS,
 };
+use crate::provisioning::activity as log;
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::collection::{Collection, Delete, Edit, NotFound, Query};
 use crate::provisioning::error::{json_object, PapiError};
@@ -25,9 +26,9 @@ use crate::provisioning::pagination::PageSpec;
 use crate::state::AppState;
 use crate::tokens;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::{Serialize, Serializer};
@@ -431,35 +432,25 @@ async fn comment(
     Path((project_id, sender_id)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, PapiError> {
-    let body = json_object(&body)?;
-    let text = match str_field(&body, "comment") {
-        Some(c) if !c.trim().is_empty() => c.to_string(),
-        _ => {
-            return Err(PapiError::invalid_input(vec![
-                "comment should not be empty".into(),
-            ]))
-        }
-    };
+    let text = log::comment_text(&body)?;
     let dto = COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
-        s.activities.push(activity("COMMENT_ADDED"));
+        s.activities.push(log::comment_entry(&text));
         Ok(Value::Object(s.dto.clone()))
     })?;
     let trigger = "WHATSAPP_SENDER_COMMENT_ADDED";
     crate::callbacks::emit(&mut app.lock(), &project_id, trigger, &dto, Some(&text));
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"id": tokens::uuid_v4(), "comment": text, "created": now_iso()})),
-    )
-        .into_response())
+    Ok(log::created(&text))
 }
 
-/// [I] `GET …/senders/{id}/activities`: the sender's activity log.
+/// [I] `GET …/senders/{id}/activities`: the sender's activity log (unconfirmed: in neither the
+/// spec nor the reference pages read; the shape is that of the other logs).
 async fn activities(
     _: Authenticated,
     State(app): State<AppState>,
     Path((project_id, sender_id)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
+    RawQuery(query): RawQuery,
+) -> Result<Response, PapiError> {
     COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
-        Ok(Json(json!({"activities": s.activities})))
+        log::answer(&s.activities, query.as_deref())
     })
 }

@@ -16,6 +16,7 @@
 
 use super::{activity, check_filter, now_iso, project, query_bool, query_values, str_field};
 use crate::http_util::{form_get, parse_form};
+use crate::provisioning::activity as log;
 use crate::provisioning::auth::Authenticated;
 use crate::provisioning::error::{json_object, PapiError};
 use crate::provisioning::pagination::{page, PageSpec};
@@ -452,22 +453,19 @@ pub fn seed(wa: &mut super::WhatsappState, prefix: &str, count: usize, state: &s
     }
 }
 
-/// [I] `GET …/templates/{name}/languages/{language}/activities`: the activity log.
+/// `GET …/templates/{name}/languages/{language}/activities`: the activity log.
 async fn activities(
     _: Authenticated,
     State(app): State<AppState>,
     Path((project_id, name, language)): Path<(String, String, String)>,
-) -> Result<Json<Value>, PapiError> {
+    RawQuery(query): RawQuery,
+) -> Result<Response, PapiError> {
     let mut st = app.lock();
     let wa = project(&mut st, &project_id);
     let key = (name, language);
     if !wa.templates.contains_key(&key) {
         return Err(not_found());
     }
-    let log = wa
-        .template_activities
-        .get(&key)
-        .cloned()
-        .unwrap_or_default();
-    Ok(Json(json!({"activities": log})))
+    let log = wa.template_activities.get(&key).map(Vec::as_slice);
+    log::answer(log.unwrap_or_default(), query.as_deref())
 }

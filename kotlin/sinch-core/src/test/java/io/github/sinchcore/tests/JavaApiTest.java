@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.sinchcore.ActivityPage;
 import io.github.sinchcore.CacheStats;
+import io.github.sinchcore.Comment;
 import io.github.sinchcore.HttpOptions;
 import io.github.sinchcore.Paging;
 import io.github.sinchcore.SendResult;
@@ -21,6 +23,8 @@ import io.github.sinchcore.WebhookPage;
 import io.github.sinchcore.WebhookTriggers;
 import io.github.sinchcore.client.IndiaWhatsappClient;
 import io.github.sinchcore.client.ProvisioningClient;
+import io.github.sinchcore.client.RcsAccount;
+import io.github.sinchcore.client.RcsSenders;
 import io.github.sinchcore.client.SinchAuth;
 import io.github.sinchcore.client.SmsApps;
 import io.github.sinchcore.client.TokenStore;
@@ -118,6 +122,23 @@ class JavaApiTest {
         assertTrue(wrong.getReason().contains(SinchEmulator.DEMO_KEY_ID), wrong.getReason());
         assertFalse(wrong.toString().contains("wrong-secret"));
         assertThrows(SinchException.InvalidConfig.class, () -> SinchAuth.basic("key:id", "secret"));
+    }
+
+    @Test
+    void activityPagesAndCreatedCommentsFromJava() throws SinchException {
+        try (SinchAuth auth = oauth();
+                ProvisioningClient client = new ProvisioningClient(PROJECT, auth, emulator.getBaseUrl());
+                RcsSenders senders = client.rcsSenders();
+                RcsAccount account = client.rcsAccount()) {
+            senders.create("EU", "CONVERSATIONAL", "TRANSACTIONAL", "Acme", null);
+            Comment made = account.comment("from Java");
+            assertEquals("CREATED", made.getKind());
+            ActivityPage page = account.activities(1, null);
+            assertEquals("from Java", page.getNotifications().get(0).getComment());
+            assertEquals(2L, page.getTotalSize());
+            ActivityPage rest = account.activities(1, page.getNextPageToken());
+            assertEquals("CREATED", rest.getNotifications().get(0).getKind());
+        }
     }
 
     @Test

@@ -152,4 +152,39 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         assertFailsWith<SinchException.InvalidConfig> { templates.create(noContent) }
         assertFailsWith<SinchException.InvalidConfig> { templates.all(pageSize = 1001).count() }
     }
+
+    @Test
+    fun categoriesSenderTreeAndTemplatePages() {
+        val categories = closeLater(client().kakaotalkCategories())
+        val health = categories.senderCategories().first()
+        assertEquals("001", health.code)
+        assertEquals(1, health.depth)
+        assertEquals(3, health.subcategories.first().subcategories.first().depth)
+        expectApi(404, "sender_not_found") { categories.templateCategories("@nobody") }
+        senders.create("@shop", details())
+        val first = categories.templateCategories("@shop", pageSize = 2)
+        assertEquals(3L, first.totalSize)
+        assertEquals("Membership", first.categories.first().nameEnglish)
+        assertEquals("001001", first.categories.first().subcategories.first().code)
+        val second = categories.templateCategories("@shop", pageSize = 2, pageToken = first.nextPageToken)
+        assertEquals(1, second.categories.size)
+        assertEquals(null, second.nextPageToken)
+    }
+
+    @Test
+    fun templatesActivitiesCommentsAndDraftDelete() {
+        senders.create("@myshop", details())
+        val templates = templatesOf("@myshop")
+        val draft = templates.create(template("Draft", KakaoTalkSubmitMode.DRAFT))
+        val live = templates.create(template("Live"))
+        repeat(2) { assertEquals("note $it", templates.comment(live.code, "note $it").comment) }
+        val first = templates.activities(live.code, pageSize = 2)
+        assertEquals(3L, first.totalSize)
+        assertEquals("note 1", first.notifications.first().comment)
+        val second = templates.activities(live.code, pageSize = 2, pageToken = first.nextPageToken)
+        assertEquals(listOf("CREATED"), second.notifications.map { it.kind })
+        expectApi(409, "template_not_deletable") { templates.deleteDraft(live.code) }
+        templates.deleteDraft(draft.code)
+        expectApi(404, "template_not_found") { templates.get(draft.code) }
+    }
 }

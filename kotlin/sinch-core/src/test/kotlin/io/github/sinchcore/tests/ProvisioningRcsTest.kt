@@ -1,5 +1,6 @@
 package io.github.sinchcore.tests
 
+import io.github.sinchcore.RcsQuestionnaireQuery
 import io.github.sinchcore.RcsSenderFilter
 import io.github.sinchcore.SinchException
 import io.github.sinchcore.all
@@ -67,5 +68,46 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         expectApi(400, "invalid_input") { rcs.list(filter = filter(sortDirection = "SIDEWAYS")) }
         assertFailsWith<SinchException.InvalidConfig> { rcs.pageSequence(pageSize = 101).first() }
         assertFailsWith<SinchException.InvalidConfig> { create("x", brandExtraJson = "[]") }
+    }
+
+    @Test
+    fun accountActivitiesAndComments() {
+        val account = closeLater(client().rcsAccount())
+        expectApi(404, "account_not_found") { account.activities() }
+        create("Acme")
+        val made = account.comment("Please launch soon")
+        assertEquals("CREATED", made.kind)
+        assertEquals("Please launch soon", made.comment)
+        expectApi(400, "invalid_input") { account.comment("") }
+        repeat(2) { account.comment("note $it") }
+        val first = account.activities(pageSize = 3)
+        assertEquals(4L, first.totalSize)
+        assertEquals("COMMENT_ADDED", first.notifications.first().kind)
+        assertEquals("note 1", first.notifications.first().comment)
+        val second = account.activities(pageSize = 3, pageToken = first.nextPageToken)
+        assertEquals(listOf("CREATED"), second.notifications.map { it.kind })
+        assertEquals(null, second.nextPageToken)
+    }
+
+    @Test
+    fun senderActivitiesAndComments() {
+        val s = create("Acme")
+        repeat(3) { assertEquals("note $it", rcs.comment(s.id, "note $it").comment) }
+        val first = rcs.activities(s.id, pageSize = 2)
+        assertEquals(4L, first.totalSize)
+        assertEquals("note 2", first.notifications.first().comment)
+        val second = rcs.activities(s.id, pageSize = 2, pageToken = first.nextPageToken)
+        assertEquals("CREATED", second.notifications.last().kind)
+        expectApi(404, "sender_not_found") { rcs.comment("01NOPE", "hi") }
+    }
+
+    @Test
+    fun launchQuestionnaireByUseCaseAndCountry() {
+        val q = rcs.questionnaire("OTP", RcsQuestionnaireQuery(countries = listOf("US")))
+        val sections = q.sections.associateBy { it.name }
+        assertEquals(setOf("general", "verification", "us"), sections.keys)
+        assertEquals(listOf("PRIVATE", "PUBLIC"), sections.getValue("us").questions.first().suggestedAnswers)
+        assertEquals(listOf("name", "partner.companyName"), sections.getValue("verification").questions.map { it.key })
+        expectApi(400, "invalid_input") { rcs.questionnaire("NOT_A_USE_CASE") }
     }
 }

@@ -47,7 +47,7 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
         expectApi(400, "account_not_rejected") { account.update("""{"businessName":"B"}""") }
         emulator.setWhatsappState(PROJECT, "account", "REJECTED")
         assertEquals("IN_PROGRESS", account.update("""{"businessName":"B"}""").state)
-        assertTrue(account.activities().isNotEmpty())
+        assertTrue(account.activities().notifications.isNotEmpty())
         account.enableTemplateAnalytics()
         emulator.setWhatsappState(PROJECT, "account", "UNDER_NEW_REVIEW")
         assertEquals("UNDER_NEW_REVIEW", account.get().state, "an unknown state is kept as a string")
@@ -139,23 +139,33 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
     }
 
     @Test
-    fun whatsappActivityLogsAndCommentsOnUnconfirmedPaths() {
+    fun whatsappActivityLogsAndComments() {
         val account = closeLater(client.whatsappAccount())
         expectApi(400, "project_not_initialized") { account.comment("hello") }
         account.create("""{"businessName":"Acme"}""")
-        account.comment("Please review our display name")
-        assertTrue(account.activities().any { it.kind == "COMMENT_ADDED" })
+        val made = account.comment("Please review our display name")
+        assertEquals("CREATED", made.kind)
+        assertEquals("Please review our display name", made.comment)
+        expectApi(400, "invalid_input") { account.comment("") }
+        val log = account.activities()
+        assertEquals(2L, log.totalSize)
+        assertEquals("COMMENT_ADDED", log.notifications.first().kind) // most recent first
 
         val senders = closeLater(client.whatsappSenders())
         val s = senders.create(embeddedSignup)
-        senders.comment(s.id, "urgent")
-        assertTrue(senders.activities(s.id).size >= 2, "created + comment")
+        repeat(3) { senders.comment(s.id, "urgent $it") }
+        val first = senders.activities(s.id, pageSize = 2)
+        assertEquals(4L, first.totalSize)
+        assertEquals("urgent 2", first.notifications.first().comment)
+        val second = senders.activities(s.id, pageSize = 2, pageToken = first.nextPageToken)
+        assertNull(second.nextPageToken)
+        assertEquals("SENDER_CREATED", second.notifications.last().kind) // unknown to the client: kept
         expectApi(404, "sender_not_found") { senders.activities("no-such-sender") }
 
         val templates = closeLater(client.whatsappTemplates())
         templates.create(WhatsappTemplateCreate("welcome", "EN_US", "MARKETING",
             listOf(WhatsappTemplateComponent.Body(text = "Welcome", examples = emptyList(), addSecurityRecommendation = null))))
-        assertTrue(templates.activities("welcome", "EN_US").isNotEmpty())
+        assertTrue(templates.activities("welcome", "EN_US").notifications.isNotEmpty())
         expectApi(404, "template_not_found") { templates.activities("welcome", "PT_BR") }
     }
 
@@ -172,11 +182,16 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
 
         val solutions = closeLater(client.whatsappSolutions())
         val metaToken = "meta-token-secret"
-        val s = solutions.create("mps", metaToken, "SINCH_UK")
-        assertFalse(s.toString().contains(metaToken))
+        val made = solutions.create("mps", metaToken, "SINCH_UK")
+        assertFalse(made.toString().contains(metaToken))
+        assertTrue(made.failedSolutions.isEmpty())
+        val s = made.solutions.single()
         solutions.assign(s.id)
         assertEquals(true, solutions.get(s.id).assigned)
         assertEquals(listOf(s.id), solutions.list().map { it.id })
         expectApi(404, "solution_not_found") { solutions.get("nope") }
+        val failed = solutions.create("mps2", "fail-activation", "SINCH_UK")
+        assertTrue(failed.solutions.isEmpty())
+        assertEquals("ACTIVATION_FAILED", failed.failedSolutions.single().errorCode)
     }
 }

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Writes tests/papi-spec/operations.tsv, the extract of the Provisioning API spec that the
+coverage test (core/tests/papi_coverage.rs) holds core and the emulator to.
+
+    python3 scripts/papi-extract.py SPEC.yaml [SPLIT.yml ...]
+
+Each SPEC is Sinch's Provisioning API OpenAPI file, or one of its per-tag splits (the whole file
+is 2.5 M characters, mostly examples; the splits let a tag be refreshed on its own). Needs PyYAML.
+
+For every operation under /v1/projects/{projectId} it records the method, the path after that
+prefix, the operationId, the deprecated flag and each query parameter as
+name:type:style:explode, with OpenAPI 3's defaults for a query parameter (style form, explode
+true) written out, because those defaults decide how an array is sent (`a=1&a=2`, not `a[]=`).
+
+Rows already in the extract whose method and path none of the given files holds are kept as
+they are (rows taken from Sinch's reference pages or the project notes, marked docs/notes), so
+feeding one split refreshes one tag. Rows come out sorted by path, then method.
+"""
+
+import sys
+from pathlib import Path
+
+PREFIX = "/v1/projects/{projectId}"
+METHODS = ("get", "post", "put", "patch", "delete")
+OUT = Path(__file__).resolve().parent.parent / "tests" / "papi-spec" / "operations.tsv"
+COLUMNS = ("method", "path", "operationId", "deprecated", "query", "source")
+
+
+def param_type(schema):
+    if not isinstance(schema, dict):
+        return "?"
+    if "type" in schema:
+        return str(schema["type"])
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    return "?"
+
+
+def query_params(op, shared):
+    out = []
+    for p in list(shared) + list(op.get("parameters") or []):
+        if not isinstance(p, dict) or p.get("in") != "query":
+            continue
+        style = p.get("style", "form")
+        explode = p.get("explode", style == "form")
+        out.append(
+            f"{p['name']}:{param_type(p.get('schema'))}:{style}:{str(explode).lower()}"
+        )
+    return ",".join(out) if out else "-"
+
+
+def spec_rows(path):
+    import yaml  # only this step needs it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.load(f, Loader=loader)
+    rows = {}
+    for full, item in (doc.get("paths") or {}).items():
+        if not full.startswith(PREFIX) or not isinstance(item, dict):
+            continue
+        rel = full[len(PREFIX) :] or "/"
+        shared = item.get("parameters") or []
+        for method in METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict):
+                continue
+            rows[(method.upper(), rel)] = (
+                method.upper(),
+                rel,
+                op.get("operationId", "-"),
+                "yes" if op.get("deprecated") else "no",
+                query_params(op, shared),
+                "spec",
+            )
+    return rows
+
+
+def read_extract():
+    header, rows = [], {}
+    if OUT.exists():
+        for line in OUT.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                if not rows:
+                    header.append(line)
+                continue
+            cells = tuple(line.split("\t"))
+            if len(cells) != len(COLUMNS):
+                sys.exit(f"{OUT}: a row without {len(COLUMNS)} columns: {line!r}")
+            rows[(cells[0], cells[1])] = cells
+    return header, rows
+
+
+def main(argv):
+    if not argv:
+        sys.exit(__doc__)
+    header, rows = read_extract()
+    fresh = {}
+    for spec in argv:
+        fresh.update(spec_rows(spec))
+    rows.update(fresh)
+    lines = header + [
+        "\t".join(r)
+        for _, r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+    ]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} operations ({len(fresh)} from the given spec files) -> {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
