@@ -68,7 +68,12 @@ grep -E ' linux-x86-64/libsinch_core_ffi\.so$' <<<"$listing" | sed 's/^/    /'
 tmp=$(mktemp -d)
 emu_pid=""
 cleanup() {
-    [[ -n "$emu_pid" ]] && kill "$emu_pid" 2>/dev/null && wait "$emu_pid" 2>/dev/null
+    # (errexit applies to the last command of an && list: `wait` answers 143 for the killed
+    # emulator, which made the whole script fail after its checks had passed.)
+    if [[ -n "$emu_pid" ]]; then
+        kill "$emu_pid" 2>/dev/null || true
+        wait "$emu_pid" 2>/dev/null || true
+    fi
     rm -rf "$tmp"
 }
 trap cleanup EXIT
