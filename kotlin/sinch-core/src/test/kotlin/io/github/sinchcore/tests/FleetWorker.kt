@@ -10,11 +10,12 @@ import kotlin.system.exitProcess
 /**
  * One JVM process of a simulated fleet ([RedisFleetTest]); `tests/fleet/worker.py` is its Python
  * twin, with the same arguments and output:
- * `STORE TOKEN_URL KEY_ID KEY_SECRET KEYCLOAK_URL USER PASSWORD GO TIMEOUT_MS`.
+ * `STORE TOKEN_URL KEY_ID KEY_SECRET KEYCLOAK_URL USER PASSWORD GO TIMEOUT_MS [LOOP_S]`.
  */
 fun main(args: Array<String>) {
     val (storeArg, tokenUrl, keyId, keySecret, keycloakUrl) = args
     val (user, password, go, timeoutMs) = args.drop(5)
+    val loopSeconds = args.getOrNull(9)?.toDouble() ?: 0.0
     val store = if (storeArg.startsWith("file:")) TokenStore.file(storeArg.removePrefix("file:")) else TokenStore.redis(storeArg)
     val http = HttpOptions(requestTimeout = Duration.ofMillis(timeoutMs.toLong()), retryBudget = Duration.ofMillis(500))
     val oauth = SinchAuth.oauth(keyId, keySecret, tokenUrl, store, http)
@@ -29,6 +30,17 @@ fun main(args: Array<String>) {
         Thread.sleep(5)
     }
     println("oauth=${oauth.accessToken()}")
-    if (india != null) println("india=${india.accessToken()}")
+    if (india != null) {
+        var token = india.accessToken()
+        val stop = System.nanoTime() + (loopSeconds * 1e9).toLong()
+        var reads = 0
+        while (System.nanoTime() < stop) {
+            token = india.accessToken()
+            reads++
+            Thread.sleep(25)
+        }
+        if (loopSeconds > 0) println("reads=$reads")
+        println("india=$token")
+    }
     System.out.flush()
 }

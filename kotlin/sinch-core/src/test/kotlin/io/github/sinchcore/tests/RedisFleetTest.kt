@@ -70,6 +70,24 @@ class RedisFleetTest : EmulatorTestBase() {
     }
 
     @Test
+    fun indiaFleetRefreshingUnderTheLeaseNeverReusesARotatedRefreshToken(@TempDir dir: Path) {
+        // Access tokens of 2 s: 8 Python + 8 JVM processes reading for 7 s refresh them again and
+        // again, each refresh rotating the refresh token. Keycloak refuses a reused one
+        // (invalid_grant), which would cost that process a password grant.
+        emulator.setKeycloakLifetimes(accessSeconds = 2, refreshSeconds = 60)
+        val go = dir.resolve("go")
+        val a = args(redis.url, go) + "7"
+        val workers = List(8) { Worker.python(a) } + List(8) { Worker.jvm(a) }
+        val out = Fleet(workers, go).go()
+        val counters = emulator.counters()
+        assertEquals(1, counters.keycloakPasswordGrants, "$counters")
+        assertTrue(counters.keycloakRefreshGrants in 2..12, "about one refresh per token lifetime for the fleet, not one per process: $counters")
+        val reads = out.sumOf { it.getValue("reads").toInt() }
+        assertTrue(reads > 1000, "$reads reads")
+        println("India fleet, 16 processes x 7 s: $reads reads, $counters")
+    }
+
+    @Test
     fun killDashNineOfTheLeaseHolderLetsAnotherProcessFetchOnceItsLeaseExpires(@TempDir dir: Path) {
         // The holder's token request hangs (its answer is delayed past its request timeout); the
         // holder is killed with SIGKILL while it holds the fleet lease, which then only expires.
