@@ -6,8 +6,10 @@ use common::*;
 use serde_json::json;
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::provisioning::rcs::{
-    RcsBillingCategory, RcsSenderFilter, RcsSenderSpec, RcsSenderState, RcsSortColumn,
-    RcsSortDirection, RcsUseCase,
+    RcsBillingCategory, RcsBrand, RcsDetailsList, RcsEmail, RcsHostingRegion, RcsLaunchStatus,
+    RcsPhone, RcsSenderFilter, RcsSenderSpec, RcsSenderState, RcsSenderUpdate, RcsSortColumn,
+    RcsSortDirection, RcsTestNumberFeature, RcsTestNumberStatus, RcsUsQuestionnaireVersion,
+    RcsUseCase,
 };
 use sinch_core::provisioning::sms_apps::AppRegion;
 use sinch_core::SinchError;
@@ -17,8 +19,13 @@ fn spec(name: &str) -> RcsSenderSpec {
         region: AppRegion::Eu,
         billing_category: RcsBillingCategory::Conversational,
         use_case: RcsUseCase::Transactional,
-        brand_name: Some(name.into()),
-        brand_extra_json: None,
+        brand: RcsBrand {
+            name: Some(name.into()),
+            ..RcsBrand::default()
+        },
+        test_numbers: vec![],
+        countries: vec![],
+        questionnaire_json: None,
     }
 }
 
@@ -32,24 +39,38 @@ fn api_error(e: SinchError) -> (i32, String) {
 }
 
 #[test]
-fn create_get_list_with_brand_extras() {
+fn create_get_list_with_the_whole_brand() {
     let emu = emulator();
     let rcs = client(&emu, oauth(&emu)).rcs_senders();
     let created = rcs
         .create(&RcsSenderSpec {
-            brand_extra_json: Some(
-                r##"{"color": "#112233", "emails": [{"address": "a@b.c"}]}"##.into(),
-            ),
+            brand: RcsBrand {
+                color: Some("#112233".into()),
+                emails: vec![RcsEmail {
+                    label: "Support".into(),
+                    address: "a@b.example".into(),
+                }],
+                ..spec("Acme").brand
+            },
+            test_numbers: vec!["+46701234567".into()],
+            countries: vec!["SE".into()],
             ..spec("Acme")
         })
         .unwrap();
     assert_eq!(created.state, Some(RcsSenderState::InProgress));
     assert_eq!(created.region, Some(AppRegion::Eu));
-    let brand = created.details.clone().unwrap().brand.unwrap();
+    assert_eq!(created.hosting_region, Some(RcsHostingRegion::Europe));
+    let details = created.details.clone().unwrap();
+    let brand = details.brand.unwrap();
     assert_eq!(brand.name.as_deref(), Some("Acme"));
-    let raw: serde_json::Value = serde_json::from_str(&brand.raw_json).unwrap();
-    assert_eq!(raw["color"], "#112233");
-    assert_eq!(raw["emails"][0]["address"], "a@b.c");
+    assert_eq!(brand.color.as_deref(), Some("#112233"));
+    assert_eq!(brand.emails[0].address, "a@b.example");
+    assert_eq!(details.countries, ["SE"]);
+    assert_eq!(created.test_number_states.len(), 1);
+    assert_eq!(
+        created.test_number_states[0].state,
+        RcsTestNumberStatus::Unverified
+    );
 
     assert_eq!(rcs.get(&created.id).unwrap(), created);
     let page = rcs
@@ -74,7 +95,7 @@ fn filters_sorting_and_pages() {
         .iter()
         .map(|n| rcs.create(&spec(n)).unwrap().id)
         .collect();
-    emu.set_field(PROJECT, "rcs_senders", &ids[2], "state", json!("ACTIVE"))
+    emu.set_field(PROJECT, "rcs_senders", &ids[2], "state", json!("LAUNCHED"))
         .unwrap();
     emu.set_field(
         PROJECT,
@@ -103,7 +124,7 @@ fn filters_sorting_and_pages() {
     );
     assert_eq!(
         by(RcsSenderFilter {
-            states: vec![RcsSenderState::Active],
+            states: vec![RcsSenderState::Launched],
             ..Default::default()
         }),
         ["Gamma Bank"]
@@ -121,6 +142,15 @@ fn filters_sorting_and_pages() {
             ..Default::default()
         }),
         ["Epsilon Bank"]
+    );
+    assert_eq!(
+        by(RcsSenderFilter {
+            search: Some("BANK".into()),
+            sort_column: Some(RcsSortColumn::Name),
+            sort_direction: Some(RcsSortDirection::Desc),
+            ..Default::default()
+        }),
+        ["Gamma Bank", "Epsilon Bank", "Alpha Bank"]
     );
     assert_eq!(by(RcsSenderFilter::default()).len(), 5);
     assert_eq!(
@@ -164,7 +194,7 @@ fn documented_errors() {
     assert_eq!(
         api_error(
             rcs.create(&RcsSenderSpec {
-                brand_name: None,
+                brand: RcsBrand::default(),
                 ..spec("x")
             })
             .unwrap_err()
@@ -201,11 +231,29 @@ fn documented_errors() {
     ));
     assert!(matches!(
         rcs.create(&RcsSenderSpec {
-            brand_extra_json: Some("[]".into()),
+            questionnaire_json: Some("[]".into()),
             ..spec("x")
         }),
         Err(SinchError::InvalidConfig { .. })
     ));
+    let e = rcs
+        .create(&RcsSenderSpec {
+            countries: vec!["XX".into()],
+            test_numbers: vec!["0701234567".into()],
+            ..spec("x")
+        })
+        .unwrap_err();
+    let SinchError::ApiError {
+        status,
+        additional_information,
+        ..
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*status, 400);
+    let info = format!("{additional_information:?}");
+    assert!(info.contains("countries") && info.contains("E.164"), "{info}");
 }
 
 #[test]
@@ -327,4 +375,203 @@ fn launch_questionnaire_by_use_case_and_country() {
     assert!(rcs
         .questionnaire(&RcsUseCase::MultiUse, &Default::default())
         .is_ok());
+}
+
+/// What a launch needs, all of it.
+fn ready_for_launch() -> RcsSenderUpdate {
+    RcsSenderUpdate {
+        brand: Some(RcsBrand {
+            phones: vec![RcsPhone {
+                label: "Support".into(),
+                number: "+46701234567".into(),
+            }],
+            banner_url: Some("https://acme.example/banner.png".into()),
+            logo_url: Some("https://acme.example/logo.png".into()),
+            privacy_policy_url: Some("https://acme.example/privacy".into()),
+            terms_of_service_url: Some("https://acme.example/terms".into()),
+            ..RcsBrand::default()
+        }),
+        countries: vec!["SE".into(), "GB".into()],
+        questionnaire_json: Some(
+            json!({
+                "general": {"answers": {"optInDescription": "On our website",
+                                        "videoUris": ["https://acme.example/demo.mp4"]}},
+                "verification": {"answers": {"name": "Ann", "email": "ann@acme.example",
+                                             "website": "https://acme.example"}},
+            })
+            .to_string(),
+        ),
+        ..RcsSenderUpdate::default()
+    }
+}
+
+#[test]
+fn update_then_launch() {
+    use sinch_core::provisioning::activity::ActivityType;
+    let emu = emulator();
+    let rcs = client(&emu, oauth(&emu)).rcs_senders();
+    let s = rcs.create(&spec("Acme")).unwrap();
+    emu.set_field(PROJECT, "rcs_senders", &s.id, "state", json!("IN_TEST"))
+        .unwrap();
+
+    // Not ready: 412 names each missing item.
+    let e = rcs.launch(&s.id).unwrap_err();
+    let SinchError::ApiError {
+        status,
+        error_code,
+        additional_information,
+        ..
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!((*status, error_code.as_str()), (412, "launch_precondition_failed"));
+    let info = format!("{additional_information:?}");
+    for missing in ["countries", "logoUrl", "questionnaire.general"] {
+        assert!(info.contains(missing), "{missing} not in {info}");
+    }
+
+    let updated = rcs
+        .update(&s.id, &ready_for_launch(), Some(&RcsUsQuestionnaireVersion::V2))
+        .unwrap();
+    let details = updated.details.clone().unwrap();
+    assert_eq!(details.countries, ["SE", "GB"]);
+    let brand = details.brand.unwrap();
+    assert_eq!(brand.name.as_deref(), Some("Acme"), "a field not sent stays");
+    assert_eq!(brand.phones[0].number, "+46701234567");
+    let q: serde_json::Value = serde_json::from_str(&details.questionnaire_json.unwrap()).unwrap();
+    assert_eq!(q["verification"]["answers"]["name"], "Ann");
+    assert_eq!(rcs.get(&s.id).unwrap(), updated);
+    let log = rcs.activities(&s.id, &PageRequest::default()).unwrap();
+    assert_eq!(log.notifications[0].kind, ActivityType::from("EDITED"));
+
+    let launched = rcs.launch(&s.id).unwrap();
+    assert_eq!(launched.state, Some(RcsSenderState::Launching));
+    assert!(launched.launched.is_some());
+    let countries: Vec<_> = launched
+        .country_status
+        .iter()
+        .map(|c| (c.country.as_str(), c.status.clone()))
+        .collect();
+    assert_eq!(
+        countries,
+        [("SE", RcsLaunchStatus::Pending), ("GB", RcsLaunchStatus::Pending)]
+    );
+    // While it launches it cannot change.
+    let e = rcs.update(&s.id, &ready_for_launch(), None).unwrap_err();
+    assert_eq!(api_error(e), (409, "sender_not_updatable".to_string()));
+}
+
+#[test]
+fn update_removes_lists_and_refuses_bad_input() {
+    let emu = emulator();
+    let rcs = client(&emu, oauth(&emu)).rcs_senders();
+    let s = rcs.create(&spec("Acme")).unwrap();
+    rcs.update(&s.id, &ready_for_launch(), None).unwrap();
+    let removed = rcs
+        .update(
+            &s.id,
+            &RcsSenderUpdate {
+                remove: vec![RcsDetailsList::BrandPhones, RcsDetailsList::Countries],
+                ..RcsSenderUpdate::default()
+            },
+            None,
+        )
+        .unwrap();
+    let details = removed.details.unwrap();
+    assert!(details.countries.is_empty());
+    let brand = details.brand.unwrap();
+    assert!(brand.phones.is_empty());
+    assert!(brand.logo_url.is_some(), "only the removed lists go");
+
+    let e = rcs
+        .update(
+            &s.id,
+            &ready_for_launch(),
+            Some(&RcsUsQuestionnaireVersion::from("v9")),
+        )
+        .unwrap_err();
+    assert_eq!(api_error(e), (400, "invalid_input".to_string()));
+    let e = rcs
+        .update("01NOPE", &ready_for_launch(), None)
+        .unwrap_err();
+    assert_eq!(api_error(e), (404, "sender_not_found".to_string()));
+    // A sender still being set up by Sinch cannot launch.
+    let e = rcs.launch(&s.id).unwrap_err();
+    assert_eq!(api_error(e), (409, "launch_invalid_agent_state".to_string()));
+    assert!(matches!(
+        rcs.update(&s.id, &RcsSenderUpdate::default(), None),
+        Err(SinchError::InvalidConfig { .. })
+    ));
+}
+
+#[test]
+fn test_numbers_lifecycle() {
+    let emu = emulator();
+    let rcs = client(&emu, oauth(&emu)).rcs_senders();
+    let s = rcs.create(&spec("Acme")).unwrap();
+    let numbers = ["+46701234567".to_string(), "+447700900123".to_string()];
+    let states = rcs.add_test_numbers(&s.id, &numbers).unwrap();
+    assert_eq!(states.len(), 2);
+    assert!(states
+        .iter()
+        .all(|t| t.state == RcsTestNumberStatus::Unverified && t.submitted.is_some()));
+
+    // The device owner accepts (Google's side): the number is VERIFIED.
+    emu.set_field(
+        PROJECT,
+        "rcs_senders",
+        &s.id,
+        "testNumberStates",
+        json!([{"number": "+46701234567", "state": "VERIFIED", "submitted": "2026-01-01T00:00:00Z"},
+               {"number": "+447700900123", "state": "ON_HOLD", "submitted": "2026-01-01T00:00:00Z"}]),
+    )
+    .unwrap();
+    let one = rcs.test_number(&s.id, "+46701234567").unwrap();
+    assert_eq!(one.state, RcsTestNumberStatus::Verified);
+    assert_eq!(
+        rcs.test_number(&s.id, "+447700900123").unwrap().state,
+        RcsTestNumberStatus::Unknown("ON_HOLD".into())
+    );
+    let features = rcs
+        .test_number_capabilities(&s.id, "+46701234567")
+        .unwrap();
+    assert!(features.contains(&RcsTestNumberFeature::ActionDial), "{features:?}");
+    assert_eq!(
+        api_error(
+            rcs.test_number_capabilities(&s.id, "+447700900123")
+                .unwrap_err()
+        ),
+        (404, "user_has_not_accepted_invite".to_string())
+    );
+
+    // Re-inviting a verified number makes it unverified again.
+    let again = rcs.retry_test_number(&s.id, "+46701234567").unwrap();
+    assert_eq!(again.state, RcsTestNumberStatus::Unverified);
+
+    rcs.delete_test_number(&s.id, "+447700900123").unwrap();
+    let left = rcs.get(&s.id).unwrap();
+    assert_eq!(left.details.unwrap().test_numbers, ["+46701234567"]);
+    assert_eq!(
+        api_error(rcs.test_number(&s.id, "+447700900123").unwrap_err()),
+        (404, "user_is_not_tester_for_agent".to_string())
+    );
+    assert_eq!(
+        api_error(
+            rcs.add_test_numbers(&s.id, &["12345".into()])
+                .unwrap_err()
+        ),
+        (400, "invalid_input".to_string())
+    );
+    assert!(matches!(
+        rcs.add_test_numbers(&s.id, &[]),
+        Err(SinchError::InvalidConfig { .. })
+    ));
+    assert_eq!(
+        api_error(
+            rcs.add_test_numbers("01NOPE", &numbers)
+                .unwrap_err()
+        ),
+        (404, "sender_not_found".to_string())
+    );
 }

@@ -19,6 +19,7 @@ pub mod pagination;
 pub mod rcs;
 pub mod rcs_account;
 pub mod rcs_questionnaire;
+pub mod rcs_sender;
 pub mod sms_apps;
 pub mod webhooks;
 pub mod whatsapp;

@@ -19,7 +19,10 @@ pub mod kakaotalk_templates;
 pub mod pagination;
 pub mod rcs;
 pub mod rcs_account;
+pub mod rcs_details;
+pub mod rcs_launch;
 pub mod rcs_questionnaire;
+pub mod rcs_test_numbers;
 pub mod sms_apps;
 pub mod store;
 pub mod webhooks;
@@ -122,6 +125,8 @@ pub fn routes() -> Router<AppState> {
         .merge(kakaotalk_templates::routes())
         .merge(rcs::routes())
         .merge(rcs_account::routes())
+        .merge(rcs_launch::routes())
+        .merge(rcs_test_numbers::routes())
         .merge(rcs_questionnaire::routes())
         .merge(kakaotalk_categories::routes())
 }

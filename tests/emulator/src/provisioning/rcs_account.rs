@@ -84,7 +84,7 @@ async fn comment(
 }
 
 /// The sender's log, begun when first asked for.
-fn sender_log<'a>(
+pub(super) fn sender_log<'a>(
     p: &'a mut ProvisioningState,
     project_id: &str,
     sender_id: &str,
