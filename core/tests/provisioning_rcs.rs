@@ -253,7 +253,10 @@ fn documented_errors() {
     };
     assert_eq!(*status, 400);
     let info = format!("{additional_information:?}");
-    assert!(info.contains("countries") && info.contains("E.164"), "{info}");
+    assert!(
+        info.contains("countries") && info.contains("E.164"),
+        "{info}"
+    );
 }
 
 #[test]
@@ -425,19 +428,30 @@ fn update_then_launch() {
     else {
         panic!("{e:?}")
     };
-    assert_eq!((*status, error_code.as_str()), (412, "launch_precondition_failed"));
+    assert_eq!(
+        (*status, error_code.as_str()),
+        (412, "launch_precondition_failed")
+    );
     let info = format!("{additional_information:?}");
     for missing in ["countries", "logoUrl", "questionnaire.general"] {
         assert!(info.contains(missing), "{missing} not in {info}");
     }
 
     let updated = rcs
-        .update(&s.id, &ready_for_launch(), Some(&RcsUsQuestionnaireVersion::V2))
+        .update(
+            &s.id,
+            &ready_for_launch(),
+            Some(&RcsUsQuestionnaireVersion::V2),
+        )
         .unwrap();
     let details = updated.details.clone().unwrap();
     assert_eq!(details.countries, ["SE", "GB"]);
     let brand = details.brand.unwrap();
-    assert_eq!(brand.name.as_deref(), Some("Acme"), "a field not sent stays");
+    assert_eq!(
+        brand.name.as_deref(),
+        Some("Acme"),
+        "a field not sent stays"
+    );
     assert_eq!(brand.phones[0].number, "+46701234567");
     let q: serde_json::Value = serde_json::from_str(&details.questionnaire_json.unwrap()).unwrap();
     assert_eq!(q["verification"]["answers"]["name"], "Ann");
@@ -455,7 +469,10 @@ fn update_then_launch() {
         .collect();
     assert_eq!(
         countries,
-        [("SE", RcsLaunchStatus::Pending), ("GB", RcsLaunchStatus::Pending)]
+        [
+            ("SE", RcsLaunchStatus::Pending),
+            ("GB", RcsLaunchStatus::Pending)
+        ]
     );
     // While it launches it cannot change.
     let e = rcs.update(&s.id, &ready_for_launch(), None).unwrap_err();
@@ -492,13 +509,14 @@ fn update_removes_lists_and_refuses_bad_input() {
         )
         .unwrap_err();
     assert_eq!(api_error(e), (400, "invalid_input".to_string()));
-    let e = rcs
-        .update("01NOPE", &ready_for_launch(), None)
-        .unwrap_err();
+    let e = rcs.update("01NOPE", &ready_for_launch(), None).unwrap_err();
     assert_eq!(api_error(e), (404, "sender_not_found".to_string()));
     // A sender still being set up by Sinch cannot launch.
     let e = rcs.launch(&s.id).unwrap_err();
-    assert_eq!(api_error(e), (409, "launch_invalid_agent_state".to_string()));
+    assert_eq!(
+        api_error(e),
+        (409, "launch_invalid_agent_state".to_string())
+    );
     assert!(matches!(
         rcs.update(&s.id, &RcsSenderUpdate::default(), None),
         Err(SinchError::InvalidConfig { .. })
@@ -533,10 +551,11 @@ fn test_numbers_lifecycle() {
         rcs.test_number(&s.id, "+447700900123").unwrap().state,
         RcsTestNumberStatus::Unknown("ON_HOLD".into())
     );
-    let features = rcs
-        .test_number_capabilities(&s.id, "+46701234567")
-        .unwrap();
-    assert!(features.contains(&RcsTestNumberFeature::ActionDial), "{features:?}");
+    let features = rcs.test_number_capabilities(&s.id, "+46701234567").unwrap();
+    assert!(
+        features.contains(&RcsTestNumberFeature::ActionDial),
+        "{features:?}"
+    );
     assert_eq!(
         api_error(
             rcs.test_number_capabilities(&s.id, "+447700900123")
@@ -557,10 +576,7 @@ fn test_numbers_lifecycle() {
         (404, "user_is_not_tester_for_agent".to_string())
     );
     assert_eq!(
-        api_error(
-            rcs.add_test_numbers(&s.id, &["12345".into()])
-                .unwrap_err()
-        ),
+        api_error(rcs.add_test_numbers(&s.id, &["12345".into()]).unwrap_err()),
         (400, "invalid_input".to_string())
     );
     assert!(matches!(
@@ -568,10 +584,7 @@ fn test_numbers_lifecycle() {
         Err(SinchError::InvalidConfig { .. })
     ));
     assert_eq!(
-        api_error(
-            rcs.add_test_numbers("01NOPE", &numbers)
-                .unwrap_err()
-        ),
+        api_error(rcs.add_test_numbers("01NOPE", &numbers).unwrap_err()),
         (404, "sender_not_found".to_string())
     );
 }

@@ -411,7 +411,10 @@ def test_aio_is_importable_both_ways():
 
 async def test_async_activity_logs_comments_and_categories(emulator, aclient):
     await aclient.rcs_senders().create(
-        region="EU", billing_category="CONVERSATIONAL", use_case="TRANSACTIONAL", brand_name="A"
+        region="EU",
+        billing_category="CONVERSATIONAL",
+        use_case="TRANSACTIONAL",
+        brand=sinch_core.RcsBrand(name="A"),
     )
     account = aclient.rcs_account()
     made = await bounded(account.comment("awaited"))

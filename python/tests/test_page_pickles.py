@@ -104,8 +104,13 @@ def fill_every_family(emulator, client) -> None:
         region="EU",
         billing_category="CONVERSATIONAL",
         use_case="TRANSACTIONAL",
-        brand_name="Acme",
-        brand_extra_json='{"color": "#112233"}',
+        brand=sinch_core.RcsBrand(
+            name="Acme",
+            color="#112233",
+            phones=[sinch_core.RcsPhone(label="Help", number="+46701234567")],
+        ),
+        test_numbers=["+46701234567"],
+        countries=["SE"],
     )
     senders = client.whatsapp_senders()
     s = senders.create(

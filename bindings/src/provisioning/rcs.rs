@@ -2,7 +2,9 @@
 
 use sinch_core::provisioning::activity::{ActivityPage, Comment};
 use sinch_core::provisioning::rcs::{
-    RcsBillingCategory, RcsSender, RcsSenderFilter, RcsSenderPage, RcsSenderSpec, RcsUseCase,
+    RcsBillingCategory, RcsBrand, RcsSender, RcsSenderFilter, RcsSenderPage, RcsSenderSpec,
+    RcsSenderUpdate, RcsTestNumberFeature, RcsTestNumberState, RcsUsQuestionnaireVersion,
+    RcsUseCase,
 };
 use sinch_core::provisioning::rcs_questionnaire::{RcsQuestionnaire, RcsQuestionnaireQuery};
 use sinch_core::provisioning::sms_apps::AppRegion;
@@ -20,23 +22,31 @@ crate::paged_family! {
 
 crate::operations! {
     RcsSenders / AsyncRcsSenders {
-        /// `POST /rcs/senders` `{region, billingCategory, useCase, details{brand{name, …}}}`.
-        /// Brand fields other than the name go in `brand_extra_json` (a JSON object).
-        #[uniffi::method(default(brand_name), default(brand_extra_json))]
+        /// `POST /rcs/senders`
+        /// `{region, billingCategory, useCase, details{brand, testNumbers, countries, questionnaire}}`.
+        /// `questionnaire_json` holds the questionnaire's answers as a JSON object; empty lists
+        /// are not sent.
+        #[uniffi::method(default(test_numbers), default(countries), default(questionnaire_json))]
+        // The API's create body, one argument per part, so each can default.
+        #[allow(clippy::too_many_arguments)]
         pub fn create(
             &self,
             region: AppRegion,
             billing_category: RcsBillingCategory,
             use_case: RcsUseCase,
-            brand_name: Option<String>,
-            brand_extra_json: Option<String>,
+            brand: RcsBrand,
+            test_numbers: Vec<String>,
+            countries: Vec<String>,
+            questionnaire_json: Option<String>,
         ) -> Result<RcsSender, SinchError> {
             self.inner.create(&RcsSenderSpec {
                 region,
                 billing_category,
                 use_case,
-                brand_name,
-                brand_extra_json,
+                brand,
+                test_numbers,
+                countries,
+                questionnaire_json,
             })
         }
 
@@ -73,6 +83,73 @@ crate::operations! {
         /// comment created.
         pub fn comment(&self, sender_id: String, comment: String) -> Result<Comment, SinchError> {
             self.inner.comment(&sender_id, &comment)
+        }
+
+        /// `PATCH /rcs/senders/{senderId}`: changes what `update` sets (see
+        /// `RcsSenderUpdate`); `us_questionnaire_version` (`v1`, `v2`) says which US
+        /// questionnaire its answers follow.
+        #[uniffi::method(default(us_questionnaire_version))]
+        pub fn update(
+            &self,
+            sender_id: String,
+            update: RcsSenderUpdate,
+            us_questionnaire_version: Option<RcsUsQuestionnaireVersion>,
+        ) -> Result<RcsSender, SinchError> {
+            self.inner
+                .update(&sender_id, &update, us_questionnaire_version.as_ref())
+        }
+
+        /// `POST /rcs/senders/{senderId}/launch`: begins the launch; 412
+        /// `launch_precondition_failed` names what the sender still lacks.
+        pub fn launch(&self, sender_id: String) -> Result<RcsSender, SinchError> {
+            self.inner.launch(&sender_id)
+        }
+
+        /// `POST /rcs/senders/{senderId}/testNumbers`: invites E.164 numbers to test the
+        /// sender; returns the states of all its test numbers.
+        pub fn add_test_numbers(
+            &self,
+            sender_id: String,
+            numbers: Vec<String>,
+        ) -> Result<Vec<RcsTestNumberState>, SinchError> {
+            self.inner.add_test_numbers(&sender_id, &numbers)
+        }
+
+        /// `GET /rcs/senders/{senderId}/testNumbers/{testNumber}`: the number's state.
+        pub fn test_number(
+            &self,
+            sender_id: String,
+            test_number: String,
+        ) -> Result<RcsTestNumberState, SinchError> {
+            self.inner.test_number(&sender_id, &test_number)
+        }
+
+        /// `GET …/testNumbers/{testNumber}/capabilities`: what a verified test device supports.
+        pub fn test_number_capabilities(
+            &self,
+            sender_id: String,
+            test_number: String,
+        ) -> Result<Vec<RcsTestNumberFeature>, SinchError> {
+            self.inner.test_number_capabilities(&sender_id, &test_number)
+        }
+
+        /// `GET …/testNumbers/{testNumber}/retry`: sends the invite again (deprecated by Sinch
+        /// after v1.2.117; adding the number again does the same).
+        pub fn retry_test_number(
+            &self,
+            sender_id: String,
+            test_number: String,
+        ) -> Result<RcsTestNumberState, SinchError> {
+            self.inner.retry_test_number(&sender_id, &test_number)
+        }
+
+        /// `DELETE /rcs/senders/{senderId}/testNumbers/{testNumber}`.
+        pub fn delete_test_number(
+            &self,
+            sender_id: String,
+            test_number: String,
+        ) -> Result<(), SinchError> {
+            self.inner.delete_test_number(&sender_id, &test_number)
         }
     }
 }

@@ -479,11 +479,17 @@ impl RcsSenders {
     /// `RcsSendersController_getTestNumberState_v1`.
     pub fn test_number(&self, sender_id: &str, test_number: &str) -> Result<RcsTestNumberState> {
         let url = self.client.url(
-            path!["rcs", "senders", { sender_id }, "testNumbers", { test_number }],
+            path!["rcs", "senders", { sender_id }, "testNumbers", {
+                test_number
+            }],
             &[],
         )?;
-        self.client
-            .call(Method::GET, url, None, "getting the state of an RCS test number")
+        self.client.call(
+            Method::GET,
+            url,
+            None,
+            "getting the state of an RCS test number",
+        )
     }
 
     /// What the device of a verified test number supports (404
@@ -544,15 +550,13 @@ impl RcsSenders {
     /// `RcsSendersController_deleteTestNumber_v1`.
     pub fn delete_test_number(&self, sender_id: &str, test_number: &str) -> Result<()> {
         let url = self.client.url(
-            path!["rcs", "senders", { sender_id }, "testNumbers", { test_number }],
+            path!["rcs", "senders", { sender_id }, "testNumbers", {
+                test_number
+            }],
             &[],
         )?;
-        self.client.send(
-            Method::DELETE,
-            url,
-            None,
-            "deleting an RCS test number",
-        )?;
+        self.client
+            .send(Method::DELETE, url, None, "deleting an RCS test number")?;
         Ok(())
     }
 }
@@ -596,7 +600,10 @@ mod tests {
             questionnaire_json: Some("[1]".into()),
             ..spec
         };
-        assert!(matches!(bad.to_json(), Err(SinchError::InvalidConfig { .. })));
+        assert!(matches!(
+            bad.to_json(),
+            Err(SinchError::InvalidConfig { .. })
+        ));
     }
 
     #[test]
@@ -621,7 +628,10 @@ mod tests {
             remove: vec![RcsDetailsList::Countries],
             ..RcsSenderUpdate::default()
         };
-        assert!(matches!(both.to_json(), Err(SinchError::InvalidConfig { .. })));
+        assert!(matches!(
+            both.to_json(),
+            Err(SinchError::InvalidConfig { .. })
+        ));
     }
 
     #[test]
@@ -645,11 +655,26 @@ mod tests {
             s.country_status[0].operators[0].status,
             RcsLaunchStatus::Unknown("NEW_STATUS".into())
         );
-        let q: Value =
-            serde_json::from_str(s.details.as_ref().unwrap().questionnaire_json.as_ref().unwrap())
-                .unwrap();
+        let q: Value = serde_json::from_str(
+            s.details
+                .as_ref()
+                .unwrap()
+                .questionnaire_json
+                .as_ref()
+                .unwrap(),
+        )
+        .unwrap();
         assert_eq!(q["general"]["answers"]["optInDescription"], "web");
-        assert_eq!(s.brand_details.as_ref().unwrap().registration.as_ref().unwrap().status, "PENDING");
+        assert_eq!(
+            s.brand_details
+                .as_ref()
+                .unwrap()
+                .registration
+                .as_ref()
+                .unwrap()
+                .status,
+            "PENDING"
+        );
         for shown in [format!("{s}"), format!("{s:?}")] {
             assert!(!shown.contains("tok-123-secret"), "{shown}");
         }

@@ -111,21 +111,38 @@ __all__ = [
     "RcsAccount",
     "RcsBillingCategory",
     "RcsBrand",
+    "RcsBrandRegistration",
+    "RcsCampaignRegistration",
+    "RcsCountryStatus",
+    "RcsDetailsList",
+    "RcsEmail",
+    "RcsGoogleDetails",
+    "RcsHostingRegion",
+    "RcsLaunchStatus",
+    "RcsOperatorStatus",
+    "RcsPhone",
     "RcsQuestion",
     "RcsQuestionnaire",
     "RcsQuestionnaireQuery",
     "RcsQuestionnaireSection",
+    "RcsRegistration",
     "RcsSender",
     "RcsSenderDetails",
     "RcsSenderFilter",
     "RcsSenderPage",
     "RcsSenderPager",
-    "RcsSenderSpec",
     "RcsSenderState",
+    "RcsSenderUpdate",
     "RcsSenders",
     "RcsSortColumn",
     "RcsSortDirection",
+    "RcsSupplierDetails",
+    "RcsTestNumberFeature",
+    "RcsTestNumberState",
+    "RcsTestNumberStatus",
+    "RcsUsQuestionnaireVersion",
     "RcsUseCase",
+    "RcsWebsite",
     "RefreshExpired",
     "ReplayCache",
     "ReplayCacheBackend",
@@ -249,9 +266,14 @@ KakaoTalkTemplateEmphasizeType = str
 KakaoTalkTemplateMessageType = str
 KakaoTalkTemplateState = str
 RcsBillingCategory = str
+RcsHostingRegion = str
+RcsLaunchStatus = str
 RcsSenderState = str
 RcsSortColumn = str
 RcsSortDirection = str
+RcsTestNumberFeature = str
+RcsTestNumberStatus = str
+RcsUsQuestionnaireVersion = str
 RcsUseCase = str
 SmsAppServiceRegion = str
 SmsAppStatus = str
@@ -612,6 +634,13 @@ class CallbackPayload:
 class KakaoTalkSubmitMode(enum.Enum):
     DRAFT = 0
     SUBMIT = 1
+
+class RcsDetailsList(enum.Enum):
+    BRAND_EMAILS = 0
+    BRAND_PHONES = 1
+    BRAND_WEBSITES = 2
+    TEST_NUMBERS = 3
+    COUNTRIES = 4
 
 class WhatsappSubmitMode(enum.Enum):
     DRAFT = 0
@@ -1047,24 +1076,147 @@ class WhatsappAccount:
         raw_json: str,
     ) -> None: ...
 
+class RcsEmail:
+    label: str
+    address: str
+    def __init__(self, *, label: str, address: str) -> None: ...
+
+class RcsPhone:
+    label: str
+    number: str
+    def __init__(self, *, label: str, number: str) -> None: ...
+
+class RcsWebsite:
+    label: str
+    url: str
+    def __init__(self, *, label: str, url: str) -> None: ...
+
 class RcsBrand:
     name: str | None
-    raw_json: str
-    def __init__(self, *, name: str | None, raw_json: str) -> None: ...
+    emails: list[RcsEmail]
+    phones: list[RcsPhone]
+    websites: list[RcsWebsite]
+    color: str | None
+    description: str | None
+    banner_url: str | None
+    logo_url: str | None
+    privacy_policy_url: str | None
+    terms_of_service_url: str | None
+    def __init__(
+        self,
+        *,
+        name: str | None = ...,
+        emails: list[RcsEmail] = ...,
+        phones: list[RcsPhone] = ...,
+        websites: list[RcsWebsite] = ...,
+        color: str | None = ...,
+        description: str | None = ...,
+        banner_url: str | None = ...,
+        logo_url: str | None = ...,
+        privacy_policy_url: str | None = ...,
+        terms_of_service_url: str | None = ...,
+    ) -> None: ...
 
 class RcsSenderDetails:
     brand: RcsBrand | None
-    def __init__(self, *, brand: RcsBrand | None) -> None: ...
+    test_numbers: list[str]
+    countries: list[str]
+    questionnaire_json: str | None
+    callback_url: str | None
+    def __init__(
+        self,
+        *,
+        brand: RcsBrand | None,
+        test_numbers: list[str],
+        countries: list[str],
+        questionnaire_json: str | None,
+        callback_url: str | None,
+    ) -> None: ...
+
+class RcsTestNumberState:
+    number: str
+    state: RcsTestNumberStatus
+    submitted: str | None
+    def __init__(
+        self,
+        *,
+        number: str,
+        state: RcsTestNumberStatus,
+        submitted: str | None,
+    ) -> None: ...
+
+class RcsOperatorStatus:
+    name: str
+    status: RcsLaunchStatus
+    remark: str | None
+    modified: str | None
+    def __init__(
+        self,
+        *,
+        name: str,
+        status: RcsLaunchStatus,
+        remark: str | None,
+        modified: str | None,
+    ) -> None: ...
+
+class RcsCountryStatus:
+    country: str
+    status: RcsLaunchStatus
+    operators: list[RcsOperatorStatus]
+    def __init__(
+        self,
+        *,
+        country: str,
+        status: RcsLaunchStatus,
+        operators: list[RcsOperatorStatus],
+    ) -> None: ...
+
+class RcsGoogleDetails:
+    agent_id: str | None
+    brand_id: str | None
+    def __init__(self, *, agent_id: str | None, brand_id: str | None) -> None: ...
+
+class RcsSupplierDetails:
+    google: RcsGoogleDetails | None
+    def __init__(self, *, google: RcsGoogleDetails | None) -> None: ...
+
+class RcsRegistration:
+    id: str
+    status: str
+    def __init__(self, *, id: str, status: str) -> None: ...
+
+class RcsBrandRegistration:
+    id: str
+    status: str
+    registration: RcsRegistration | None
+    def __init__(self, *, id: str, status: str, registration: RcsRegistration | None) -> None: ...
+
+class RcsCampaignRegistration:
+    id: str
+    campaign_name: str | None
+    request_id: str | None
+    def __init__(self, *, id: str, campaign_name: str | None, request_id: str | None) -> None: ...
 
 class RcsSender:
     id: str
     region: AppRegion | None
     billing_category: RcsBillingCategory | None
     use_case: RcsUseCase | None
+    hosting_region: RcsHostingRegion | None
     state: RcsSenderState | None
     details: RcsSenderDetails | None
+    test_number_states: list[RcsTestNumberState]
+    country_status: list[RcsCountryStatus]
+    conversation_api_app_details: SmsAppConversationApp | None
+    conversation_api_app: str | None
+    auth_name: str | None
+    auth_token: str | None
+    supplier_details: RcsSupplierDetails | None
+    brand_details: RcsBrandRegistration | None
+    campaign_details: RcsCampaignRegistration | None
     created: str | None
     modified: str | None
+    launched: str | None
     def __init__(
         self,
         *,
@@ -1072,10 +1224,21 @@ class RcsSender:
         region: AppRegion | None,
         billing_category: RcsBillingCategory | None,
         use_case: RcsUseCase | None,
+        hosting_region: RcsHostingRegion | None,
         state: RcsSenderState | None,
         details: RcsSenderDetails | None,
+        test_number_states: list[RcsTestNumberState],
+        country_status: list[RcsCountryStatus],
+        conversation_api_app_details: SmsAppConversationApp | None,
+        conversation_api_app: str | None,
+        auth_name: str | None,
+        auth_token: str | None,
+        supplier_details: RcsSupplierDetails | None,
+        brand_details: RcsBrandRegistration | None,
+        campaign_details: RcsCampaignRegistration | None,
         created: str | None,
         modified: str | None,
+        launched: str | None,
     ) -> None: ...
 
 class KakaoTalkSenderDetails:
@@ -1403,6 +1566,7 @@ class RcsSenderFilter:
     conversation_api_app_id: str | None
     sender_ids: list[str]
     sender_name: str | None
+    search: str | None
     states: list[RcsSenderState]
     sort_column: RcsSortColumn | None
     sort_direction: RcsSortDirection | None
@@ -1412,6 +1576,7 @@ class RcsSenderFilter:
         conversation_api_app_id: str | None = ...,
         sender_ids: list[str] = ...,
         sender_name: str | None = ...,
+        search: str | None = ...,
         states: list[RcsSenderState] = ...,
         sort_column: RcsSortColumn | None = ...,
         sort_direction: RcsSortDirection | None = ...,
@@ -1431,20 +1596,20 @@ class RcsSenderPage:
         previous_page_token: str | None,
     ) -> None: ...
 
-class RcsSenderSpec:
-    region: AppRegion
-    billing_category: RcsBillingCategory
-    use_case: RcsUseCase
-    brand_name: str | None
-    brand_extra_json: str | None
+class RcsSenderUpdate:
+    brand: RcsBrand | None
+    test_numbers: list[str]
+    countries: list[str]
+    questionnaire_json: str | None
+    remove: list[RcsDetailsList]
     def __init__(
         self,
         *,
-        region: AppRegion,
-        billing_category: RcsBillingCategory,
-        use_case: RcsUseCase,
-        brand_name: str | None,
-        brand_extra_json: str | None,
+        brand: RcsBrand | None = ...,
+        test_numbers: list[str] = ...,
+        countries: list[str] = ...,
+        questionnaire_json: str | None = ...,
+        remove: list[RcsDetailsList] = ...,
     ) -> None: ...
 
 class SendResult:
@@ -1930,16 +2095,25 @@ class AsyncRcsSenders:
         page_size: int | None = ...,
         page_token: str | None = ...,
     ) -> ActivityPage: ...
+    async def add_test_numbers(
+        self,
+        sender_id: str,
+        numbers: list[str],
+    ) -> list[RcsTestNumberState]: ...
     async def comment(self, sender_id: str, comment: str) -> Comment: ...
     async def create(
         self,
         region: AppRegion,
         billing_category: RcsBillingCategory,
         use_case: RcsUseCase,
-        brand_name: str | None = ...,
-        brand_extra_json: str | None = ...,
+        brand: RcsBrand,
+        test_numbers: list[str] = ...,
+        countries: list[str] = ...,
+        questionnaire_json: str | None = ...,
     ) -> RcsSender: ...
+    async def delete_test_number(self, sender_id: str, test_number: str) -> None: ...
     async def get(self, sender_id: str) -> RcsSender: ...
+    async def launch(self, sender_id: str) -> RcsSender: ...
     async def list(
         self,
         page_size: int | None = ...,
@@ -1956,6 +2130,19 @@ class AsyncRcsSenders:
         use_case: RcsUseCase,
         query: RcsQuestionnaireQuery | None = ...,
     ) -> RcsQuestionnaire: ...
+    async def retry_test_number(self, sender_id: str, test_number: str) -> RcsTestNumberState: ...
+    async def test_number(self, sender_id: str, test_number: str) -> RcsTestNumberState: ...
+    async def test_number_capabilities(
+        self,
+        sender_id: str,
+        test_number: str,
+    ) -> list[RcsTestNumberFeature]: ...
+    async def update(
+        self,
+        sender_id: str,
+        update: RcsSenderUpdate,
+        us_questionnaire_version: RcsUsQuestionnaireVersion | None = ...,
+    ) -> RcsSender: ...
     def iter_pages(
         self,
         page_size: int | None = None,
@@ -2361,16 +2548,21 @@ class RcsSenders:
         page_size: int | None = ...,
         page_token: str | None = ...,
     ) -> ActivityPage: ...
+    def add_test_numbers(self, sender_id: str, numbers: list[str]) -> list[RcsTestNumberState]: ...
     def comment(self, sender_id: str, comment: str) -> Comment: ...
     def create(
         self,
         region: AppRegion,
         billing_category: RcsBillingCategory,
         use_case: RcsUseCase,
-        brand_name: str | None = ...,
-        brand_extra_json: str | None = ...,
+        brand: RcsBrand,
+        test_numbers: list[str] = ...,
+        countries: list[str] = ...,
+        questionnaire_json: str | None = ...,
     ) -> RcsSender: ...
+    def delete_test_number(self, sender_id: str, test_number: str) -> None: ...
     def get(self, sender_id: str) -> RcsSender: ...
+    def launch(self, sender_id: str) -> RcsSender: ...
     def list(
         self,
         page_size: int | None = ...,
@@ -2387,6 +2579,19 @@ class RcsSenders:
         use_case: RcsUseCase,
         query: RcsQuestionnaireQuery | None = ...,
     ) -> RcsQuestionnaire: ...
+    def retry_test_number(self, sender_id: str, test_number: str) -> RcsTestNumberState: ...
+    def test_number(self, sender_id: str, test_number: str) -> RcsTestNumberState: ...
+    def test_number_capabilities(
+        self,
+        sender_id: str,
+        test_number: str,
+    ) -> list[RcsTestNumberFeature]: ...
+    def update(
+        self,
+        sender_id: str,
+        update: RcsSenderUpdate,
+        us_questionnaire_version: RcsUsQuestionnaireVersion | None = ...,
+    ) -> RcsSender: ...
     def iter_pages(
         self,
         page_size: int | None = None,

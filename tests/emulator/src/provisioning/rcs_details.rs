@@ -119,7 +119,11 @@ fn check_brand(brand: &Map<String, Value>, patch: bool, errors: &mut Vec<String>
             errors.push("details.brand.color must be a hexadecimal color (#rrggbb)".into());
         }
     }
-    for (key, value_key) in [("emails", "address"), ("phones", "number"), ("websites", "url")] {
+    for (key, value_key) in [
+        ("emails", "address"),
+        ("phones", "number"),
+        ("websites", "url"),
+    ] {
         let Some(items) = list(brand, key, patch, errors) else {
             continue;
         };

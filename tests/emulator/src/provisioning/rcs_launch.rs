@@ -30,10 +30,7 @@ use serde_json::{json, Map, Value};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/v1/projects/{project_id}/rcs/senders/{id}",
-            patch(update),
-        )
+        .route("/v1/projects/{project_id}/rcs/senders/{id}", patch(update))
         .route(
             "/v1/projects/{project_id}/rcs/senders/{id}/launch",
             post(launch),
@@ -177,7 +174,12 @@ fn missing_for_launch(sender: &Resource) -> Vec<String> {
     if !has(&brand["phones"]) && !has(&brand["emails"]) {
         missing.push("details.brand.phones or details.brand.emails is required".into());
     }
-    for key in ["bannerUrl", "logoUrl", "privacyPolicyUrl", "termsOfServiceUrl"] {
+    for key in [
+        "bannerUrl",
+        "logoUrl",
+        "privacyPolicyUrl",
+        "termsOfServiceUrl",
+    ] {
         if !has(&brand[key]) {
             missing.push(format!("details.brand.{key} must be defined"));
         }

@@ -35,7 +35,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(base, post(add))
         .route(&format!("{base}/{{number}}"), get(state).delete(remove))
-        .route(&format!("{base}/{{number}}/capabilities"), get(capabilities))
+        .route(
+            &format!("{base}/{{number}}/capabilities"),
+            get(capabilities),
+        )
         .route(&format!("{base}/{{number}}/retry"), get(retry))
 }
 
@@ -55,9 +58,7 @@ fn numbers(sender: &mut Resource) -> &mut Vec<Value> {
         .or_insert_with(|| json!({}))
         .as_object_mut()
         .expect("details is an object");
-    let list = details
-        .entry("testNumbers")
-        .or_insert_with(|| json!([]));
+    let list = details.entry("testNumbers").or_insert_with(|| json!([]));
     if !list.is_array() {
         *list = json!([]);
     }
@@ -99,7 +100,11 @@ async fn add(
     let mut st = app.lock();
     let sender = sender_mut(&mut st.provisioning, &project_id, &id)?;
     let list = numbers(sender);
-    let new: Vec<Value> = added.iter().filter(|n| !list.contains(n)).cloned().collect();
+    let new: Vec<Value> = added
+        .iter()
+        .filter(|n| !list.contains(n))
+        .cloned()
+        .collect();
     if list.len() + new.len() > MAX_TEST_NUMBERS {
         return Err(PapiError::invalid_input(vec![format!(
             "a sender has at most {MAX_TEST_NUMBERS} test numbers"

@@ -12,6 +12,9 @@ import io.github.sinchcore.CacheStats;
 import io.github.sinchcore.Comment;
 import io.github.sinchcore.HttpOptions;
 import io.github.sinchcore.Paging;
+import io.github.sinchcore.RcsBrand;
+import io.github.sinchcore.RcsSender;
+import io.github.sinchcore.RcsTestNumberState;
 import io.github.sinchcore.SendResult;
 import io.github.sinchcore.SinchException;
 import io.github.sinchcore.SmsApp;
@@ -130,7 +133,11 @@ class JavaApiTest {
                 ProvisioningClient client = new ProvisioningClient(PROJECT, auth, emulator.getBaseUrl());
                 RcsSenders senders = client.rcsSenders();
                 RcsAccount account = client.rcsAccount()) {
-            senders.create("EU", "CONVERSATIONAL", "TRANSACTIONAL", "Acme", null);
+            RcsSender sender = senders.create("EU", "CONVERSATIONAL", "TRANSACTIONAL",
+                    new RcsBrand("Acme", List.of(), List.of(), List.of(), null, null, null, null, null, null),
+                    List.of(), List.of("SE"), null);
+            List<RcsTestNumberState> tests = senders.addTestNumbers(sender.getId(), List.of("+46701234567"));
+            assertEquals("UNVERIFIED", tests.get(0).getState());
             Comment made = account.comment("from Java");
             assertEquals("CREATED", made.getKind());
             ActivityPage page = account.activities(1, null);

@@ -1,7 +1,12 @@
 package io.github.sinchcore.tests
 
+import io.github.sinchcore.RcsBrand
+import io.github.sinchcore.RcsDetailsList
+import io.github.sinchcore.RcsEmail
+import io.github.sinchcore.RcsPhone
 import io.github.sinchcore.RcsQuestionnaireQuery
 import io.github.sinchcore.RcsSenderFilter
+import io.github.sinchcore.RcsSenderUpdate
 import io.github.sinchcore.SinchException
 import io.github.sinchcore.all
 import io.github.sinchcore.pageSequence
@@ -13,26 +18,101 @@ import kotlin.test.assertTrue
 class ProvisioningRcsTest : EmulatorTestBase() {
     private val rcs by lazy { closeLater(client().rcsSenders()) }
 
-    private fun create(name: String?, useCase: String = "TRANSACTIONAL", brandExtraJson: String? = null) =
-        rcs.create("EU", "CONVERSATIONAL", useCase, brandName = name, brandExtraJson = brandExtraJson)
+    private fun create(name: String?, useCase: String = "TRANSACTIONAL", questionnaireJson: String? = null) =
+        rcs.create("EU", "CONVERSATIONAL", useCase, RcsBrand(name = name), questionnaireJson = questionnaireJson)
+
+    private fun readyForLaunch() = RcsSenderUpdate(
+        brand = RcsBrand(
+            phones = listOf(RcsPhone("Support", "+46701234567")),
+            bannerUrl = "https://acme.example/banner.png",
+            logoUrl = "https://acme.example/logo.png",
+            privacyPolicyUrl = "https://acme.example/privacy",
+            termsOfServiceUrl = "https://acme.example/terms",
+        ),
+        countries = listOf("SE", "GB"),
+        questionnaireJson = """{"general": {"answers": {"videoUris": ["https://acme.example/demo.mp4"]}},
+            "verification": {"answers": {"name": "Ann", "email": "ann@acme.example"}}}""",
+    )
 
     private fun filter(
         conversationApiAppId: String? = null, senderIds: List<String> = emptyList(), senderName: String? = null,
         states: List<String> = emptyList(), sortColumn: String? = null, sortDirection: String? = null,
-    ) = RcsSenderFilter(conversationApiAppId, senderIds, senderName, states, sortColumn, sortDirection)
+        search: String? = null,
+    ) = RcsSenderFilter(conversationApiAppId, senderIds, senderName, search, states, sortColumn, sortDirection)
 
     @Test
-    fun createGetListWithBrandExtras() {
-        val created = create("Acme", brandExtraJson = """{"color": "#112233", "emails": [{"address": "a@b.c"}]}""")
+    fun createGetListWithTheWholeBrand() {
+        val brand = RcsBrand(name = "Acme", color = "#112233", emails = listOf(RcsEmail("Support", "a@b.example")))
+        val created = rcs.create("EU", "CONVERSATIONAL", "TRANSACTIONAL", brand,
+            testNumbers = listOf("+46701234567"), countries = listOf("SE"))
         assertEquals("IN_PROGRESS", created.state)
         assertEquals("EU", created.region)
-        val brand = created.details!!.brand!!
-        assertEquals("Acme", brand.name)
-        assertTrue(brand.rawJson.contains("#112233") && brand.rawJson.contains("a@b.c"), brand.rawJson)
+        assertEquals("EUROPE", created.hostingRegion)
+        assertEquals(brand, created.details!!.brand)
+        assertEquals(listOf("SE"), created.details!!.countries)
+        assertEquals(listOf("+46701234567" to "UNVERIFIED"), created.testNumberStates.map { it.number to it.state })
         assertEquals(created, rcs.get(created.id))
         val page = rcs.list()
         assertEquals(1L, page.totalSize)
         assertEquals(created.id, page.senders.single().id)
+    }
+
+    @Test
+    fun updateThenLaunch() {
+        val s = create("Acme")
+        emulator.setField(PROJECT, "rcs_senders", s.id, "state", "\"IN_TEST\"")
+        val notReady = expectApi(412, "launch_precondition_failed") { rcs.launch(s.id) }
+        assertTrue(notReady.additionalInformation.toString().contains("logoUrl"), notReady.toString())
+        val updated = rcs.update(s.id, readyForLaunch(), usQuestionnaireVersion = "v2")
+        assertEquals("Acme", updated.details!!.brand!!.name)
+        assertEquals("+46701234567", updated.details!!.brand!!.phones.single().number)
+        assertTrue(updated.details!!.questionnaireJson!!.contains("Ann"))
+        assertEquals("EDITED", rcs.activities(s.id).notifications.first().kind)
+        val launched = rcs.launch(s.id)
+        assertEquals("LAUNCHING", launched.state)
+        assertEquals(listOf("SE" to "PENDING", "GB" to "PENDING"), launched.countryStatus.map { it.country to it.status })
+        expectApi(409, "sender_not_updatable") { rcs.update(s.id, readyForLaunch()) }
+    }
+
+    @Test
+    fun updateRemovesListsAndRefusesBadInput() {
+        val s = create("Acme")
+        rcs.update(s.id, readyForLaunch())
+        val removed = rcs.update(s.id, RcsSenderUpdate(remove = listOf(RcsDetailsList.BRAND_PHONES, RcsDetailsList.COUNTRIES)))
+        assertEquals(emptyList(), removed.details!!.countries)
+        assertEquals(emptyList(), removed.details!!.brand!!.phones)
+        assertEquals("https://acme.example/logo.png", removed.details!!.brand!!.logoUrl)
+        expectApi(400, "invalid_input") { rcs.update(s.id, readyForLaunch(), usQuestionnaireVersion = "v9") }
+        expectApi(409, "launch_invalid_agent_state") { rcs.launch(s.id) }
+        assertFailsWith<SinchException.InvalidConfig> { rcs.update(s.id, RcsSenderUpdate()) }
+    }
+
+    @Test
+    fun testNumbers() {
+        val s = create("Acme")
+        val states = rcs.addTestNumbers(s.id, listOf("+46701234567", "+447700900123"))
+        assertEquals(listOf("UNVERIFIED", "UNVERIFIED"), states.map { it.state })
+        emulator.setField(PROJECT, "rcs_senders", s.id, "testNumberStates",
+            """[{"number": "+46701234567", "state": "VERIFIED", "submitted": "2026-01-01T00:00:00Z"},
+                {"number": "+447700900123", "state": "ON_HOLD", "submitted": "2026-01-01T00:00:00Z"}]""")
+        assertEquals("ON_HOLD", rcs.testNumber(s.id, "+447700900123").state)
+        assertTrue("ACTION_DIAL" in rcs.testNumberCapabilities(s.id, "+46701234567"))
+        expectApi(404, "user_has_not_accepted_invite") { rcs.testNumberCapabilities(s.id, "+447700900123") }
+        assertEquals("UNVERIFIED", rcs.retryTestNumber(s.id, "+46701234567").state)
+        rcs.deleteTestNumber(s.id, "+447700900123")
+        assertEquals(listOf("+46701234567"), rcs.get(s.id).details!!.testNumbers)
+        expectApi(404, "user_is_not_tester_for_agent") { rcs.testNumber(s.id, "+447700900123") }
+        expectApi(400, "invalid_input") { rcs.addTestNumbers(s.id, listOf("12345")) }
+        assertFailsWith<SinchException.InvalidConfig> { rcs.addTestNumbers(s.id, emptyList()) }
+    }
+
+    @Test
+    fun authTokenNeverShown() {
+        val s = create("Acme")
+        emulator.setField(PROJECT, "rcs_senders", s.id, "authToken", "\"rbm-token-secret-1\"")
+        val got = rcs.get(s.id)
+        assertEquals("rbm-token-secret-1", got.authToken)
+        assertTrue(!got.toString().contains("rbm-token-secret-1"), got.toString())
     }
 
     @Test
@@ -49,6 +129,8 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         assertEquals(listOf("Epsilon Bank"), by(filter(conversationApiAppId = "01CONV")))
         val all = emulator.assertLazyPaging(pages = 3) { rcs.all(pageSize = 2) }
         assertEquals(names, all.map { it.details!!.brand!!.name })
+        assertEquals(listOf("Gamma Bank", "Epsilon Bank", "Alpha Bank"),
+            by(filter(search = "BANK", sortColumn = "NAME", sortDirection = "DESC")))
         assertEquals(3, rcs.pageSequence(2).count())
     }
 
@@ -67,7 +149,7 @@ class ProvisioningRcsTest : EmulatorTestBase() {
         expectApi(400, "invalid_page_token") { rcs.list(pageToken = "bad token") }
         expectApi(400, "invalid_input") { rcs.list(filter = filter(sortDirection = "SIDEWAYS")) }
         assertFailsWith<SinchException.InvalidConfig> { rcs.pageSequence(pageSize = 101).first() }
-        assertFailsWith<SinchException.InvalidConfig> { create("x", brandExtraJson = "[]") }
+        assertFailsWith<SinchException.InvalidConfig> { create("x", questionnaireJson = "[]") }
     }
 
     @Test
