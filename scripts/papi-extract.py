@@ -2,7 +2,7 @@
 """Writes tests/papi-spec/operations.tsv, the extract of the Provisioning API spec that the
 coverage test (core/tests/papi_coverage.rs) holds core and the emulator to.
 
-    python3 scripts/papi-extract.py SPEC.yaml [SPLIT.yml ...]
+    python3 scripts/papi-extract.py [--out FILE] SPEC.yaml [SPLIT.yml ...]
 
 Each SPEC is Sinch's Provisioning API OpenAPI file, or one of its per-tag splits (the whole file
 is 2.5 M characters, mostly examples; the splits let a tag be refreshed on its own). Needs PyYAML.
@@ -11,6 +11,9 @@ For every operation under /v1/projects/{projectId} it records the method, the pa
 prefix, the operationId, the deprecated flag and each query parameter as
 name:type:style:explode, with OpenAPI 3's defaults for a query parameter (style form, explode
 true) written out, because those defaults decide how an array is sent (`a=1&a=2`, not `a[]=`).
+Parameters given as `$ref: '#/components/parameters/...'` are resolved. Paths outside that
+prefix are skipped: the per-tag splits of the api-evangelist mirror end with paths of their own
+(`/v1/projects/{project_id}/...`, operationIds such as `deleteRcsSender`) that are not Sinch's.
 
 Rows already in the extract whose method and path none of the given files holds are kept as
 they are (rows taken from Sinch's reference pages or the project notes, marked docs/notes), so
@@ -36,9 +39,21 @@ def param_type(schema):
     return "?"
 
 
-def query_params(op, shared):
+def resolve(doc, p):
+    """A parameter, its `$ref` (`#/components/parameters/Name`) followed."""
+    ref = p.get("$ref") if isinstance(p, dict) else None
+    if not isinstance(ref, str) or not ref.startswith("#/"):
+        return p
+    node = doc
+    for part in ref[2:].split("/"):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else p
+
+
+def query_params(doc, op, shared):
     out = []
     for p in list(shared) + list(op.get("parameters") or []):
+        p = resolve(doc, p)
         if not isinstance(p, dict) or p.get("in") != "query":
             continue
         style = p.get("style", "form")
@@ -70,31 +85,34 @@ def spec_rows(path):
                 rel,
                 op.get("operationId", "-"),
                 "yes" if op.get("deprecated") else "no",
-                query_params(op, shared),
+                query_params(doc, op, shared),
                 "spec",
             )
     return rows
 
 
-def read_extract():
+def read_extract(out):
     header, rows = [], {}
-    if OUT.exists():
-        for line in OUT.read_text(encoding="utf-8").splitlines():
+    if out.exists():
+        for line in out.read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or not line.strip():
                 if not rows:
                     header.append(line)
                 continue
             cells = tuple(line.split("\t"))
             if len(cells) != len(COLUMNS):
-                sys.exit(f"{OUT}: a row without {len(COLUMNS)} columns: {line!r}")
+                sys.exit(f"{out}: a row without {len(COLUMNS)} columns: {line!r}")
             rows[(cells[0], cells[1])] = cells
     return header, rows
 
 
 def main(argv):
+    out = OUT
+    if argv[:1] == ["--out"] and len(argv) > 1:
+        out, argv = Path(argv[1]), argv[2:]
     if not argv:
         sys.exit(__doc__)
-    header, rows = read_extract()
+    header, rows = read_extract(out)
     fresh = {}
     for spec in argv:
         fresh.update(spec_rows(spec))
@@ -103,8 +121,8 @@ def main(argv):
         "\t".join(r)
         for _, r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0]))
     ]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} operations ({len(fresh)} from the given spec files) -> {OUT}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} operations ({len(fresh)} from the given spec files) -> {out}")
 
 
 if __name__ == "__main__":

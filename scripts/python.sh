@@ -55,6 +55,8 @@ make_venv() {
     "$VENV/bin/python" -m pip install -q 'maturin>=1.16,<2' pytest pytest-asyncio ruff
     # For python/benchmarks/bench.py only (its baseline); the tests never import it.
     "$VENV/bin/python" -m pip install -q requests
+    # For scripts/papi-extract.py and its test (tests/papi-spec).
+    "$VENV/bin/python" -m pip install -q pyyaml
 }
 
 build_wheel() {
@@ -77,7 +79,7 @@ install_wheels() {
     "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$@"
 }
 
-LINTED=(python tests/emulator/python examples tests/fleet)
+LINTED=(python tests/emulator/python examples tests/fleet tests/papi-spec scripts/papi-extract.py)
 lint() {
     "$VENV/bin/ruff" format --check "${LINTED[@]}"
     "$VENV/bin/ruff" check "${LINTED[@]}"
@@ -95,4 +97,5 @@ step "ruff" lint
 step "pytest python/tests" "$VENV/bin/python" -m pytest python/tests -q
 # The pytest plugin as a user runs it: its own directory, pytest.ini and seed file.
 step "pytest examples/pytest-emulator" "$VENV/bin/python" -m pytest examples/pytest-emulator -q
+step "pytest tests/papi-spec (the extract script)" "$VENV/bin/python" -m pytest tests/papi-spec -q
 echo "==> python.sh total: $(elapsed "$TOTAL_START")"

@@ -177,7 +177,7 @@ impl SmsApps {
 
     /// `GET /sms/smsApps`: one page. Page size 1 to 100; none = the server's default (50).
     ///
-    /// Spec: `GET /sms/smsApps` (spec operation; operationId not read yet).
+    /// Spec: `GET /sms/smsApps`, operationId `SmsSmsAppsController_listSmsApps_v1`.
     pub fn list(&self, page: &PageRequest) -> Result<SmsAppPage> {
         self.page(page, &())
     }
@@ -189,7 +189,7 @@ impl SmsApps {
 
     /// `POST /sms/smsApps` (201). The app starts in a pending status; poll [`Self::get`].
     ///
-    /// Spec: `POST /sms/smsApps` (spec operation; operationId not read yet).
+    /// Spec: `POST /sms/smsApps`, operationId `SmsSmsAppsController_createSmsApp_v1`.
     pub fn create(&self, spec: &SmsAppSpec) -> Result<SmsApp> {
         let url = self.client.url(path!["sms", "smsApps"], &[])?;
         let body = serde_json::to_value(spec).unwrap_or_else(|_| json!({}));
@@ -199,7 +199,7 @@ impl SmsApps {
 
     /// `GET /sms/smsApps/{smsAppId}`; 404 `sms_app_not_found`.
     ///
-    /// Spec: `GET /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
+    /// Spec: `GET /sms/smsApps/{smsAppId}`, operationId `SmsSmsAppsController_getSmsApp_v1`.
     pub fn get(&self, sms_app_id: &str) -> Result<SmsApp> {
         let url = self
             .client
@@ -210,7 +210,7 @@ impl SmsApps {
 
     /// `PATCH /sms/smsApps/{smsAppId}` with the fields set in `update`.
     ///
-    /// Spec: `PATCH /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /sms/smsApps/{smsAppId}`, operationId `SmsSmsAppsController_updateSmsApp_v1`.
     pub fn update(&self, sms_app_id: &str, update: &SmsAppUpdate) -> Result<SmsApp> {
         let url = self
             .client
@@ -222,7 +222,7 @@ impl SmsApps {
 
     /// `PATCH /sms/smsApps/{smsAppId}` `{name}`.
     ///
-    /// Spec: `PATCH /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /sms/smsApps/{smsAppId}`, operationId `SmsSmsAppsController_updateSmsApp_v1`.
     pub fn rename(&self, sms_app_id: &str, name: &str) -> Result<SmsApp> {
         self.update(
             sms_app_id,
@@ -234,7 +234,7 @@ impl SmsApps {
 
     /// `DELETE /sms/smsApps/{smsAppId}` (204).
     ///
-    /// Spec: `DELETE /sms/smsApps/{smsAppId}` (spec operation; operationId not read yet).
+    /// Spec: `DELETE /sms/smsApps/{smsAppId}`, operationId `SmsSmsAppsController_deleteSmsApp_v1`.
     pub fn delete(&self, sms_app_id: &str) -> Result<()> {
         let url = self
             .client
