@@ -286,12 +286,12 @@ fn sender_log<'a>(
         .kakaotalk_senders
         .get(project_id)
         .is_some_and(|all| all.iter().any(|s| str_field(s, "plusFriendId") == Some(id)));
-    if !known {
-        return Err(COLLECTION.not_found());
-    }
-    Ok(p.kakaotalk_sender_activities
-        .entry(format!("{project_id}/{id}"))
-        .or_insert_with(|| vec![log::entry("CREATED")]))
+    log::log_of(
+        &mut p.kakaotalk_sender_activities,
+        format!("{project_id}/{id}"),
+        known,
+        || COLLECTION.not_found(),
+    )
 }
 
 async fn activities(
