@@ -6,8 +6,8 @@
 //! Confirmed (spec v1.2.117, KakaoTalk Senders tag read in full): every path and operationId
 //! here, the create body, the states, the pending `changes`, the verify body (`{code}` as a
 //! JSON number, answered with the sender) and the activity and comment shapes (those of
-//! [`activity`]). Inferred: the list envelope key (`senders`) and its page-size range (taken
-//! as 1 to 100 like the other Provisioning lists).
+//! [`activity`]), `created`/`modified`, the list's page-size range (1 to 100). Inferred: the
+//! list envelope key (`senders`, as in the other sender lists).
 
 use super::activity::{self, ActivityPage, Comment};
 use super::pagination::{PageRequest, PagedList, Pager};
@@ -18,7 +18,7 @@ use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-/// Page-size range used for the KakaoTalk senders list (undocumented; 1 to 100 assumed).
+/// The documented page-size range of the KakaoTalk senders list (1 to 100).
 pub const MAX_PAGE_SIZE: u32 = 100;
 
 open_enum! {
@@ -91,10 +91,10 @@ pub struct KakaoTalkSender {
     /// Pending changes, if any (discarded with `discard_changes`).
     #[serde(default)]
     pub changes: Option<KakaoTalkSenderChanges>,
-    /// ISO-8601 (inferred field).
+    /// ISO-8601, UTC.
     #[serde(default)]
     pub created: Option<String>,
-    /// ISO-8601 (inferred field).
+    /// ISO-8601, UTC.
     #[serde(default)]
     pub modified: Option<String>,
 }

@@ -86,7 +86,7 @@ open_enum! {
     WhatsappVerificationMethod { Sms = "SMS", Voice = "VOICE" }
 }
 
-/// The public profile of a sender. `website_two` is inferred (not in the confirmed schema).
+/// The public profile of a sender (`WhatsappSenderDetailsDto`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
