@@ -4,8 +4,9 @@ mod common;
 
 use common::*;
 use serde_json::json;
+use sinch_core::provisioning::activity::{ActivityType, CommentType};
 use sinch_core::provisioning::kakaotalk::{
-    KakaoTalkSenderDetails, KakaoTalkSenderSpec, KakaoTalkSenderState,
+    KakaoTalkSenderChangesStatus, KakaoTalkSenderDetails, KakaoTalkSenderSpec, KakaoTalkSenderState,
 };
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::SinchError;
@@ -78,11 +79,10 @@ fn create_get_update_register_verify_list_delete() {
         senders.get("@myshop").unwrap().state,
         Some(KakaoTalkSenderState::Verifying)
     );
-    senders.verify("@myshop", "123456").unwrap();
-    assert_eq!(
-        senders.get("@myshop").unwrap().state,
-        Some(KakaoTalkSenderState::Active)
-    );
+    // The verify answer is the sender, now active.
+    let verified = senders.verify("@myshop", "123456").unwrap();
+    assert_eq!(verified.state, Some(KakaoTalkSenderState::Active));
+    assert_eq!(senders.get("@myshop").unwrap(), verified);
 
     let page = senders.list(&PageRequest::default()).unwrap();
     assert_eq!(page.total_size, 1);
@@ -156,14 +156,27 @@ fn documented_errors() {
             .unwrap_err(),
     );
     assert_eq!((status, code.as_str()), (400, "no_fields_to_update"));
-    let (status, code, _) = api_error(senders.verify("@ok", "123").unwrap_err());
-    assert_eq!((status, code.as_str()), (400, "invalid_input"));
+    // Only a registered (VERIFYING) sender can be verified.
+    let (status, code, _) = api_error(senders.verify("@ok", "123456").unwrap_err());
+    assert_eq!((status, code.as_str()), (409, "not_allowed_verify"));
+    // A code that is not digits never leaves the process.
+    let before = emu.counters().api_requests;
+    let err = senders.verify("@ok", "12-34").unwrap_err();
+    assert!(matches!(err, SinchError::InvalidConfig { .. }), "{err:?}");
+    assert!(err.reason().contains("digits"), "{}", err.reason());
+    assert_eq!(emu.counters().api_requests, before);
 
     for e in [
         senders.get("@missing").unwrap_err(),
         senders.delete("@missing").unwrap_err(),
         senders.register("@missing").unwrap_err(),
         senders.update("@missing", &details("x")).unwrap_err(),
+        senders.verify("@missing", "123456").unwrap_err(),
+        senders.discard_changes("@missing").unwrap_err(),
+        senders
+            .activities("@missing", &PageRequest::default())
+            .unwrap_err(),
+        senders.comment("@missing", "hello").unwrap_err(),
     ] {
         let (status, code, _) = api_error(e);
         assert_eq!((status, code.as_str()), (404, "sender_not_found"));
@@ -172,6 +185,104 @@ fn documented_errors() {
         senders.pages(Some(0)).err(),
         Some(SinchError::InvalidConfig { .. })
     ));
+}
+
+#[test]
+fn activity_log_pages_over_comments_most_recent_first() {
+    let emu = emulator();
+    let senders = client(&emu, oauth(&emu)).kakaotalk_senders();
+    senders.create(&spec("@myshop")).unwrap();
+    for i in 0..3 {
+        let made = senders
+            .comment("@myshop", &format!("please review {i}"))
+            .unwrap();
+        assert_eq!(made.kind, CommentType::Created);
+        assert_eq!(made.comment, format!("please review {i}"));
+    }
+    // Four entries (created + three comments) over pages of two.
+    let page = |token: Option<String>| {
+        senders
+            .activities("@myshop", &PageRequest::signed(Some(2), token).unwrap())
+            .unwrap()
+    };
+    let first = page(None);
+    assert_eq!(first.total_size, 4);
+    assert_eq!(
+        first.notifications[0].comment.as_deref(),
+        Some("please review 2")
+    );
+    assert_eq!(first.notifications[0].kind, ActivityType::CommentAdded);
+    let second = page(first.next_page_token.clone());
+    assert_eq!(second.notifications.len(), 2);
+    assert_eq!(second.notifications[1].kind, ActivityType::Created);
+    assert_eq!(second.next_page_token, None);
+
+    let (status, code, _) = api_error(senders.comment("@myshop", "").unwrap_err());
+    assert_eq!((status, code.as_str()), (400, "invalid_input"));
+    assert!(matches!(
+        senders.activities("@myshop", &PageRequest::signed(Some(101), None).unwrap()),
+        Err(SinchError::InvalidConfig { .. })
+    ));
+}
+
+#[test]
+fn verifying_adds_an_active_entry_and_unknown_entry_types_are_kept() {
+    let emu = emulator();
+    let senders = client(&emu, oauth(&emu)).kakaotalk_senders();
+    senders.create(&spec("@myshop")).unwrap();
+    senders.register("@myshop").unwrap();
+    senders.verify("@myshop", "654321").unwrap();
+    let log = senders
+        .activities("@myshop", &PageRequest::default())
+        .unwrap();
+    assert_eq!(
+        log.notifications[0].kind,
+        ActivityType::Unknown("ACTIVE".into())
+    );
+    assert_eq!(log.notifications[0].kind.as_str(), "ACTIVE");
+}
+
+#[test]
+fn pending_changes_are_discarded_unless_in_review() {
+    let emu = emulator();
+    let senders = client(&emu, oauth(&emu)).kakaotalk_senders();
+    senders.create(&spec("@myshop")).unwrap();
+    let (status, code, _) = api_error(senders.discard_changes("@myshop").unwrap_err());
+    assert_eq!((status, code.as_str()), (404, "sender_changes_not_found"));
+
+    // Sinch's review puts an edit in `changes`; the emulator is told so.
+    let changes = json!({"status": "IN_PROGRESS", "details": {"name": "Shop Korea"}});
+    emu.set_field(PROJECT, "kakaotalk_senders", "@myshop", "changes", changes)
+        .unwrap();
+    let pending = senders.get("@myshop").unwrap().changes.unwrap();
+    assert_eq!(pending.status, KakaoTalkSenderChangesStatus::InProgress);
+    assert_eq!(pending.details.unwrap().name.as_deref(), Some("Shop Korea"));
+    let (status, code, _) = api_error(senders.discard_changes("@myshop").unwrap_err());
+    assert_eq!(
+        (status, code.as_str()),
+        (409, "sender_changes_not_deletable")
+    );
+
+    emu.set_field(
+        PROJECT,
+        "kakaotalk_senders",
+        "@myshop",
+        "changes.status",
+        json!("NEEDS_DOCUMENTS"),
+    )
+    .unwrap();
+    assert_eq!(
+        senders.get("@myshop").unwrap().changes.unwrap().status,
+        KakaoTalkSenderChangesStatus::Unknown("NEEDS_DOCUMENTS".into())
+    );
+    senders.discard_changes("@myshop").unwrap();
+    let after = senders.get("@myshop").unwrap();
+    assert_eq!(after.changes, None);
+    assert_eq!(
+        after.details,
+        Some(details("Shop")),
+        "the live profile stays"
+    );
 }
 
 // --- Templates (of one sender) ---------------------------------------------------------------

@@ -436,3 +436,33 @@ fn whatsapp_activity_logs_and_comments() {
         "template_not_found"
     );
 }
+
+#[test]
+fn suggested_usernames_follow_the_display_name() {
+    let emu = emulator();
+    let senders = client(&emu, oauth(&emu)).whatsapp_senders();
+    let s = senders.create(&es_sender()).unwrap();
+    let named = WhatsappSenderUpdate {
+        status: Some(WhatsappSubmitMode::Submit),
+        details: Some(WhatsappSenderDetails {
+            display_name: Some("Acme Shop".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    senders.update(&s.id, &named).unwrap();
+    let phone = s.phone_number.clone().unwrap();
+    let tail = &phone[phone.len() - 4..];
+    assert_eq!(
+        senders.suggested_usernames(&s.id).unwrap(),
+        [
+            "acmeshop".to_string(),
+            "acmeshop_official".into(),
+            format!("acmeshop{tail}")
+        ]
+    );
+    assert_eq!(
+        api_code(senders.suggested_usernames("no-such-sender").unwrap_err()),
+        (404, "sender_not_found".to_string())
+    );
+}

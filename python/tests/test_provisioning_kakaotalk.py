@@ -4,7 +4,7 @@ documented errors."""
 from __future__ import annotations
 
 import pytest
-from conftest import PROJECT_ID, api_error, assert_lazy
+from conftest import PROJECT_ID, api_error, api_requests, assert_lazy
 
 import sinch_core
 from sinch_core import (
@@ -50,8 +50,9 @@ def test_create_get_update_register_verify_list_delete(emulator, client):
     assert updated.details.admin_phone_no == "01012345678", "untouched"
     senders.register("@myshop")
     assert senders.get("@myshop").state == "VERIFYING"
-    senders.verify("@myshop", "123456")
-    assert senders.get("@myshop").state == "ACTIVE"
+    verified = senders.verify("@myshop", "123456")  # the answer is the sender, now active
+    assert verified.state == "ACTIVE"
+    assert senders.get("@myshop") == verified
     assert [s.plus_friend_id for s in senders] == ["@myshop"]
     senders.delete("@myshop")  # marks for removal only: still readable
     assert senders.get("@myshop").plus_friend_id == "@myshop"
@@ -87,13 +88,21 @@ def test_documented_errors(emulator, client):
     assert len(info.value.additional_information["validationErrors"]) == 3
     senders.create("@ok", details("Ok"))
     with pytest.raises(sinch_core.ApiError) as info:
-        senders.verify("@ok", "123")
-    assert api_error(info) == (400, "invalid_input")
+        senders.verify("@ok", "123456")  # not registered: not VERIFYING
+    assert api_error(info) == (409, "not_allowed_verify")
+    before = api_requests(emulator)
+    with pytest.raises(sinch_core.InvalidConfig, match="digits"):
+        senders.verify("@ok", "12-34")
+    assert api_requests(emulator) == before, "refused before any request"
     for call in (
         lambda: senders.get("@missing"),
         lambda: senders.delete("@missing"),
         lambda: senders.register("@missing"),
         lambda: senders.update("@missing", details("x")),
+        lambda: senders.verify("@missing", "123456"),
+        lambda: senders.discard_changes("@missing"),
+        lambda: senders.activities("@missing"),
+        lambda: senders.comment("@missing", "hello"),
     ):
         with pytest.raises(sinch_core.ApiError) as info:
             call()
@@ -103,6 +112,60 @@ def test_documented_errors(emulator, client):
     for bad in (-1, 101):
         with pytest.raises(sinch_core.InvalidConfig, match="page size"):
             senders.list(page_size=bad)
+
+
+def test_activity_log_pages_over_comments_most_recent_first(emulator, client):
+    senders = client.kakaotalk_senders()
+    senders.create("@myshop", details("Shop"))
+    for i in range(3):
+        made = senders.comment("@myshop", f"please review {i}")
+        assert (made.kind, made.comment) == ("CREATED", f"please review {i}")
+    first = senders.activities("@myshop", page_size=2)  # created + three comments
+    assert (first.total_size, len(first.notifications)) == (4, 2)
+    assert (first.notifications[0].kind, first.notifications[0].comment) == (
+        "COMMENT_ADDED",
+        "please review 2",
+    )
+    second = senders.activities("@myshop", page_size=2, page_token=first.next_page_token)
+    assert [n.kind for n in second.notifications] == ["COMMENT_ADDED", "CREATED"]
+    assert second.next_page_token is None
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.comment("@myshop", "")
+    assert api_error(info) == (400, "invalid_input")
+    with pytest.raises(sinch_core.InvalidConfig, match="page size"):
+        senders.activities("@myshop", page_size=101)
+
+
+def test_verifying_adds_an_active_entry_kept_as_sent(emulator, client):
+    senders = client.kakaotalk_senders()
+    senders.create("@myshop", details("Shop"))
+    senders.register("@myshop")
+    senders.verify("@myshop", "654321")
+    assert senders.activities("@myshop").notifications[0].kind == "ACTIVE"
+
+
+def test_pending_changes_are_discarded_unless_in_review(emulator, client):
+    senders = client.kakaotalk_senders()
+    senders.create("@myshop", details("Shop"))
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.discard_changes("@myshop")
+    assert api_error(info) == (404, "sender_changes_not_found")
+    # Sinch's review puts an edit in `changes`; the emulator is told so.
+    changes = {"status": "IN_PROGRESS", "details": {"name": "Shop Korea"}}
+    emulator.set_field(PROJECT_ID, "kakaotalk_senders", "@myshop", "changes", changes)
+    pending = senders.get("@myshop").changes
+    assert (pending.status, pending.details.name) == ("IN_PROGRESS", "Shop Korea")
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.discard_changes("@myshop")
+    assert api_error(info) == (409, "sender_changes_not_deletable")
+    emulator.set_field(
+        PROJECT_ID, "kakaotalk_senders", "@myshop", "changes.status", "NEEDS_DOCUMENTS"
+    )
+    assert senders.get("@myshop").changes.status == "NEEDS_DOCUMENTS"  # unknown: kept
+    senders.discard_changes("@myshop")
+    after = senders.get("@myshop")
+    assert after.changes is None
+    assert after.details == details("Shop"), "the live profile stays"
 
 
 # --- Templates (of one sender) ------------------------------------------------------------

@@ -235,3 +235,17 @@ def test_whatsapp_solution_failures_are_answered(client):
     with pytest.raises(sinch_core.ApiError) as info:
         solutions.assign("missing")
     assert info.value.error_code == "solution_not_found"
+
+
+def test_suggested_usernames_follow_the_display_name(emulator, client):
+    senders = client.whatsapp_senders()
+    s = senders.create(es_sender())
+    named = WhatsappSenderUpdate(
+        status=WhatsappSubmitMode.SUBMIT, details=WhatsappSenderDetails(display_name="Acme Shop")
+    )
+    senders.update(s.id, named)
+    tail = s.phone_number[-4:]
+    assert senders.suggested_usernames(s.id) == ["acmeshop", "acmeshop_official", f"acmeshop{tail}"]
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.suggested_usernames("no-such-sender")
+    assert api_error(info) == (404, "sender_not_found")

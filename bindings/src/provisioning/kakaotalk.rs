@@ -1,5 +1,6 @@
 //! KakaoTalk senders.
 
+use sinch_core::provisioning::activity::{ActivityPage, Comment};
 use sinch_core::provisioning::kakaotalk::{
     KakaoTalkSender, KakaoTalkSenderDetails, KakaoTalkSenderPage, KakaoTalkSenderSpec,
 };
@@ -52,9 +53,41 @@ crate::operations! {
             self.inner.register(&plus_friend_id)
         }
 
-        /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}` (unconfirmed path).
-        pub fn verify(&self, plus_friend_id: String, code: String) -> Result<(), SinchError> {
+        /// `POST /kakaotalk/senders/{plusFriendId}/verify`: the code received on the admin
+        /// phone after `register`, as its digits (`"123456"`; anything else is `InvalidConfig`
+        /// before any request). Returns the sender, now `ACTIVE`.
+        pub fn verify(
+            &self,
+            plus_friend_id: String,
+            code: String,
+        ) -> Result<KakaoTalkSender, SinchError> {
             self.inner.verify(&plus_friend_id, &code)
+        }
+
+        /// `DELETE /kakaotalk/senders/{plusFriendId}/changes`: discards the pending changes.
+        pub fn discard_changes(&self, plus_friend_id: String) -> Result<(), SinchError> {
+            self.inner.discard_changes(&plus_friend_id)
+        }
+
+        /// One page of the sender's activity log, most recent first (page size 1 to 100).
+        #[uniffi::method(default(page_size), default(page_token))]
+        pub fn activities(
+            &self,
+            plus_friend_id: String,
+            page_size: Option<i32>,
+            page_token: Option<String>,
+        ) -> Result<ActivityPage, SinchError> {
+            let page = crate::provisioning::paging(page_size, page_token)?;
+            self.inner.activities(&plus_friend_id, &page)
+        }
+
+        /// A comment for Sinch support; returns the comment created.
+        pub fn comment(
+            &self,
+            plus_friend_id: String,
+            comment: String,
+        ) -> Result<Comment, SinchError> {
+            self.inner.comment(&plus_friend_id, &comment)
         }
     }
 }

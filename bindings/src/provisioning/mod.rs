@@ -2,6 +2,7 @@
 //! family (one module each). Each method converts arguments, calls core, and returns.
 
 mod bundles;
+mod conversation;
 mod kakaotalk;
 mod kakaotalk_categories;
 mod kakaotalk_templates;
@@ -12,6 +13,7 @@ mod webhooks;
 mod whatsapp;
 
 pub use bundles::{AsyncBundles, Bundles};
+pub use conversation::{AsyncConversationChannels, ConversationChannels};
 pub use kakaotalk::{AsyncKakaoTalkSenders, KakaoTalkSenders};
 pub use kakaotalk_categories::{AsyncKakaoTalkCategories, KakaoTalkCategories};
 pub use kakaotalk_templates::{AsyncKakaoTalkTemplates, KakaoTalkTemplates};
@@ -302,6 +304,9 @@ accessors! {
     whatsapp_flows() -> WhatsappFlows / AsyncWhatsappFlows;
     whatsapp_solutions() -> WhatsappSolutions / AsyncWhatsappSolutions;
     bundles() -> Bundles / AsyncBundles;
+    /// The channels (Instagram, Messenger, Telegram, Viber) of the project's Conversation API
+    /// apps.
+    conversation_channels() -> ConversationChannels / AsyncConversationChannels;
     kakaotalk_senders() -> KakaoTalkSenders / AsyncKakaoTalkSenders;
     /// The templates of the KakaoTalk sender `plus_friend_id`.
     kakaotalk_templates(plus_friend_id: String) -> KakaoTalkTemplates / AsyncKakaoTalkTemplates;

@@ -1,21 +1,24 @@
 //! KakaoTalk senders (`/kakaotalk/senders`, keyed by `plusFriendId`): list, create, get,
 //! update (draft), delete (marks for removal; the sender stays active 60 more days),
-//! register, and verify (unconfirmed path).
+//! register then verify with the code sent to the admin phone, discard pending changes, the
+//! activity log and comments.
 //!
-//! Confirmed (Sinch's Provisioning API reference): the paths above except `/verify`, the create body and the
-//! states. Inferred: the sender answer beyond `plusFriendId`, `state` and `details`
-//! (`created`, `modified`), the list envelope key (`senders`) and its page-size range
-//! (taken as 1 to 100 like the other Provisioning lists).
+//! Confirmed (spec v1.2.117, KakaoTalk Senders tag read in full): every path and operationId
+//! here, the create body, the states, the pending `changes`, the verify body (`{code}` as a
+//! JSON number, answered with the sender) and the activity and comment shapes (those of
+//! [`activity`]), `created`/`modified`, the list's page-size range (1 to 100). Inferred: the
+//! list envelope key (`senders`, as in the other sender lists).
 
+use super::activity::{self, ActivityPage, Comment};
 use super::pagination::{PageRequest, PagedList, Pager};
 use super::{paging_query, ProvisioningClient};
-use crate::error::Result;
+use crate::error::{Result, SinchError};
 use crate::open_enum;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-/// Page-size range used for the KakaoTalk senders list (undocumented; 1 to 100 assumed).
+/// The documented page-size range of the KakaoTalk senders list (1 to 100).
 pub const MAX_PAGE_SIZE: u32 = 100;
 
 open_enum! {
@@ -26,6 +29,15 @@ open_enum! {
         Inactive = "INACTIVE",
         Suspended = "SUSPENDED",
         Verifying = "VERIFYING",
+    }
+}
+
+open_enum! {
+    /// Where a sender's pending changes are: saved as a draft, in review, or rejected.
+    KakaoTalkSenderChangesStatus {
+        Draft = "DRAFT",
+        InProgress = "IN_PROGRESS",
+        Rejected = "REJECTED",
     }
 }
 
@@ -54,6 +66,17 @@ pub struct KakaoTalkSenderDetails {
     pub sub_level_category_code: Option<String>,
 }
 
+/// Changes to a sender not applied yet (`changes`): the profile as it will be once they are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
+#[serde(rename_all = "camelCase")]
+pub struct KakaoTalkSenderChanges {
+    pub status: KakaoTalkSenderChangesStatus,
+    #[serde(default)]
+    pub details: Option<KakaoTalkSenderDetails>,
+}
+
 /// A KakaoTalk sender.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -65,10 +88,13 @@ pub struct KakaoTalkSender {
     pub state: Option<KakaoTalkSenderState>,
     #[serde(default)]
     pub details: Option<KakaoTalkSenderDetails>,
-    /// ISO-8601 (inferred field).
+    /// Pending changes, if any (discarded with `discard_changes`).
+    #[serde(default)]
+    pub changes: Option<KakaoTalkSenderChanges>,
+    /// ISO-8601, UTC.
     #[serde(default)]
     pub created: Option<String>,
-    /// ISO-8601 (inferred field).
+    /// ISO-8601, UTC.
     #[serde(default)]
     pub modified: Option<String>,
 }
@@ -116,19 +142,20 @@ impl KakaoTalkSenders {
 
     /// `GET /kakaotalk/senders`: one page.
     ///
-    /// Spec: `GET /kakaotalk/senders` (spec operation; operationId not read yet).
+    /// Spec: `GET /kakaotalk/senders`, operationId `KakaotalkSendersController_listSenders_v1`.
     pub fn list(&self, page: &PageRequest) -> Result<KakaoTalkSenderPage> {
         self.page(page, &())
     }
 
-    /// `GET /kakaotalk/senders`, every page in turn, fetched when asked for.
+    /// `GET /kakaotalk/senders`, every page in turn, fetched when asked for
+    /// (`KakaotalkSendersController_listSenders_v1`).
     pub fn pages(&self, page_size: Option<u32>) -> Result<Pager<KakaoTalkSenderPage>> {
         self.pager(page_size, ())
     }
 
     /// `POST /kakaotalk/senders`.
     ///
-    /// Spec: `POST /kakaotalk/senders` (spec operation; operationId not read yet).
+    /// Spec: `POST /kakaotalk/senders`, operationId `KakaotalkSendersController_createSender_v1`.
     pub fn create(&self, spec: &KakaoTalkSenderSpec) -> Result<KakaoTalkSender> {
         let url = self.client.url(path!["kakaotalk", "senders"], &[])?;
         let body = serde_json::to_value(spec).unwrap_or_else(|_| json!({}));
@@ -142,7 +169,8 @@ impl KakaoTalkSenders {
 
     /// `GET /kakaotalk/senders/{plusFriendId}`.
     ///
-    /// Spec: `GET /kakaotalk/senders/{plusFriendId}` (spec operation; operationId not read yet).
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}`, operationId
+    /// `KakaotalkSendersController_getSender_v1`.
     pub fn get(&self, plus_friend_id: &str) -> Result<KakaoTalkSender> {
         let url = self
             .client
@@ -154,7 +182,8 @@ impl KakaoTalkSenders {
     /// `PATCH /kakaotalk/senders/{plusFriendId}` `{details{…}}` with only the fields set
     /// (the draft). Nothing set: 400 `no_fields_to_update`.
     ///
-    /// Spec: `PATCH /kakaotalk/senders/{plusFriendId}` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /kakaotalk/senders/{plusFriendId}`, operationId
+    /// `KakaotalkSendersController_updateSender_v1`.
     pub fn update(
         &self,
         plus_friend_id: &str,
@@ -180,7 +209,8 @@ impl KakaoTalkSenders {
     /// `DELETE /kakaotalk/senders/{plusFriendId}`: marks the sender for removal (it stays
     /// active for 60 more days). Any answer body is ignored.
     ///
-    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}` (spec operation; operationId not read yet).
+    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}`, operationId
+    /// `KakaotalkSendersController_deleteSender_v1`.
     pub fn delete(&self, plus_friend_id: &str) -> Result<()> {
         let url = self
             .client
@@ -193,7 +223,8 @@ impl KakaoTalkSenders {
     /// `POST /kakaotalk/senders/{plusFriendId}/register`: starts verification (a code is
     /// sent to the admin phone). The answer body is ignored; `get` shows the new state.
     ///
-    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/register` (spec operation; operationId not read yet).
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/register`, operationId
+    /// `KakaotalkSendersController_registerSender_v1`.
     pub fn register(&self, plus_friend_id: &str) -> Result<()> {
         let url = self.client.url(
             path!["kakaotalk", "senders", { plus_friend_id }, "register"],
@@ -209,20 +240,119 @@ impl KakaoTalkSenders {
             .map(|_| ())
     }
 
-    /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}` — **unconfirmed path**
-    /// (inferred from the register-then-verify flow). The answer body is ignored.
-    pub fn verify(&self, plus_friend_id: &str, code: &str) -> Result<()> {
+    /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}`: the code sent to the admin
+    /// phone by `register`, given as its digits (`"123456"`) and sent as the JSON number the
+    /// spec asks for. Only a `VERIFYING` sender can be verified (409 `not_allowed_verify`
+    /// otherwise). Returns the sender.
+    ///
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/verify`, operationId
+    /// `KakaotalkSendersController_verifySender_v1`.
+    pub fn verify(&self, plus_friend_id: &str, code: &str) -> Result<KakaoTalkSender> {
+        let code = verification_code(code)?;
         let url = self.client.url(
             path!["kakaotalk", "senders", { plus_friend_id }, "verify"],
             &[],
         )?;
+        self.client.call(
+            Method::POST,
+            url,
+            Some(&json!({ "code": code })),
+            "verifying a KakaoTalk sender",
+        )
+    }
+
+    /// Discards the sender's pending changes (a draft or rejected edit). None pending: 404
+    /// `sender_changes_not_found`; changes in review: 409 `sender_changes_not_deletable`.
+    ///
+    /// Spec: `DELETE /kakaotalk/senders/{plusFriendId}/changes`, operationId
+    /// `KakaotalkSendersController_deleteChanges_v1`.
+    pub fn discard_changes(&self, plus_friend_id: &str) -> Result<()> {
+        let url = self.client.url(
+            path!["kakaotalk", "senders", { plus_friend_id }, "changes"],
+            &[],
+        )?;
         self.client
             .send(
-                Method::POST,
+                Method::DELETE,
                 url,
-                Some(&json!({ "code": code })),
-                "verifying a KakaoTalk sender",
+                None,
+                "discarding a KakaoTalk sender's changes",
             )
             .map(|_| ())
+    }
+
+    /// One page of the sender's activity log, most recent first (page size 1 to 100).
+    ///
+    /// Spec: `GET /kakaotalk/senders/{plusFriendId}/activities`, operationId
+    /// `KakaotalkSendersController_listActivities_v1`.
+    pub fn activities(&self, plus_friend_id: &str, page: &PageRequest) -> Result<ActivityPage> {
+        activity::page(
+            &self.client,
+            page,
+            "listing a KakaoTalk sender's activities",
+            |q| {
+                self.client.url(
+                    path!["kakaotalk", "senders", { plus_friend_id }, "activities"],
+                    q,
+                )
+            },
+        )
+    }
+
+    /// Leaves a comment for Sinch support on the sender; returns the comment created.
+    ///
+    /// Spec: `POST /kakaotalk/senders/{plusFriendId}/comments`, operationId
+    /// `KakaotalkSendersController_createComment_v1`.
+    pub fn comment(&self, plus_friend_id: &str, comment: &str) -> Result<Comment> {
+        let url = self.client.url(
+            path!["kakaotalk", "senders", { plus_friend_id }, "comments"],
+            &[],
+        )?;
+        activity::post(
+            &self.client,
+            url,
+            comment,
+            "commenting on a KakaoTalk sender",
+        )
+    }
+}
+
+/// The verification code as the JSON number the API takes. Digits only, so that nothing is
+/// silently dropped on the way to a number; at most 15 of them, which every JSON parser
+/// reads exactly. The error never repeats the code (a one-time secret).
+fn verification_code(code: &str) -> Result<u64> {
+    let code = code.trim();
+    if code.is_empty() || code.len() > 15 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(SinchError::invalid_config(format!(
+            "the KakaoTalk verification code must be the digits received on the sender's \
+             admin phone after `register`, such as \"123456\": 1 to 15 digits and nothing \
+             else (the code given has {} characters)",
+            code.chars().count()
+        )));
+    }
+    code.parse()
+        .map_err(|_| SinchError::invalid_config("the KakaoTalk verification code is not a number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_is_sent_as_a_number_and_anything_but_digits_is_refused_before_any_request() {
+        assert_eq!(verification_code("123456").unwrap(), 123456);
+        assert_eq!(verification_code(" 042 ").unwrap(), 42);
+        for bad in [
+            "",
+            "12a456",
+            "12 3456",
+            "-123",
+            "1234567890123456",
+            "１２３",
+        ] {
+            let err = verification_code(bad).unwrap_err();
+            assert!(matches!(err, SinchError::InvalidConfig { .. }), "{bad:?}");
+            assert!(err.reason().contains("digits"), "{}", err.reason());
+        }
     }
 }

@@ -11,6 +11,7 @@ macro_rules! path {
 
 pub mod activity;
 pub mod bundles;
+pub mod conversation;
 pub(crate) mod error;
 pub mod kakaotalk;
 pub mod kakaotalk_categories;
@@ -158,6 +159,12 @@ impl ProvisioningClient {
 
     pub fn bundles(&self) -> bundles::Bundles {
         bundles::Bundles::new(self.clone())
+    }
+
+    /// The channels (Instagram, Messenger, Telegram, Viber) of the project's Conversation API
+    /// apps.
+    pub fn conversation_channels(&self) -> conversation::ConversationChannels {
+        conversation::ConversationChannels::new(self.clone())
     }
 
     pub fn kakaotalk_senders(&self) -> kakaotalk::KakaoTalkSenders {

@@ -22,6 +22,7 @@ __all__ = [
     "AppRegion",
     "AsyncBundlePager",
     "AsyncBundles",
+    "AsyncConversationChannels",
     "AsyncIndiaWhatsappClient",
     "AsyncKakaoTalkCategories",
     "AsyncKakaoTalkSenderPager",
@@ -60,13 +61,16 @@ __all__ = [
     "CallbackEvent",
     "CallbackPayload",
     "CallbackVerifier",
+    "ChannelIntegrationStatus",
     "Comment",
     "CommentType",
     "ConversationChannelStatus",
+    "ConversationChannels",
     "ConversationProcessingMode",
     "HttpOptions",
     "IndiaEnvironment",
     "IndiaWhatsappClient",
+    "InstagramChannelInfo",
     "InternalError",
     "InvalidConfig",
     "InvalidCredentials",
@@ -76,6 +80,8 @@ __all__ = [
     "KakaoTalkCategories",
     "KakaoTalkSender",
     "KakaoTalkSenderCategory",
+    "KakaoTalkSenderChanges",
+    "KakaoTalkSenderChangesStatus",
     "KakaoTalkSenderDetails",
     "KakaoTalkSenderPage",
     "KakaoTalkSenderPager",
@@ -103,6 +109,7 @@ __all__ = [
     "LogLevel",
     "LogSink",
     "MalformedBody",
+    "MessengerChannelInfo",
     "MissingHeader",
     "NetworkError",
     "ProtocolError",
@@ -165,6 +172,7 @@ __all__ = [
     "StoreError",
     "StoredToken",
     "TRACE",
+    "TelegramBotInfo",
     "TemplateMedia",
     "TemplateMessage",
     "TextMessage",
@@ -172,6 +180,8 @@ __all__ = [
     "TokenStore",
     "TokenStoreBackend",
     "UnsupportedAlgorithm",
+    "ViberBotInfo",
+    "ViberBotLocation",
     "Webhook",
     "WebhookPage",
     "WebhookPager",
@@ -256,10 +266,12 @@ ActivityType = str
 AppRegion = str
 BundleState = str
 BundleSubprojectStatus = str
+ChannelIntegrationStatus = str
 CommentType = str
 ConversationChannelStatus = str
 ConversationProcessingMode = str
 KakaoTalkButtonType = str
+KakaoTalkSenderChangesStatus = str
 KakaoTalkSenderState = str
 KakaoTalkTemplateChangeStatus = str
 KakaoTalkTemplateEmphasizeType = str
@@ -1257,10 +1269,21 @@ class KakaoTalkSenderDetails:
         sub_level_category_code: str | None = ...,
     ) -> None: ...
 
+class KakaoTalkSenderChanges:
+    status: KakaoTalkSenderChangesStatus
+    details: KakaoTalkSenderDetails | None
+    def __init__(
+        self,
+        *,
+        status: KakaoTalkSenderChangesStatus,
+        details: KakaoTalkSenderDetails | None,
+    ) -> None: ...
+
 class KakaoTalkSender:
     plus_friend_id: str
     state: KakaoTalkSenderState | None
     details: KakaoTalkSenderDetails | None
+    changes: KakaoTalkSenderChanges | None
     created: str | None
     modified: str | None
     def __init__(
@@ -1269,6 +1292,7 @@ class KakaoTalkSender:
         plus_friend_id: str,
         state: KakaoTalkSenderState | None,
         details: KakaoTalkSenderDetails | None,
+        changes: KakaoTalkSenderChanges | None,
         created: str | None,
         modified: str | None,
     ) -> None: ...
@@ -1407,6 +1431,34 @@ class HttpOptions:
         user_agent_suffix: str | None = ...,
     ) -> None: ...
 
+class InstagramChannelInfo:
+    status: ChannelIntegrationStatus
+    status_description: str | None
+    id: str | None
+    name: str | None
+    username: str | None
+    biography: str | None
+    followers_count: int | None
+    follows_count: int | None
+    media_count: int | None
+    profile_picture_url: str | None
+    website: str | None
+    def __init__(
+        self,
+        *,
+        status: ChannelIntegrationStatus,
+        status_description: str | None,
+        id: str | None,
+        name: str | None,
+        username: str | None,
+        biography: str | None,
+        followers_count: int | None,
+        follows_count: int | None,
+        media_count: int | None,
+        profile_picture_url: str | None,
+        website: str | None,
+    ) -> None: ...
+
 class KakaoTalkSenderCategory:
     parent_code: str
     depth: int
@@ -1532,6 +1584,22 @@ class KakaoTalkTemplateUpdate:
         *,
         details: KakaoTalkTemplateDetails | None = ...,
         status: KakaoTalkSubmitMode | None = ...,
+    ) -> None: ...
+
+class MessengerChannelInfo:
+    status: ChannelIntegrationStatus
+    status_description: str | None
+    id: str | None
+    name: str | None
+    global_brand_page_name: str | None
+    def __init__(
+        self,
+        *,
+        status: ChannelIntegrationStatus,
+        status_description: str | None,
+        id: str | None,
+        name: str | None,
+        global_brand_page_name: str | None,
     ) -> None: ...
 
 class RcsQuestion:
@@ -1664,6 +1732,26 @@ class StoredToken:
         refresh_expires_at_unix_ms: int | None = ...,
     ) -> None: ...
 
+class TelegramBotInfo:
+    status: ChannelIntegrationStatus
+    status_description: str | None
+    name: str | None
+    username: str | None
+    can_join_groups: bool | None
+    can_read_all_group_messages: bool | None
+    supports_inline_queries: bool | None
+    def __init__(
+        self,
+        *,
+        status: ChannelIntegrationStatus,
+        status_description: str | None,
+        name: str | None,
+        username: str | None,
+        can_join_groups: bool | None,
+        can_read_all_group_messages: bool | None,
+        supports_inline_queries: bool | None,
+    ) -> None: ...
+
 class TemplateMedia:
     kind: str
     link: str
@@ -1708,6 +1796,39 @@ class TextMessage:
         preview_url: bool | None = ...,
         message_id: str | None = ...,
         callback_dlr_url: str | None = ...,
+    ) -> None: ...
+
+class ViberBotLocation:
+    lon: float
+    lat: float
+    def __init__(self, *, lon: float, lat: float) -> None: ...
+
+class ViberBotInfo:
+    status: ChannelIntegrationStatus
+    status_description: str | None
+    id: str | None
+    name: str | None
+    uri: str | None
+    icon: str | None
+    category: str | None
+    subcategory: str | None
+    location: ViberBotLocation | None
+    country: str | None
+    subscribers_count: int | None
+    def __init__(
+        self,
+        *,
+        status: ChannelIntegrationStatus,
+        status_description: str | None,
+        id: str | None,
+        name: str | None,
+        uri: str | None,
+        icon: str | None,
+        category: str | None,
+        subcategory: str | None,
+        location: ViberBotLocation | None,
+        country: str | None,
+        subscribers_count: int | None,
     ) -> None: ...
 
 class WebhookPage:
@@ -1981,6 +2102,12 @@ class AsyncBundles:
     ) -> AsyncIterator[Bundle]: ...
     def __aiter__(self) -> AsyncIterator[Bundle]: ...
 
+class AsyncConversationChannels:
+    async def instagram(self, conversation_app_id: str) -> InstagramChannelInfo: ...
+    async def messenger(self, conversation_app_id: str) -> MessengerChannelInfo: ...
+    async def telegram(self, conversation_app_id: str) -> TelegramBotInfo: ...
+    async def viber(self, conversation_app_id: str) -> ViberBotInfo: ...
+
 class AsyncIndiaWhatsappClient:
     def __init__(
         self,
@@ -2007,12 +2134,20 @@ class AsyncKakaoTalkSenderPager:
     def __aiter__(self) -> AsyncIterator[KakaoTalkSenderPage]: ...
 
 class AsyncKakaoTalkSenders:
+    async def activities(
+        self,
+        plus_friend_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    async def comment(self, plus_friend_id: str, comment: str) -> Comment: ...
     async def create(
         self,
         plus_friend_id: str,
         details: KakaoTalkSenderDetails,
     ) -> KakaoTalkSender: ...
     async def delete(self, plus_friend_id: str) -> None: ...
+    async def discard_changes(self, plus_friend_id: str) -> None: ...
     async def get(self, plus_friend_id: str) -> KakaoTalkSender: ...
     async def list(
         self,
@@ -2026,7 +2161,7 @@ class AsyncKakaoTalkSenders:
         plus_friend_id: str,
         details: KakaoTalkSenderDetails,
     ) -> KakaoTalkSender: ...
-    async def verify(self, plus_friend_id: str, code: str) -> None: ...
+    async def verify(self, plus_friend_id: str, code: str) -> KakaoTalkSender: ...
     def iter_pages(self, page_size: int | None = None) -> AsyncIterator[KakaoTalkSenderPage]: ...
     def iter(self, page_size: int | None = None) -> AsyncIterator[KakaoTalkSender]: ...
     def __aiter__(self) -> AsyncIterator[KakaoTalkSender]: ...
@@ -2274,6 +2409,7 @@ class AsyncWhatsappSenders:
         sender_id: str,
         method: WhatsappVerificationMethod,
     ) -> WhatsappRegistration: ...
+    async def suggested_usernames(self, sender_id: str) -> list[str]: ...
     async def update(self, sender_id: str, update: WhatsappSenderUpdate) -> WhatsappSender: ...
     async def verify(self, sender_id: str, code: str) -> None: ...
     def iter_pages(
@@ -2360,6 +2496,7 @@ class AsyncProvisioningClient:
         http: HttpOptions | None = ...,
     ) -> None: ...
     def bundles(self) -> AsyncBundles: ...
+    def conversation_channels(self) -> AsyncConversationChannels: ...
     def kakaotalk_categories(self) -> AsyncKakaoTalkCategories: ...
     def kakaotalk_senders(self) -> AsyncKakaoTalkSenders: ...
     def kakaotalk_templates(self, plus_friend_id: str) -> AsyncKakaoTalkTemplates: ...
@@ -2443,6 +2580,12 @@ class CallbackVerifier:
     def tolerance_seconds(self) -> int: ...
     def verify(self, headers: typing.Any, body: bytes) -> CallbackEvent: ...
 
+class ConversationChannels:
+    def instagram(self, conversation_app_id: str) -> InstagramChannelInfo: ...
+    def messenger(self, conversation_app_id: str) -> MessengerChannelInfo: ...
+    def telegram(self, conversation_app_id: str) -> TelegramBotInfo: ...
+    def viber(self, conversation_app_id: str) -> ViberBotInfo: ...
+
 class IndiaWhatsappClient:
     def __init__(
         self,
@@ -2469,8 +2612,16 @@ class KakaoTalkSenderPager:
     def __iter__(self) -> Iterator[KakaoTalkSenderPage]: ...
 
 class KakaoTalkSenders:
+    def activities(
+        self,
+        plus_friend_id: str,
+        page_size: int | None = ...,
+        page_token: str | None = ...,
+    ) -> ActivityPage: ...
+    def comment(self, plus_friend_id: str, comment: str) -> Comment: ...
     def create(self, plus_friend_id: str, details: KakaoTalkSenderDetails) -> KakaoTalkSender: ...
     def delete(self, plus_friend_id: str) -> None: ...
+    def discard_changes(self, plus_friend_id: str) -> None: ...
     def get(self, plus_friend_id: str) -> KakaoTalkSender: ...
     def list(
         self,
@@ -2480,7 +2631,7 @@ class KakaoTalkSenders:
     def pages(self, page_size: int | None = ...) -> KakaoTalkSenderPager: ...
     def register(self, plus_friend_id: str) -> None: ...
     def update(self, plus_friend_id: str, details: KakaoTalkSenderDetails) -> KakaoTalkSender: ...
-    def verify(self, plus_friend_id: str, code: str) -> None: ...
+    def verify(self, plus_friend_id: str, code: str) -> KakaoTalkSender: ...
     def iter_pages(self, page_size: int | None = None) -> Iterator[KakaoTalkSenderPage]: ...
     def iter(self, page_size: int | None = None) -> Iterator[KakaoTalkSender]: ...
     def __iter__(self) -> Iterator[KakaoTalkSender]: ...
@@ -2715,6 +2866,7 @@ class WhatsappSenders:
         sender_id: str,
         method: WhatsappVerificationMethod,
     ) -> WhatsappRegistration: ...
+    def suggested_usernames(self, sender_id: str) -> list[str]: ...
     def update(self, sender_id: str, update: WhatsappSenderUpdate) -> WhatsappSender: ...
     def verify(self, sender_id: str, code: str) -> None: ...
     def iter_pages(
@@ -2796,6 +2948,7 @@ class ProvisioningClient:
         http: HttpOptions | None = ...,
     ) -> None: ...
     def bundles(self) -> Bundles: ...
+    def conversation_channels(self) -> ConversationChannels: ...
     def kakaotalk_categories(self) -> KakaoTalkCategories: ...
     def kakaotalk_senders(self) -> KakaoTalkSenders: ...
     def kakaotalk_templates(self, plus_friend_id: str) -> KakaoTalkTemplates: ...

@@ -4,6 +4,7 @@
 
 from . import AsyncBundlePager as BundlePager
 from . import AsyncBundles as Bundles
+from . import AsyncConversationChannels as ConversationChannels
 from . import AsyncIndiaWhatsappClient as IndiaWhatsappClient
 from . import AsyncKakaoTalkCategories as KakaoTalkCategories
 from . import AsyncKakaoTalkSenderPager as KakaoTalkSenderPager
@@ -30,6 +31,7 @@ from . import AsyncWhatsappTemplates as WhatsappTemplates
 __all__ = [
     "BundlePager",
     "Bundles",
+    "ConversationChannels",
     "IndiaWhatsappClient",
     "KakaoTalkCategories",
     "KakaoTalkSenderPager",

@@ -4,7 +4,7 @@
 use crate::callbacks;
 use crate::faults::Fault;
 use crate::http_util::json_response;
-use crate::provisioning::whatsapp;
+use crate::provisioning::{conversation, whatsapp};
 use crate::state::{AppState, State as EmState};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/_emulator/whatsapp/templates", post(seed_templates))
         .route("/_emulator/whatsapp/flows", post(add_flow))
         .route("/_emulator/whatsapp/state", post(set_state))
+        .route("/_emulator/conversation/channels", post(link_channel))
         .route("/_emulator/callbacks/deliveries", get(deliveries))
         .route(
             "/_emulator/callbacks/deliveries/{id}/replay",
@@ -209,6 +210,35 @@ async fn add_flow(State(app): State<AppState>, body: Bytes) -> Response<Body> {
             let id = whatsapp::add_flow(&mut app.lock(), &f.project_id, f.flow, f.screens);
             json_response(StatusCode::OK, &json!({"ok": true, "id": id}), &[])
         }
+        Err(e) => bad_request(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkChannel {
+    project_id: String,
+    app_id: String,
+    /// `instagram`, `messenger`, `telegram` or `viber`.
+    channel: String,
+    /// The channel info as the API answers it (`status` defaults to `ACTIVE`).
+    #[serde(default)]
+    info: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Links a channel with its info to a Conversation API app (what the Sinch dashboard does);
+/// 400 with the reason for an unknown channel or an app id the API would refuse.
+async fn link_channel(State(app): State<AppState>, body: Bytes) -> Response<Body> {
+    match parse::<LinkChannel>(&body).and_then(|l| {
+        conversation::link(
+            &mut app.lock(),
+            &l.project_id,
+            &l.app_id,
+            &l.channel,
+            l.info,
+        )
+    }) {
+        Ok(()) => ok(),
         Err(e) => bad_request(e),
     }
 }

@@ -239,6 +239,21 @@ impl Emulator {
         provisioning::whatsapp::add_flow(&mut self.app.lock(), project_id, flow, screens)
     }
 
+    /// Links a Conversation API app's `channel` (`instagram`, `messenger`, `telegram`,
+    /// `viber`) with its info as the API answers it (`status` defaults to `ACTIVE`).
+    pub fn link_conversation_channel(
+        &self,
+        project_id: &str,
+        app_id: &str,
+        channel: &str,
+        info: serde_json::Value,
+    ) -> Result<(), String> {
+        let serde_json::Value::Object(info) = info else {
+            return Err("the channel info must be a JSON object".into());
+        };
+        provisioning::conversation::link(&mut self.app.lock(), project_id, app_id, channel, info)
+    }
+
     /// Moves the WhatsApp account, a sender (`id`) or a template (`id` = name, `language`,
     /// default `EN_US`) to `state`, as Sinch's asynchronous review would.
     pub fn set_whatsapp_state(

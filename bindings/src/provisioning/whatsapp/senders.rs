@@ -59,8 +59,7 @@ crate::operations! {
             self.inner.comment(&sender_id, &comment)
         }
 
-        /// One page of the sender's activity log, most recent first (page size 1 to 100;
-        /// path unconfirmed).
+        /// One page of the sender's activity log, most recent first (page size 1 to 100).
         #[uniffi::method(default(page_size), default(page_token))]
         pub fn activities(
             &self,
@@ -70,6 +69,11 @@ crate::operations! {
         ) -> Result<ActivityPage, SinchError> {
             let page = crate::provisioning::paging(page_size, page_token)?;
             self.inner.activities(&sender_id, &page)
+        }
+
+        /// The WhatsApp Business usernames WhatsApp suggests for the sender.
+        pub fn suggested_usernames(&self, sender_id: String) -> Result<Vec<String>, SinchError> {
+            self.inner.suggested_usernames(&sender_id)
         }
     }
 }

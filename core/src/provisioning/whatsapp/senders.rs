@@ -1,10 +1,10 @@
 //! WhatsApp senders (`/whatsapp/senders`): list (filtered, paged 1..100), create (four request
 //! shapes), get, update (draft or submit; explicit null deletes a detail), delete, register and
-//! verify the phone number (register first), discard pending changes, comment.
+//! verify the phone number (register first), discard pending changes, the activity log,
+//! comment, and the usernames WhatsApp suggests for the sender.
 //!
-//! Every path here is in Sinch's reference (see each function's `Spec:` line) except the
-//! activity log (`GET …/{senderId}/activities`), which stays **unconfirmed**: it is in neither
-//! the spec nor the reference pages read so far.
+//! Every path and operationId here is the spec's (v1.2.117, WhatsApp Senders; see each
+//! function's `Spec:` line).
 
 use super::{
     push_all, raw_object, WhatsappBusinessManager, WhatsappDailyLimit, WhatsappMetaLocalStorage,
@@ -86,7 +86,7 @@ open_enum! {
     WhatsappVerificationMethod { Sms = "SMS", Voice = "VOICE" }
 }
 
-/// The public profile of a sender. `website_two` is inferred (not in the confirmed schema).
+/// The public profile of a sender (`WhatsappSenderDetailsDto`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "python", derive(crate::pickle::ToPickle))]
@@ -473,7 +473,7 @@ impl WhatsappSenders {
         self.pager(page_size, filter)
     }
 
-    /// Spec: `POST /whatsapp/senders` (spec operation; operationId not read yet).
+    /// Spec: `POST /whatsapp/senders`, operationId `WhatsappSendersController_createSender_v1`.
     pub fn create(&self, request: &WhatsappSenderCreate) -> Result<WhatsappSender> {
         let body = request.to_json()?;
         let url = self.url(path![], &[])?;
@@ -481,7 +481,7 @@ impl WhatsappSenders {
             .call(Method::POST, url, Some(&body), "creating a WhatsApp sender")
     }
 
-    /// Spec: `GET /whatsapp/senders/{senderId}` (spec operation; operationId not read yet).
+    /// Spec: `GET /whatsapp/senders/{senderId}`, operationId `WhatsappSendersController_get_v1`.
     pub fn get(&self, sender_id: &str) -> Result<WhatsappSender> {
         let url = self.url(path![{ sender_id }], &[])?;
         self.client
@@ -490,7 +490,7 @@ impl WhatsappSenders {
 
     /// Saves profile changes as a draft, or submits them (see [`WhatsappSenderUpdate`]).
     ///
-    /// Spec: `PATCH /whatsapp/senders/{senderId}` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /whatsapp/senders/{senderId}`, operationId `WhatsappSendersController_update_v1`.
     pub fn update(&self, sender_id: &str, update: &WhatsappSenderUpdate) -> Result<WhatsappSender> {
         let body = update.to_json()?;
         let url = self.url(path![{ sender_id }], &[])?;
@@ -502,9 +502,9 @@ impl WhatsappSenders {
         )
     }
 
-    /// Deletes the sender. The reference names the operation; the path is the sender's own.
+    /// Marks the sender for removal (it stays active 30 more days).
     ///
-    /// Spec: `DELETE /whatsapp/senders/{senderId}`, operationId `senderscontroller_delete_v1`.
+    /// Spec: `DELETE /whatsapp/senders/{senderId}`, operationId `WhatsappSendersController_delete_v1`.
     pub fn delete(&self, sender_id: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }], &[])?;
         self.client
@@ -514,7 +514,8 @@ impl WhatsappSenders {
 
     /// Asks Meta to send a verification code by SMS or voice call. Must come before `verify`.
     ///
-    /// Spec: `POST /whatsapp/senders/{senderId}/register` (spec operation; operationId not read yet).
+    /// Spec: `POST /whatsapp/senders/{senderId}/register`, operationId
+    /// `WhatsappSendersController_register_v1`.
     pub fn register(
         &self,
         sender_id: &str,
@@ -531,7 +532,8 @@ impl WhatsappSenders {
 
     /// Sends the 6-character code received after `register`.
     ///
-    /// Spec: `POST /whatsapp/senders/{senderId}/verify` (spec operation; operationId not read yet).
+    /// Spec: `POST /whatsapp/senders/{senderId}/verify`, operationId
+    /// `WhatsappSendersController_verify_v1`.
     pub fn verify(&self, sender_id: &str, code: &str) -> Result<()> {
         if code.chars().count() != 6 {
             return Err(SinchError::invalid_config(
@@ -551,7 +553,8 @@ impl WhatsappSenders {
 
     /// Discards the pending profile changes.
     ///
-    /// Spec: `DELETE /whatsapp/senders/{senderId}/changes`, operationId `senderscontroller_deletechanges_v1`.
+    /// Spec: `DELETE /whatsapp/senders/{senderId}/changes`, operationId
+    /// `WhatsappSendersController_deleteChanges_v1`.
     pub fn discard_changes(&self, sender_id: &str) -> Result<()> {
         let url = self.url(path![{ sender_id }, "changes"], &[])?;
         self.client
@@ -564,9 +567,11 @@ impl WhatsappSenders {
             .map(|_| ())
     }
 
-    /// One page of the sender's activity log, most recent first (page size 1 to 100).
-    /// **Unconfirmed**: this operation is in neither the spec nor the reference pages read so
-    /// far; the shape is that of the other activity logs (see [`activity`]).
+    /// One page of the sender's activity log, most recent first (page size 1 to 100), in the
+    /// shape of the other activity logs (see [`activity`]).
+    ///
+    /// Spec: `GET /whatsapp/senders/{senderId}/activities`, operationId
+    /// `WhatsappSendersController_listActivities_v1`.
     pub fn activities(&self, sender_id: &str, page: &PageRequest) -> Result<ActivityPage> {
         activity::page(
             &self.client,
@@ -588,6 +593,27 @@ impl WhatsappSenders {
             comment,
             "commenting on a WhatsApp sender",
         )
+    }
+
+    /// The WhatsApp Business usernames WhatsApp suggests for the sender (free to take when
+    /// suggested).
+    ///
+    /// Spec: `GET /whatsapp/senders/{senderId}/suggestedUsernames`, operationId
+    /// `WhatsappSendersController_getSuggestedUsernames_v1` (answer
+    /// `WhatsappSuggestedUsernamesDto`, `{usernames: [string]}`).
+    pub fn suggested_usernames(&self, sender_id: &str) -> Result<Vec<String>> {
+        #[derive(Deserialize)]
+        struct Suggested {
+            usernames: Vec<String>,
+        }
+        let url = self.url(path![{ sender_id }, "suggestedUsernames"], &[])?;
+        let answer: Suggested = self.client.call(
+            Method::GET,
+            url,
+            None,
+            "getting a WhatsApp sender's suggested usernames",
+        )?;
+        Ok(answer.usernames)
     }
 }
 

@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 const PAGES: PageSpec = PageSpec {
     max: 100,
@@ -33,6 +34,21 @@ pub fn entry(kind: &str) -> Value {
 /// The entry a comment adds to the log.
 pub fn comment_entry(text: &str) -> Value {
     json!({"type": "COMMENT_ADDED", "created": now_iso(), "author": AUTHOR, "comment": text})
+}
+
+/// The log kept at `key` in `logs`, begun with a `CREATED` entry when first needed; `missing`
+/// (the resource's 404) when the resource does not `exist`. Logs are kept apart from the
+/// resources, keyed `{projectId}/{id}`, so that the JSON stores hold only what the API answers.
+pub fn log_of(
+    logs: &mut HashMap<String, Vec<Value>>,
+    key: String,
+    exists: bool,
+    missing: impl FnOnce() -> PapiError,
+) -> Result<&mut Vec<Value>, PapiError> {
+    if !exists {
+        return Err(missing());
+    }
+    Ok(logs.entry(key).or_insert_with(|| vec![entry("CREATED")]))
 }
 
 /// A page of `log` (kept oldest first, answered most recent first).

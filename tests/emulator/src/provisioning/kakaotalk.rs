@@ -1,23 +1,34 @@
-//! KakaoTalk senders: `/v1/projects/{projectId}/kakaotalk/senders[/{plusFriendId}[/register|/verify]]`.
+//! KakaoTalk senders: `/v1/projects/{projectId}/kakaotalk/senders[/{plusFriendId}[/register|
+//! /verify|/changes|/activities|/comments]]`.
 //!
-//! Confirmed by Sinch's docs: the paths (except `/verify`), the create body and the states.
+//! Confirmed by the spec (v1.2.117, KakaoTalk Senders): the paths, the create body, the
+//! states, verify `{code: number}` answering the sender (409 `not_allowed_verify` unless the
+//! sender is `VERIFYING`), DELETE `/changes` (204; 404 `sender_changes_not_found`, 409
+//! `sender_changes_not_deletable`), the activity log and comments (shapes of
+//! [`activity`](super::activity)).
 //! The emulator's own choices (not documented by Sinch): a new sender is `INACTIVE`;
-//! `register` moves it to `VERIFYING`; `verify` `{code}` (6 digits) moves a `VERIFYING` sender
-//! to `ACTIVE`; create answers 201 and 409 `sender_exists` for a taken plusFriendId; DELETE
-//! answers 204 and keeps the sender readable (Sinch keeps it active 60 more days); the list
-//! key is `senders`, in creation order, `pageSize` 1..100 (default 50). Unknown sender:
-//! 404 `sender_not_found`.
+//! `register` moves it to `VERIFYING`; `verify` accepts any code (a JSON number, else 400
+//! `invalid_input`) and makes the sender `ACTIVE`; PATCH applies the details at once (no
+//! `changes` are made; tests set them with the set-field control); pending changes can be
+//! discarded unless their status is `IN_PROGRESS` (in review); create answers 201 and 409
+//! `sender_exists` for a taken plusFriendId; DELETE answers 204 and keeps the sender readable
+//! (Sinch keeps it active 60 more days); the list key is `senders`, in creation order,
+//! `pageSize` 1..100 (default 50). A sender's activity log starts with `CREATED`, gains
+//! `ACTIVE` on verify and `COMMENT_ADDED` per comment. Unknown sender: 404 `sender_not_found`.
 
+use super::activity as log;
 use super::auth::Authenticated;
 use super::collection::{Collection, Delete, Edit, NotFound, Unique};
 use super::error::PapiError;
 use super::pagination::PageSpec;
 use super::store::{body_object, now_iso, str_field, Resource};
+use super::ProvisioningState;
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::routing::post;
+use axum::response::Response;
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
@@ -69,6 +80,9 @@ pub fn routes() -> Router<AppState> {
         .routes()
         .route(&format!("{base}/{{id}}/register"), post(register))
         .route(&format!("{base}/{{id}}/verify"), post(verify))
+        .route(&format!("{base}/{{id}}/changes"), delete(discard_changes))
+        .route(&format!("{base}/{{id}}/activities"), get(activities))
+        .route(&format!("{base}/{{id}}/comments"), post(comment))
 }
 
 fn digits(s: &str, n: usize) -> bool {
@@ -190,7 +204,7 @@ async fn register(
     })
 }
 
-/// `{code}` (6 digits) on a `VERIFYING` sender: state `ACTIVE`; answers the sender.
+/// `{code}` (a JSON number) on a `VERIFYING` sender: state `ACTIVE`; answers the sender.
 async fn verify(
     _: Authenticated,
     State(app): State<AppState>,
@@ -198,32 +212,113 @@ async fn verify(
     body: Bytes,
 ) -> Result<Json<Value>, PapiError> {
     let body = body_object(&body)?;
-    let code_ok = body
-        .get("code")
-        .and_then(Value::as_str)
-        .is_some_and(|c| digits(c, 6));
+    let code_ok = body.get("code").is_some_and(Value::is_number);
     // An unknown sender is 404 even with a bad code: the lookup comes first.
     let sender = COLLECTION.with_item(&app, &project_id, &id, |rec| {
         if !code_ok {
             return Err(PapiError::invalid_input(vec![
-                "code must be exactly 6 characters".into(),
+                "code must be a number conforming to the specified constraints".into(),
             ]));
         }
         if str_field(rec, "state") != Some("VERIFYING") {
-            return Err(PapiError::invalid_input(vec![
-                "the sender must be registered before it is verified".into(),
-            ]));
+            return Err(PapiError::new(
+                StatusCode::CONFLICT,
+                "not_allowed_verify",
+                "Sender not allowed to be verified.",
+                "Sender has to be in VERIFYING state: register it first.",
+            ));
         }
         rec.insert("state".into(), json!("ACTIVE"));
         rec.insert("modified".into(), Value::String(now_iso()));
         Ok(Value::Object(rec.clone()))
     })?;
+    let mut st = app.lock();
+    sender_log(&mut st.provisioning, &project_id, &id)?.push(log::entry("ACTIVE"));
     crate::callbacks::emit(
-        &mut app.lock(),
+        &mut st,
         &project_id,
         "KAKAOTALK_SENDER_ACTIVE",
         &sender,
         None,
     );
     Ok(Json(sender))
+}
+
+/// DELETE `/changes`: drops the pending `changes` unless they are in review.
+async fn discard_changes(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Result<StatusCode, PapiError> {
+    COLLECTION.with_item(&app, &project_id, &id, |rec| {
+        let status = match rec.get("changes") {
+            None | Some(Value::Null) => {
+                return Err(PapiError::new(
+                    StatusCode::NOT_FOUND,
+                    "sender_changes_not_found",
+                    "Sender changes not found.",
+                    "The sender has no pending changes to delete.",
+                ))
+            }
+            Some(changes) => changes.get("status").and_then(Value::as_str),
+        };
+        if status == Some("IN_PROGRESS") {
+            return Err(PapiError::new(
+                StatusCode::CONFLICT,
+                "sender_changes_not_deletable",
+                "Sender changes not deletable.",
+                "Changes in review (IN_PROGRESS) cannot be deleted; wait for the review.",
+            ));
+        }
+        rec.remove("changes");
+        rec.insert("modified".into(), Value::String(now_iso()));
+        Ok(StatusCode::NO_CONTENT)
+    })
+}
+
+/// The sender's log, begun (with `CREATED`) when first needed; 404 for an unknown sender.
+fn sender_log<'a>(
+    p: &'a mut ProvisioningState,
+    project_id: &str,
+    id: &str,
+) -> Result<&'a mut Vec<Value>, PapiError> {
+    let known = p
+        .kakaotalk_senders
+        .get(project_id)
+        .is_some_and(|all| all.iter().any(|s| str_field(s, "plusFriendId") == Some(id)));
+    log::log_of(
+        &mut p.kakaotalk_sender_activities,
+        format!("{project_id}/{id}"),
+        known,
+        || COLLECTION.not_found(),
+    )
+}
+
+async fn activities(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PapiError> {
+    let mut st = app.lock();
+    let entries = sender_log(&mut st.provisioning, &project_id, &id)?;
+    log::answer(entries, query.as_deref())
+}
+
+async fn comment(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PapiError> {
+    let text = log::comment_text(&body)?;
+    let mut st = app.lock();
+    sender_log(&mut st.provisioning, &project_id, &id)?.push(log::comment_entry(&text));
+    let sender = COLLECTION
+        .find_mut(&mut st.provisioning, &project_id, &id)
+        .map(|rec| Value::Object(rec.clone()))
+        .unwrap_or_default();
+    let trigger = "KAKAOTALK_SENDER_COMMENT_ADDED";
+    crate::callbacks::emit(&mut st, &project_id, trigger, &sender, Some(&text));
+    Ok(log::created(&text))
 }

@@ -12,6 +12,7 @@ pub mod activity;
 pub mod auth;
 pub mod bundles;
 pub mod collection;
+pub mod conversation;
 pub mod error;
 pub mod kakaotalk;
 pub mod kakaotalk_categories;
@@ -40,6 +41,11 @@ pub struct ProvisioningState {
     pub sms_apps: store::JsonStore,
     pub bundles: store::JsonStore,
     pub kakaotalk_senders: store::JsonStore,
+    /// Each KakaoTalk sender's activity log, keyed by `{projectId}/{plusFriendId}`.
+    pub kakaotalk_sender_activities: HashMap<String, Vec<serde_json::Value>>,
+    /// The channels linked to each Conversation API app (channel → info as answered), keyed
+    /// by `{projectId}/{appId}` (see [`conversation`]).
+    pub conversation_channels: HashMap<String, HashMap<String, serde_json::Value>>,
     /// Keyed by `{projectId}/{plusFriendId}`.
     pub kakaotalk_templates: store::JsonStore,
     /// Each KakaoTalk template's activity log, keyed by `{projectId}/{plusFriendId}/{code}`.
@@ -129,4 +135,5 @@ pub fn routes() -> Router<AppState> {
         .merge(rcs_test_numbers::routes())
         .merge(rcs_questionnaire::routes())
         .merge(kakaotalk_categories::routes())
+        .merge(conversation::routes())
 }

@@ -93,12 +93,12 @@ pub(super) fn sender_log<'a>(
         .rcs_senders
         .get(project_id)
         .is_some_and(|all| all.iter().any(|s| str_field(s, "id") == Some(sender_id)));
-    if !known {
-        return Err(COLLECTION.not_found());
-    }
-    Ok(p.rcs_sender_activities
-        .entry(format!("{project_id}/{sender_id}"))
-        .or_insert_with(|| vec![log::entry("CREATED")]))
+    log::log_of(
+        &mut p.rcs_sender_activities,
+        format!("{project_id}/{sender_id}"),
+        known,
+        || COLLECTION.not_found(),
+    )
 }
 
 async fn sender_activities(

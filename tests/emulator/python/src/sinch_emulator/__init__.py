@@ -222,6 +222,16 @@ class Emulator:
         body = {"project_id": project_id, "flow": flow, "screens": screens or []}
         return self.call("POST", "whatsapp/flows", body)["id"]
 
+    def link_conversation_channel(
+        self, project_id: str, app_id: str, channel: str, info: dict | None = None
+    ) -> None:
+        """Links `channel` (`instagram`, `messenger`, `telegram`, `viber`) to the Conversation
+        API app `app_id` (26 upper-case Crockford base32 characters, as Sinch makes them), with
+        `info` as `GET .../conversation/apps/{app_id}/{channel}` answers it (`status` defaults
+        to `ACTIVE`). Linking again replaces the info."""
+        body = {"project_id": project_id, "app_id": app_id, "channel": channel, "info": info or {}}
+        self.call("POST", "conversation/channels", body)
+
     def set_whatsapp_state(self, project_id: str, target: str, state: str, **ids: str) -> None:
         body = {"project_id": project_id, "target": target, "state": state, **ids}
         self.call("POST", "whatsapp/state", body)

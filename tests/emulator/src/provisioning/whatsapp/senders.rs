@@ -1,4 +1,5 @@
-//! WhatsApp senders: `/whatsapp/senders[/{id}[/register|/verify|/changes|/comments]]`.
+//! WhatsApp senders: `/whatsapp/senders[/{id}[/register|/verify|/changes|/comments|/activities|
+//! /suggestedUsernames]]`.
 //!
 //! - List: creation order, `pageSize` 1..100 (default 50), `filterStates[]` (sender state)
 //!   and `filterStatuses[]` (status of pending changes); unknown values → 400
@@ -13,7 +14,12 @@
 //!   (400 `invalid_input`), register must come first (400 `sender_not_registered` [I]), and
 //!   the emulator's code is `123456` (else 400 `invalid_verification_code` [I]). Verify
 //!   makes the sender `ACTIVE`.
-//! - DELETE → 204; DELETE `/changes` discards `changes`; POST `/comments` `{comment}` → 201.
+//! - DELETE → 204; DELETE `/changes` discards `changes`; POST `/comments` `{comment}` → 201;
+//!   GET `/activities`: the sender's log (shapes of [`log`]).
+//! - GET `/suggestedUsernames` → `{usernames: [...]}` (the spec's shape): the emulator
+//!   suggests `{name}`, `{name}_official` and `{name}{last 4 digits of the phone number}`,
+//!   `name` being the lower-cased letters and digits of `details.displayName` (`business`
+//!   when it has none).
 
 use super::{
     activity, check_filter, now_iso, query_values, str_field, META_LOCAL_STORAGE, REGIONS,
@@ -116,7 +122,7 @@ const NULLABLE_DETAILS: &[&str] = &[
 pub struct Sender {
     pub dto: Map<String, Value>,
     pub registered: bool,
-    /// [I] `GET …/senders/{id}/activities`.
+    /// `GET …/senders/{id}/activities`.
     pub activities: Vec<Value>,
 }
 
@@ -142,6 +148,10 @@ pub fn routes() -> Router<AppState> {
         .route(&format!("{base}/{{id}}/changes"), delete(discard_changes))
         .route(&format!("{base}/{{id}}/comments"), post(comment))
         .route(&format!("{base}/{{id}}/activities"), get(activities))
+        .route(
+            &format!("{base}/{{id}}/suggestedUsernames"),
+            get(suggested_usernames),
+        )
 }
 
 fn business_manager_for(region: &str) -> &'static str {
@@ -442,8 +452,7 @@ async fn comment(
     Ok(log::created(&text))
 }
 
-/// [I] `GET …/senders/{id}/activities`: the sender's activity log (unconfirmed: in neither the
-/// spec nor the reference pages read; the shape is that of the other logs).
+/// `GET …/senders/{id}/activities`: the sender's activity log.
 async fn activities(
     _: Authenticated,
     State(app): State<AppState>,
@@ -452,5 +461,41 @@ async fn activities(
 ) -> Result<Response, PapiError> {
     COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         log::answer(&s.activities, query.as_deref())
+    })
+}
+
+/// The usernames the emulator suggests for a sender (see the module doc).
+fn suggestions(dto: &Map<String, Value>) -> Vec<String> {
+    let display = dto
+        .get("details")
+        .and_then(|d| d.get("displayName"))
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let mut name: String = display
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if name.is_empty() {
+        name = "business".into();
+    }
+    let phone = str_field(dto, "phoneNumber").unwrap_or_default();
+    let tail = phone
+        .get(phone.len().saturating_sub(4)..)
+        .unwrap_or_default();
+    let mut all = vec![name.clone(), format!("{name}_official")];
+    if !tail.is_empty() {
+        all.push(format!("{name}{tail}"));
+    }
+    all
+}
+
+async fn suggested_usernames(
+    _: Authenticated,
+    State(app): State<AppState>,
+    Path((project_id, sender_id)): Path<(String, String)>,
+) -> Result<Json<Value>, PapiError> {
+    COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
+        Ok(Json(json!({ "usernames": suggestions(&s.dto) })))
     })
 }

@@ -149,6 +149,20 @@ class SinchEmulator private constructor(
         )
     }
 
+    /**
+     * Links [channel] (`instagram`, `messenger`, `telegram`, `viber`) to the Conversation API app
+     * [appId] (26 upper-case Crockford base32 characters, as Sinch makes them), with [infoJson] as
+     * `GET .../conversation/apps/{appId}/{channel}` answers it (`status` defaults to `ACTIVE`).
+     * Linking again replaces the info.
+     */
+    @JvmOverloads
+    fun linkConversationChannel(projectId: String, appId: String, channel: String, infoJson: String = "{}") {
+        post(
+            "/_emulator/conversation/channels",
+            """{"project_id":${json(projectId)},"app_id":${json(appId)},"channel":${json(channel)},"info":$infoJson}""",
+        )
+    }
+
     /** Sets the state of the WhatsApp `account`, a `sender` ([id]) or a `template` ([id] = name, [language]). */
     @JvmOverloads
     fun setWhatsappState(projectId: String, target: String, state: String, id: String? = null, language: String? = null) {

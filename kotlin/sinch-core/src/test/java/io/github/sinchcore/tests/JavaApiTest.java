@@ -19,11 +19,13 @@ import io.github.sinchcore.SendResult;
 import io.github.sinchcore.SinchException;
 import io.github.sinchcore.SmsApp;
 import io.github.sinchcore.StoredToken;
+import io.github.sinchcore.TelegramBotInfo;
 import io.github.sinchcore.TextMessage;
 import io.github.sinchcore.TokenStoreBackend;
 import io.github.sinchcore.Webhook;
 import io.github.sinchcore.WebhookPage;
 import io.github.sinchcore.WebhookTriggers;
+import io.github.sinchcore.client.ConversationChannels;
 import io.github.sinchcore.client.IndiaWhatsappClient;
 import io.github.sinchcore.client.ProvisioningClient;
 import io.github.sinchcore.client.RcsAccount;
@@ -145,6 +147,22 @@ class JavaApiTest {
             assertEquals(2L, page.getTotalSize());
             ActivityPage rest = account.activities(1, page.getNextPageToken());
             assertEquals("CREATED", rest.getNotifications().get(0).getKind());
+        }
+    }
+
+    @Test
+    void conversationChannelsFromJava() throws SinchException {
+        String app = "01HZY8Q5V9K3M2N4P6R7S8T0AB";
+        emulator.linkConversationChannel(PROJECT, app, "telegram", "{\"username\":\"acme_bot\"}");
+        try (SinchAuth auth = oauth();
+                ProvisioningClient client = new ProvisioningClient(PROJECT, auth, emulator.getBaseUrl());
+                ConversationChannels channels = client.conversationChannels()) {
+            TelegramBotInfo bot = channels.telegram(app);
+            assertEquals("ACTIVE", bot.getStatus());
+            assertEquals("acme_bot", bot.getUsername());
+            SinchException.ApiException missing = assertThrows(SinchException.ApiException.class,
+                    () -> channels.viber(app));
+            assertEquals("channel_not_found", missing.getErrorCode());
         }
     }
 

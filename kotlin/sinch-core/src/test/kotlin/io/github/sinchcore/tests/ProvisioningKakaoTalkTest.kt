@@ -40,8 +40,9 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
 
         senders.register("@myshop")
         assertEquals("VERIFYING", senders.get("@myshop").state)
-        senders.verify("@myshop", "123456")
-        assertEquals("ACTIVE", senders.get("@myshop").state)
+        val verified = senders.verify("@myshop", "123456") // the answer is the sender, now active
+        assertEquals("ACTIVE", verified.state)
+        assertEquals(verified, senders.get("@myshop"))
 
         val page = senders.list()
         assertEquals(1L, page.totalSize)
@@ -78,12 +79,62 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         senders.create("@ok", details())
         expectApi(409, "sender_exists") { senders.create("@ok", details()) }
         expectApi(400, "no_fields_to_update") { senders.update("@ok", noDetails) }
-        expectApi(400, "invalid_input") { senders.verify("@ok", "123") }
+        expectApi(409, "not_allowed_verify") { senders.verify("@ok", "123456") } // not VERIFYING
+        val before = emulator.counters().apiRequests
+        val refused = assertFailsWith<SinchException.InvalidConfig> { senders.verify("@ok", "12-34") }
+        assertTrue("digits" in refused.reason, refused.reason)
+        assertEquals(before, emulator.counters().apiRequests, "refused before any request")
+        expectApi(404, "sender_not_found") { senders.verify("@missing", "123456") }
+        expectApi(404, "sender_not_found") { senders.discardChanges("@missing") }
+        expectApi(404, "sender_not_found") { senders.activities("@missing") }
+        expectApi(404, "sender_not_found") { senders.comment("@missing", "hello") }
         expectApi(404, "sender_not_found") { senders.get("@missing") }
         expectApi(404, "sender_not_found") { senders.delete("@missing") }
         expectApi(404, "sender_not_found") { senders.register("@missing") }
         expectApi(404, "sender_not_found") { senders.update("@missing", details("x")) }
         assertFailsWith<SinchException.InvalidConfig> { senders.all(pageSize = 0).count() }
+    }
+
+    @Test
+    fun activityLogPagesOverCommentsMostRecentFirst() {
+        senders.create("@myshop", details())
+        repeat(3) {
+            val made = senders.comment("@myshop", "please review $it")
+            assertEquals("CREATED" to "please review $it", made.kind to made.comment)
+        }
+        val first = senders.activities("@myshop", pageSize = 2) // created + three comments
+        assertEquals(4L, first.totalSize)
+        assertEquals("COMMENT_ADDED" to "please review 2", first.notifications[0].kind to first.notifications[0].comment)
+        val second = senders.activities("@myshop", pageSize = 2, pageToken = first.nextPageToken)
+        assertEquals(listOf("COMMENT_ADDED", "CREATED"), second.notifications.map { it.kind })
+        assertNull(second.nextPageToken)
+        expectApi(400, "invalid_input") { senders.comment("@myshop", "") }
+        assertFailsWith<SinchException.InvalidConfig> { senders.activities("@myshop", pageSize = 101) }
+    }
+
+    @Test
+    fun verifyingAddsAnActiveEntryKeptAsSent() {
+        senders.create("@myshop", details())
+        senders.register("@myshop")
+        senders.verify("@myshop", "654321")
+        assertEquals("ACTIVE", senders.activities("@myshop").notifications.first().kind)
+    }
+
+    @Test
+    fun pendingChangesAreDiscardedUnlessInReview() {
+        senders.create("@myshop", details())
+        expectApi(404, "sender_changes_not_found") { senders.discardChanges("@myshop") }
+        // Sinch's review puts an edit in `changes`; the emulator is told so.
+        emulator.setField(PROJECT, "kakaotalk_senders", "@myshop", "changes", """{"status":"IN_PROGRESS","details":{"name":"Shop Korea"}}""")
+        val pending = senders.get("@myshop").changes!!
+        assertEquals("IN_PROGRESS" to "Shop Korea", pending.status to pending.details?.name)
+        expectApi(409, "sender_changes_not_deletable") { senders.discardChanges("@myshop") }
+        emulator.setField(PROJECT, "kakaotalk_senders", "@myshop", "changes.status", "\"NEEDS_DOCUMENTS\"")
+        assertEquals("NEEDS_DOCUMENTS", senders.get("@myshop").changes?.status, "unknown: kept")
+        senders.discardChanges("@myshop")
+        val after = senders.get("@myshop")
+        assertNull(after.changes)
+        assertEquals(details(), after.details, "the live profile stays")
     }
 
     // --- Templates (of one sender) ---------------------------------------------------------

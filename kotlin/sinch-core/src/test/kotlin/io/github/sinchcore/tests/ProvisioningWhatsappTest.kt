@@ -103,6 +103,16 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
     }
 
     @Test
+    fun suggestedUsernamesFollowTheDisplayName() {
+        val senders = closeLater(client.whatsappSenders())
+        val s = senders.create(embeddedSignup)
+        senders.update(s.id, WhatsappSenderUpdate(status = WhatsappSubmitMode.SUBMIT, details = details(displayName = "Acme Shop")))
+        val tail = s.phoneNumber!!.takeLast(4)
+        assertEquals(listOf("acmeshop", "acmeshop_official", "acmeshop$tail"), senders.suggestedUsernames(s.id))
+        expectApi(404, "sender_not_found") { senders.suggestedUsernames("no-such-sender") }
+    }
+
+    @Test
     fun whatsappTemplatesCrudAndPaging() {
         val templates = closeLater(client.whatsappTemplates())
         val components = listOf(
