@@ -271,7 +271,7 @@ fn whatsapp_templates_crud_and_paging() {
         .list(
             &PageRequest::default(),
             &WhatsappTemplateFilter {
-                field_mask: vec!["state".into()],
+                field_mask: vec!["state".into(), "analytics".into()],
                 states: vec![WhatsappTemplateState::Approved],
                 name_prefix: Some("bench_0001".into()),
                 ..Default::default()
@@ -464,5 +464,130 @@ fn suggested_usernames_follow_the_display_name() {
     assert_eq!(
         api_code(senders.suggested_usernames("no-such-sender").unwrap_err()),
         (404, "sender_not_found".to_string())
+    );
+}
+
+/// A submitted EN_US utility template `name`.
+fn submitted(templates: &WhatsappTemplates, name: &str, language: &str) {
+    templates
+        .create(&WhatsappTemplateCreate {
+            name: name.into(),
+            language: language.into(),
+            category: WhatsappTemplateCategory::Utility,
+            components: vec![WhatsappTemplateComponent::Body {
+                text: Some("Hi {{1}}".into()),
+                examples: vec!["Ann".into()],
+                add_security_recommendation: None,
+            }],
+            message_send_ttl_seconds: None,
+            status: Some(WhatsappSubmitMode::Submit),
+        })
+        .unwrap();
+}
+
+#[test]
+fn template_reads_in_a_view() {
+    let emu = emulator();
+    let templates = client(&emu, oauth(&emu)).whatsapp_templates();
+    submitted(&templates, "order_update", "EN_US");
+    submitted(&templates, "order_update", "SV");
+    let view = WhatsappTemplateView {
+        field_mask: vec!["state".into(), "analytics".into()],
+        analytics_date_range: Some(WhatsappAnalyticsDateRange::Week),
+    };
+    let langs = templates
+        .get_by_name_with_view("order_update", &view)
+        .unwrap();
+    assert_eq!(langs.len(), 2);
+    for t in &langs {
+        assert_eq!(t.state, Some(WhatsappTemplateState::Pending));
+        assert!(t.details.is_none(), "masked out: {t:?}");
+        assert_eq!(t.analytics[0].start.as_deref(), Some("WEEK"));
+    }
+    let one = templates
+        .get_with_view("order_update", "SV", &view)
+        .unwrap();
+    assert!(one.details.is_none() && one.analytics.len() == 1);
+    let whole = templates.get("order_update", "SV").unwrap();
+    assert!(whole.details.is_some() && whole.analytics.is_empty());
+    let bad = WhatsappTemplateView {
+        analytics_date_range: Some(WhatsappAnalyticsDateRange::from("DECADE")),
+        ..WhatsappTemplateView::default()
+    };
+    assert_eq!(
+        api_code(
+            templates
+                .get_with_view("order_update", "SV", &bad)
+                .unwrap_err()
+        ),
+        (400, "invalid_input".to_string())
+    );
+}
+
+#[test]
+fn template_comments_and_comparison() {
+    use sinch_core::provisioning::whatsapp::template_review::*;
+    let emu = emulator();
+    let templates = client(&emu, oauth(&emu)).whatsapp_templates();
+    submitted(&templates, "order_update", "EN_US");
+    submitted(&templates, "order_shipped", "EN_US");
+
+    let made = templates
+        .comment("order_update", "EN_US", "Why was this paused?")
+        .unwrap();
+    assert_eq!(
+        (made.kind, made.comment.as_str()),
+        (CommentType::Created, "Why was this paused?")
+    );
+    let log = templates
+        .activities("order_update", "EN_US", &PageRequest::default())
+        .unwrap();
+    assert_eq!(log.notifications[0].kind, ActivityType::CommentAdded);
+    assert_eq!(
+        api_code(templates.comment("nope", "EN_US", "hi").unwrap_err()),
+        (404, "template_not_found".to_string())
+    );
+
+    // Still in review: neither has been sent, so they cannot be compared.
+    let compare = |other: &str, timeframe: Option<&WhatsappCompareTimeframe>| {
+        templates.compare("order_update", "EN_US", other, "EN_US", timeframe, None)
+    };
+    assert_eq!(
+        api_code(compare("order_shipped", None).unwrap_err()),
+        (409, "templates_not_eligible_for_comparison".to_string())
+    );
+    for name in ["order_update", "order_shipped"] {
+        emu.set_whatsapp_state(PROJECT, StateTarget::Template, Some(name), None, "APPROVED")
+            .unwrap();
+    }
+    let ranked = compare("order_shipped", Some(&WhatsappCompareTimeframe::Days30)).unwrap();
+    let names: Vec<_> = ranked
+        .iter()
+        .map(|t| (t.name.as_str(), t.block_order, t.message_sends))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("order_shipped", Some(1), Some(30_000)),
+            ("order_update", Some(2), Some(30_000))
+        ]
+    );
+    assert_eq!(
+        ranked[0].top_block_reason,
+        Some(WhatsappBlockReason::NoReason)
+    );
+    assert_eq!(
+        api_code(compare("order_update", None).unwrap_err()),
+        (409, "templates_compare_not_unique".to_string())
+    );
+    assert_eq!(
+        api_code(compare("order_gone", None).unwrap_err()),
+        (404, "templates_compare_not_found".to_string())
+    );
+    assert_eq!(
+        api_code(
+            compare("order_shipped", Some(&WhatsappCompareTimeframe::from("14"))).unwrap_err()
+        ),
+        (400, "invalid_input".to_string())
     );
 }

@@ -173,7 +173,7 @@ impl Webhooks {
 
     /// Replaces the whole webhook (PUT).
     ///
-    /// Spec: `PUT /webhooks/{webhookId}` (spec operation; operationId not read yet).
+    /// Spec: `PUT /webhooks/{webhookId}`, operationId `WebhookWebhookController_replaceWebhook_v1`.
     pub fn replace(&self, webhook_id: &str, spec: &WebhookSpec) -> Result<Webhook> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client.call(
@@ -186,7 +186,8 @@ impl Webhooks {
 
     /// Changes only the given fields (PATCH).
     ///
-    /// Spec: `PATCH /webhooks/{webhookId}` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /webhooks/{webhookId}`,
+    /// operationId `WebhookWebhookController_updateWebhook_v1`.
     pub fn update(&self, webhook_id: &str, update: &WebhookUpdate) -> Result<Webhook> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client.call(
@@ -197,7 +198,8 @@ impl Webhooks {
         )
     }
 
-    /// Spec: `DELETE /webhooks/{webhookId}` (spec operation; operationId not read yet).
+    /// Spec: `DELETE /webhooks/{webhookId}`,
+    /// operationId `WebhookWebhookController_deleteWebhook_v1`.
     pub fn delete(&self, webhook_id: &str) -> Result<()> {
         let url = self.client.url(path!["webhooks", { webhook_id }], &[])?;
         self.client

@@ -1,7 +1,10 @@
-use sinch_core::provisioning::activity::ActivityPage;
+use sinch_core::provisioning::activity::{ActivityPage, Comment};
+use sinch_core::provisioning::whatsapp::template_review::{
+    WhatsappCompareTimeframe, WhatsappTemplateComparison,
+};
 use sinch_core::provisioning::whatsapp::templates::{
     WhatsappTemplate, WhatsappTemplateCreate, WhatsappTemplateFilter, WhatsappTemplatePage,
-    WhatsappTemplateUpdate,
+    WhatsappTemplateUpdate, WhatsappTemplateView,
 };
 use sinch_core::SinchError;
 
@@ -22,12 +25,62 @@ crate::operations! {
             self.inner.create(&template)
         }
 
-        pub fn get_by_name(&self, name: String) -> Result<Vec<WhatsappTemplate>, SinchError> {
-            self.inner.get_by_name(&name)
+        /// Every language of the template `name`; `view` (field mask, analytics period)
+        /// defaults to the whole template without analytics.
+        #[uniffi::method(default(view))]
+        pub fn get_by_name(
+            &self,
+            name: String,
+            view: Option<WhatsappTemplateView>,
+        ) -> Result<Vec<WhatsappTemplate>, SinchError> {
+            self.inner
+                .get_by_name_with_view(&name, &view.unwrap_or_default())
         }
 
-        pub fn get(&self, name: String, language: String) -> Result<WhatsappTemplate, SinchError> {
-            self.inner.get(&name, &language)
+        /// One language of a template; `view` as for `get_by_name`.
+        #[uniffi::method(default(view))]
+        pub fn get(
+            &self,
+            name: String,
+            language: String,
+            view: Option<WhatsappTemplateView>,
+        ) -> Result<WhatsappTemplate, SinchError> {
+            self.inner
+                .get_with_view(&name, &language, &view.unwrap_or_default())
+        }
+
+        /// A comment for Sinch support on one language of a template; returns the comment
+        /// created.
+        pub fn comment(
+            &self,
+            name: String,
+            language: String,
+            comment: String,
+        ) -> Result<Comment, SinchError> {
+            self.inner.comment(&name, &language, &comment)
+        }
+
+        /// Ranks this template and another by how often users blocked them over `timeframe`
+        /// days (`"7"`, `"30"`, `"60"`, `"90"`; the server's default is 7) ending at
+        /// `end_timestamp_ms` (now if unset). Both must have been sent 1,000 times in it.
+        #[uniffi::method(default(timeframe), default(end_timestamp_ms))]
+        pub fn compare(
+            &self,
+            name: String,
+            language: String,
+            other_name: String,
+            other_language: String,
+            timeframe: Option<WhatsappCompareTimeframe>,
+            end_timestamp_ms: Option<i64>,
+        ) -> Result<Vec<WhatsappTemplateComparison>, SinchError> {
+            self.inner.compare(
+                &name,
+                &language,
+                &other_name,
+                &other_language,
+                timeframe.as_ref(),
+                end_timestamp_ms,
+            )
         }
 
         /// One page of the activity log of one language of a template, most recent first

@@ -72,7 +72,7 @@ impl WhatsappAccounts {
             .map_err(|e| protocol(action, e))
     }
 
-    /// Spec: `GET /whatsapp` (spec operation; operationId not read yet).
+    /// Spec: `GET /whatsapp`, operationId `WhatsappAccountsController_getAccount_v1`.
     pub fn get(&self) -> Result<WhatsappAccount> {
         self.account(Method::GET, None, "getting the WhatsApp account")
     }
@@ -80,7 +80,7 @@ impl WhatsappAccounts {
     /// Creates the project's account from `body_json`, a JSON object (fields undocumented in
     /// the notes; sent unchanged). A project has at most one account.
     ///
-    /// Spec: `POST /whatsapp` (spec operation; operationId not read yet).
+    /// Spec: `POST /whatsapp`, operationId `WhatsappAccountsController_createAccount_v1`.
     pub fn create(&self, body_json: &str) -> Result<WhatsappAccount> {
         let body = Value::Object(raw_object(body_json, "the account body")?);
         self.account(Method::POST, Some(&body), "creating the WhatsApp account")
@@ -89,7 +89,7 @@ impl WhatsappAccounts {
     /// Changes a REJECTED account (PATCH with `body_json`, a JSON object); it goes back to
     /// IN_PROGRESS. Refused in any other state.
     ///
-    /// Spec: `PATCH /whatsapp` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /whatsapp`, operationId `WhatsappAccountsController_updateAccount_v1`.
     pub fn update(&self, body_json: &str) -> Result<WhatsappAccount> {
         let body = Value::Object(raw_object(body_json, "the account update")?);
         self.account(Method::PATCH, Some(&body), "updating the WhatsApp account")
@@ -97,7 +97,7 @@ impl WhatsappAccounts {
 
     /// Deletes the account; refused while a sender is assigned.
     ///
-    /// Spec: `DELETE /whatsapp` (spec operation; operationId not read yet).
+    /// Spec: `DELETE /whatsapp`, operationId `WhatsappAccountsController_deleteAccount_v1`.
     pub fn delete(&self) -> Result<()> {
         let url = self.client.url(path!["whatsapp"], &[])?;
         self.client
@@ -107,7 +107,8 @@ impl WhatsappAccounts {
 
     /// One page of the account's activity log, most recent first (page size 1 to 100).
     ///
-    /// Spec: `GET /whatsapp/activities` (spec operation; operationId not read yet).
+    /// Spec: `GET /whatsapp/activities`,
+    /// operationId `WhatsappAccountsController_listActivities_v1`.
     pub fn activities(&self, page: &PageRequest) -> Result<ActivityPage> {
         activity::page(
             &self.client,
@@ -119,7 +120,7 @@ impl WhatsappAccounts {
 
     /// Leaves a comment for Sinch support on the account; returns the comment created.
     ///
-    /// Spec: `POST /whatsapp/comments`, operationId `accountscontroller_createcomment_v1`.
+    /// Spec: `POST /whatsapp/comments`, operationId `WhatsappAccountsController_createComment_v1`.
     pub fn comment(&self, comment: &str) -> Result<Comment> {
         let url = self.client.url(path!["whatsapp", "comments"], &[])?;
         activity::post(
@@ -133,7 +134,8 @@ impl WhatsappAccounts {
     /// Turns on Meta template analytics for the project's WABA
     /// (`PUT /whatsapp/enableTemplateAnalytics`).
     ///
-    /// Spec: `PUT /whatsapp/enableTemplateAnalytics` (spec operation; operationId not read yet).
+    /// Spec: `PUT /whatsapp/enableTemplateAnalytics`,
+    /// operationId `WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1`.
     pub fn enable_template_analytics(&self) -> Result<()> {
         let url = self
             .client

@@ -11,7 +11,7 @@
 //! Unconfirmed: the create/update field that submits (`status: DRAFT|SUBMIT`, as on senders),
 //! the envelope of "all languages of a name" (`{templates: [...]}` or a bare array; both read).
 
-use super::{list_items, protocol, push_all, WhatsappSubmitMode};
+use super::{push_all, WhatsappSubmitMode};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
 use crate::provisioning::activity::{self, ActivityPage};
@@ -26,6 +26,9 @@ use serde_json::{json, Value};
 
 /// The documented page-size range of the templates list (v1.2.117).
 pub const MAX_PAGE_SIZE: u32 = 1000;
+
+/// The most pages [`WhatsappTemplates::get_by_name`] reads (each of [`MAX_PAGE_SIZE`]).
+const MAX_NAME_PAGES: usize = 10;
 
 open_enum! {
     /// Template category. OTP and TRANSACTIONAL are legacy values that lists may still return.
@@ -381,6 +384,8 @@ mod raw_value {
     }
 }
 
+pub(super) use lenient::count_opt;
+
 /// Numbers that proto3-JSON servers may send as strings (int64) or numbers.
 mod lenient {
     use super::*;
@@ -540,6 +545,28 @@ pub struct WhatsappTemplateFilter {
     pub name_prefix: Option<String>,
 }
 
+/// What a template read returns (`GET …/{templateName}` and `…/languages/{languageCode}`):
+/// only the fields of `field_mask` (wire names; `name` always), and analytics over a period.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct WhatsappTemplateView {
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub field_mask: Vec<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub analytics_date_range: Option<WhatsappAnalyticsDateRange>,
+}
+
+impl WhatsappTemplateView {
+    fn query(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        push_all(&mut q, "fieldMask", &self.field_mask);
+        if let Some(r) = &self.analytics_date_range {
+            q.push(("templateAnalyticsDateRange", r.to_string()));
+        }
+        q
+    }
+}
+
 /// `POST /whatsapp/templates`. Saved as a draft unless `status` is `Submit`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -669,7 +696,7 @@ impl WhatsappTemplates {
         WhatsappTemplates { client }
     }
 
-    fn url(&self, tail: &[Segment<'_>], query: &[(&str, String)]) -> Result<url::Url> {
+    pub(super) fn url(&self, tail: &[Segment<'_>], query: &[(&str, String)]) -> Result<url::Url> {
         let mut segments = vec![Segment::Fixed("whatsapp"), Segment::Fixed("templates")];
         segments.extend_from_slice(tail);
         self.client.url(&segments, query)
@@ -677,7 +704,7 @@ impl WhatsappTemplates {
 
     /// One page, alphabetical. Page size 1 to 1000; none = the server default (50).
     ///
-    /// Spec: `GET /whatsapp/templates` (spec operation; operationId not read yet).
+    /// Spec: `GET /whatsapp/templates`, operationId `WhatsappTemplatesController_listTemplates_v1`.
     pub fn list(
         &self,
         page: &PageRequest,
@@ -695,7 +722,8 @@ impl WhatsappTemplates {
         self.pager(page_size, filter)
     }
 
-    /// Spec: `POST /whatsapp/templates` (spec operation; operationId not read yet).
+    /// Spec: `POST /whatsapp/templates`,
+    /// operationId `WhatsappTemplatesController_createTemplate_v1`.
     pub fn create(&self, template: &WhatsappTemplateCreate) -> Result<WhatsappTemplate> {
         let body = template.to_json()?;
         let url = self.url(path![], &[])?;
@@ -707,22 +735,61 @@ impl WhatsappTemplates {
         )
     }
 
-    /// Every language of the template `name`.
+    /// Every language of the template `name`, alphabetical, whole and without analytics.
     ///
-    /// Spec: `GET /whatsapp/templates/{templateName}` (spec operation; operationId not read yet).
+    /// Spec: `GET /whatsapp/templates/{templateName}`,
+    /// operationId `WhatsappTemplatesController_listTemplatesByName_v1`.
     pub fn get_by_name(&self, name: &str) -> Result<Vec<WhatsappTemplate>> {
-        let action = "getting a WhatsApp template's languages";
-        let url = self.url(path![{ name }], &[])?;
-        let v: Value = self.client.call(Method::GET, url, None, action)?;
-        list_items(v, "templates")
-            .into_iter()
-            .map(|t| serde_json::from_value(t).map_err(|e| protocol(action, e)))
-            .collect()
+        self.get_by_name_with_view(name, &WhatsappTemplateView::default())
     }
 
-    /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
+    /// [`Self::get_by_name`] in a `view` (field mask, analytics period). The answer is paged;
+    /// this reads every page (1000 languages each, so one request in practice).
+    pub fn get_by_name_with_view(
+        &self,
+        name: &str,
+        view: &WhatsappTemplateView,
+    ) -> Result<Vec<WhatsappTemplate>> {
+        let action = "getting a WhatsApp template's languages";
+        let mut all = Vec::new();
+        let mut token: Option<String> = None;
+        // Bounded: a template has one entry per language (fewer than 100 exist).
+        for _ in 0..MAX_NAME_PAGES {
+            let mut q = paging_query(&PageRequest {
+                page_size: Some(MAX_PAGE_SIZE),
+                page_token: token.take(),
+            });
+            q.extend(view.query());
+            let url = self.url(path![{ name }], &q)?;
+            let page: WhatsappTemplatePage = self.client.call(Method::GET, url, None, action)?;
+            all.extend(page.templates);
+            match page.next_page_token.filter(|t| !t.is_empty()) {
+                Some(t) => token = Some(t),
+                None => return Ok(all),
+            }
+        }
+        Err(SinchError::protocol(format!(
+            "{action}: the server still had pages after {MAX_NAME_PAGES} of them; a template \
+             has at most one entry per language, so the answer cannot be trusted"
+        )))
+    }
+
+    /// One language of a template, whole and without analytics.
+    ///
+    /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}`,
+    /// operationId `WhatsappTemplatesController_getTemplate_v1`.
     pub fn get(&self, name: &str, language: &str) -> Result<WhatsappTemplate> {
-        let url = self.url(path![{ name }, "languages", { language }], &[])?;
+        self.get_with_view(name, language, &WhatsappTemplateView::default())
+    }
+
+    /// [`Self::get`] in a `view` (field mask, analytics period).
+    pub fn get_with_view(
+        &self,
+        name: &str,
+        language: &str,
+        view: &WhatsappTemplateView,
+    ) -> Result<WhatsappTemplate> {
+        let url = self.url(path![{ name }, "languages", { language }], &view.query())?;
         self.client
             .call(Method::GET, url, None, "getting a WhatsApp template")
     }
@@ -731,7 +798,7 @@ impl WhatsappTemplates {
     /// size 1 to 100).
     ///
     /// Spec: `GET /whatsapp/templates/{templateName}/languages/{languageCode}/activities`,
-    /// operationId `templatescontroller_listactivities_v1`.
+    /// operationId `WhatsappTemplatesController_listActivities_v1`.
     pub fn activities(
         &self,
         name: &str,
@@ -746,7 +813,8 @@ impl WhatsappTemplates {
         )
     }
 
-    /// Spec: `PATCH /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
+    /// Spec: `PATCH /whatsapp/templates/{templateName}/languages/{languageCode}`,
+    /// operationId `WhatsappTemplatesController_updateTemplate_v1`.
     pub fn update(
         &self,
         name: &str,
@@ -765,7 +833,8 @@ impl WhatsappTemplates {
 
     /// Deletes one language. Without `delete_submitted` only a draft is deleted.
     ///
-    /// Spec: `DELETE /whatsapp/templates/{templateName}/languages/{languageCode}` (spec operation; operationId not read yet).
+    /// Spec: `DELETE /whatsapp/templates/{templateName}/languages/{languageCode}`,
+    /// operationId `WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1`.
     pub fn delete_language(
         &self,
         name: &str,
@@ -786,7 +855,8 @@ impl WhatsappTemplates {
 
     /// Deletes every language of the template `name`.
     ///
-    /// Spec: `DELETE /whatsapp/templates/{templateName}` (spec operation; operationId not read yet).
+    /// Spec: `DELETE /whatsapp/templates/{templateName}`,
+    /// operationId `WhatsappTemplatesController_deleteTemplatesByName_v1`.
     pub fn delete(&self, name: &str) -> Result<()> {
         let url = self.url(path![{ name }], &[])?;
         self.client
@@ -798,7 +868,8 @@ impl WhatsappTemplates {
     /// `too_many_requests`): a POST is retried on 429 by the transport, then surfaces as
     /// `SinchError::RateLimited`.
     ///
-    /// Spec: `POST /whatsapp/templates/sync` (spec operation; operationId not read yet).
+    /// Spec: `POST /whatsapp/templates/sync`,
+    /// operationId `WhatsappTemplatesController_syncTemplates_v1`.
     pub fn sync(&self) -> Result<()> {
         let url = self.url(path!["sync"], &[])?;
         self.client

@@ -8,6 +8,7 @@ pub mod account;
 pub mod flows;
 pub mod senders;
 pub mod solutions;
+pub mod template_review;
 pub mod templates;
 
 use super::error::PapiError;

@@ -58,9 +58,10 @@ pub fn routes() -> Router<AppState> {
             &format!("{base}/{{name}}/languages/{{language}}/activities"),
             get(activities),
         )
+        .merge(super::template_review::routes())
 }
 
-fn not_found() -> PapiError {
+pub(super) fn not_found() -> PapiError {
     PapiError::not_found("template_not_found", "Template")
 }
 
@@ -171,14 +172,7 @@ async fn list(
     let mask = query_values(&query, "fieldMask");
     check_filter(&states, STATES, "invalid_filter_states")?;
     check_filter(&statuses, STATUSES, "invalid_filter_statuses")?;
-    let range = form_get(&query, "templateAnalyticsDateRange").filter(|r| !r.is_empty());
-    if let Some(r) = range {
-        if !RANGES.contains(&r) {
-            return Err(PapiError::invalid_input(vec![
-                "templateAnalyticsDateRange must be one of the following values: DAY, WEEK, MONTH, QUARTER".into(),
-            ]));
-        }
-    }
+    let (_, range) = view_query(&query)?;
     let prefix = form_get(&query, "templateName").unwrap_or("").to_string();
     let mut st = app.lock();
     let wa = project(&mut st, &project_id);
@@ -273,35 +267,56 @@ async fn create(
     Ok((StatusCode::CREATED, Json(t)).into_response())
 }
 
+/// `fieldMask` and `templateAnalyticsDateRange` of a read, checked.
+fn view_query(query: &[(String, String)]) -> Result<(Vec<String>, Option<&str>), PapiError> {
+    let range = form_get(query, "templateAnalyticsDateRange").filter(|r| !r.is_empty());
+    if let Some(r) = range {
+        if !RANGES.contains(&r) {
+            return Err(PapiError::invalid_input(vec![
+                "templateAnalyticsDateRange must be one of the following values: DAY, WEEK, MONTH, QUARTER".into(),
+            ]));
+        }
+    }
+    Ok((query_values(query, "fieldMask"), range))
+}
+
+/// `GET …/templates/{name}`: the template's languages, a page of them (the spec's
+/// `WhatsappTemplateListDto`), in the list's view.
 async fn by_name(
     _: Authenticated,
     State(app): State<AppState>,
     Path((project_id, name)): Path<(String, String)>,
-) -> Result<Json<Value>, PapiError> {
+    RawQuery(query): RawQuery,
+) -> Result<Response, PapiError> {
+    let query = parse_form(query.unwrap_or_default().as_bytes());
+    let (mask, range) = view_query(&query)?;
     let mut st = app.lock();
     let wa = project(&mut st, &project_id);
-    let all: Vec<&Map<String, Value>> = wa
+    let all: Vec<Value> = wa
         .templates
         .range((name.clone(), String::new())..)
         .take_while(|((n, _), _)| *n == name)
-        .map(|(_, t)| t)
+        .map(|(_, t)| view(t, &mask, range))
         .collect();
     if all.is_empty() {
         return Err(not_found());
     }
-    Ok(Json(json!({"templates": all})))
+    page(&all, "templates", &query, PAGE)
 }
 
 async fn get_one(
     _: Authenticated,
     State(app): State<AppState>,
     Path((project_id, name, language)): Path<(String, String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, PapiError> {
+    let query = parse_form(query.unwrap_or_default().as_bytes());
+    let (mask, range) = view_query(&query)?;
     let mut st = app.lock();
     let wa = project(&mut st, &project_id);
     wa.templates
         .get(&(name, language))
-        .map(|t| Json(Value::Object(t.clone())))
+        .map(|t| Json(view(t, &mask, range)))
         .ok_or_else(not_found)
 }
 
