@@ -249,3 +249,58 @@ def test_suggested_usernames_follow_the_display_name(emulator, client):
     with pytest.raises(sinch_core.ApiError) as info:
         senders.suggested_usernames("no-such-sender")
     assert api_error(info) == (404, "sender_not_found")
+
+
+def submitted_template(templates, name: str, language: str = "EN_US"):
+    body = WhatsappTemplateComponent.BODY(
+        text="Hi {{1}}", examples=["Ann"], add_security_recommendation=None
+    )
+    return templates.create(
+        WhatsappTemplateCreate(
+            name=name,
+            language=language,
+            category="UTILITY",
+            components=[body],
+            status=WhatsappSubmitMode.SUBMIT,
+        )
+    )
+
+
+def test_whatsapp_template_views_comments_and_comparison(emulator, client):
+    templates = client.whatsapp_templates()
+    for name, language in [
+        ("order_update", "EN_US"),
+        ("order_update", "SV"),
+        ("order_shipped", "EN_US"),
+    ]:
+        submitted_template(templates, name, language)
+    view = sinch_core.WhatsappTemplateView(
+        field_mask=["language", "analytics"], analytics_date_range="WEEK"
+    )
+    langs = templates.get_by_name("order_update", view)
+    assert [(t.language, t.details, t.analytics[0].start) for t in langs] == [
+        ("EN_US", None, "WEEK"),
+        ("SV", None, "WEEK"),
+    ]
+    assert templates.get("order_update", "SV").details is not None
+
+    made = templates.comment("order_update", "EN_US", "Why was this paused?")
+    assert (made.kind, made.comment) == ("CREATED", "Why was this paused?")
+    assert templates.activities("order_update", "EN_US").notifications[0].kind == "COMMENT_ADDED"
+
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.compare("order_update", "EN_US", "order_shipped", "EN_US")
+    assert api_error(info) == (409, "templates_not_eligible_for_comparison")
+    for name in ("order_update", "order_shipped"):
+        emulator.set_whatsapp_state(PROJECT_ID, "template", "APPROVED", id=name, language="EN_US")
+    ranked = templates.compare("order_update", "EN_US", "order_shipped", "EN_US", timeframe="90")
+    assert [(t.name, t.block_order, t.message_sends, t.top_block_reason) for t in ranked] == [
+        ("order_shipped", 1, 90_000, "NO_REASON"),
+        ("order_update", 2, 90_000, "NO_REASON"),
+    ]
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.compare("order_update", "EN_US", "order_update", "EN_US")
+    assert api_error(info) == (409, "templates_compare_not_unique")
+    with pytest.raises(sinch_core.ApiError) as info:
+        templates.compare("order_update", "EN_US", "order_gone", "EN_US")
+    assert api_error(info) == (404, "templates_compare_not_found")

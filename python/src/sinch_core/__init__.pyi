@@ -191,11 +191,13 @@ __all__ = [
     "WhatsappAccountState",
     "WhatsappAccounts",
     "WhatsappAnalyticsDateRange",
+    "WhatsappBlockReason",
     "WhatsappBusinessManager",
     "WhatsappButtonAnalytics",
     "WhatsappCardComponent",
     "WhatsappCarouselCard",
     "WhatsappChannelStatus",
+    "WhatsappCompareTimeframe",
     "WhatsappConversationApiAppDetails",
     "WhatsappDailyLimit",
     "WhatsappFailedSolution",
@@ -239,6 +241,7 @@ __all__ = [
     "WhatsappTemplateCategory",
     "WhatsappTemplateChangeStatus",
     "WhatsappTemplateChanges",
+    "WhatsappTemplateComparison",
     "WhatsappTemplateComponent",
     "WhatsappTemplateCreate",
     "WhatsappTemplateDetails",
@@ -247,6 +250,7 @@ __all__ = [
     "WhatsappTemplatePager",
     "WhatsappTemplateState",
     "WhatsappTemplateUpdate",
+    "WhatsappTemplateView",
     "WhatsappTemplates",
     "WhatsappVerificationMethod",
     "WhatsappVertical",
@@ -291,8 +295,10 @@ SmsAppServiceRegion = str
 SmsAppStatus = str
 WhatsappAccountState = str
 WhatsappAnalyticsDateRange = str
+WhatsappBlockReason = str
 WhatsappBusinessManager = str
 WhatsappChannelStatus = str
+WhatsappCompareTimeframe = str
 WhatsappDailyLimit = str
 WhatsappFailedSolutionError = str
 WhatsappFlowStatus = str
@@ -1968,6 +1974,22 @@ class WhatsappSolutionsCreated:
         failed_solutions: list[WhatsappFailedSolution],
     ) -> None: ...
 
+class WhatsappTemplateComparison:
+    name: str
+    language: str
+    block_order: int | None
+    message_sends: int | None
+    top_block_reason: WhatsappBlockReason | None
+    def __init__(
+        self,
+        *,
+        name: str,
+        language: str,
+        block_order: int | None,
+        message_sends: int | None,
+        top_block_reason: WhatsappBlockReason | None,
+    ) -> None: ...
+
 class WhatsappTemplateCreate:
     name: str
     language: str
@@ -2028,6 +2050,16 @@ class WhatsappTemplateUpdate:
         components: list[WhatsappTemplateComponent] | None = ...,
         message_send_ttl_seconds: int | None = ...,
         status: WhatsappSubmitMode | None = ...,
+    ) -> None: ...
+
+class WhatsappTemplateView:
+    field_mask: list[str]
+    analytics_date_range: WhatsappAnalyticsDateRange | None
+    def __init__(
+        self,
+        *,
+        field_mask: list[str] = ...,
+        analytics_date_range: WhatsappAnalyticsDateRange | None = ...,
     ) -> None: ...
 
 class ReplayCacheBackend:
@@ -2447,6 +2479,16 @@ class AsyncWhatsappTemplates:
         page_size: int | None = ...,
         page_token: str | None = ...,
     ) -> ActivityPage: ...
+    async def comment(self, name: str, language: str, comment: str) -> Comment: ...
+    async def compare(
+        self,
+        name: str,
+        language: str,
+        other_name: str,
+        other_language: str,
+        timeframe: WhatsappCompareTimeframe | None = ...,
+        end_timestamp_ms: int | None = ...,
+    ) -> list[WhatsappTemplateComparison]: ...
     async def create(self, template: WhatsappTemplateCreate) -> WhatsappTemplate: ...
     async def delete(self, name: str) -> None: ...
     async def delete_language(
@@ -2455,8 +2497,17 @@ class AsyncWhatsappTemplates:
         language: str,
         delete_submitted: bool = ...,
     ) -> None: ...
-    async def get(self, name: str, language: str) -> WhatsappTemplate: ...
-    async def get_by_name(self, name: str) -> list[WhatsappTemplate]: ...
+    async def get(
+        self,
+        name: str,
+        language: str,
+        view: WhatsappTemplateView | None = ...,
+    ) -> WhatsappTemplate: ...
+    async def get_by_name(
+        self,
+        name: str,
+        view: WhatsappTemplateView | None = ...,
+    ) -> list[WhatsappTemplate]: ...
     async def list(
         self,
         page_size: int | None = ...,
@@ -2904,11 +2955,30 @@ class WhatsappTemplates:
         page_size: int | None = ...,
         page_token: str | None = ...,
     ) -> ActivityPage: ...
+    def comment(self, name: str, language: str, comment: str) -> Comment: ...
+    def compare(
+        self,
+        name: str,
+        language: str,
+        other_name: str,
+        other_language: str,
+        timeframe: WhatsappCompareTimeframe | None = ...,
+        end_timestamp_ms: int | None = ...,
+    ) -> list[WhatsappTemplateComparison]: ...
     def create(self, template: WhatsappTemplateCreate) -> WhatsappTemplate: ...
     def delete(self, name: str) -> None: ...
     def delete_language(self, name: str, language: str, delete_submitted: bool = ...) -> None: ...
-    def get(self, name: str, language: str) -> WhatsappTemplate: ...
-    def get_by_name(self, name: str) -> list[WhatsappTemplate]: ...
+    def get(
+        self,
+        name: str,
+        language: str,
+        view: WhatsappTemplateView | None = ...,
+    ) -> WhatsappTemplate: ...
+    def get_by_name(
+        self,
+        name: str,
+        view: WhatsappTemplateView | None = ...,
+    ) -> list[WhatsappTemplate]: ...
     def list(
         self,
         page_size: int | None = ...,

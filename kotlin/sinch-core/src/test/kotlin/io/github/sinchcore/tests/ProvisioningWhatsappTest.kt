@@ -12,6 +12,7 @@ import io.github.sinchcore.WhatsappTemplateComponent
 import io.github.sinchcore.WhatsappTemplateCreate
 import io.github.sinchcore.WhatsappTemplateFilter
 import io.github.sinchcore.WhatsappTemplateUpdate
+import io.github.sinchcore.WhatsappTemplateView
 import io.github.sinchcore.all
 import io.github.sinchcore.pageSequence
 import org.junit.jupiter.api.Test
@@ -177,6 +178,36 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
             listOf(WhatsappTemplateComponent.Body(text = "Welcome", examples = emptyList(), addSecurityRecommendation = null))))
         assertTrue(templates.activities("welcome", "EN_US").notifications.isNotEmpty())
         expectApi(404, "template_not_found") { templates.activities("welcome", "PT_BR") }
+    }
+
+    @Test
+    fun templateViewsCommentsAndComparison() {
+        val templates = closeLater(client.whatsappTemplates())
+        val body = listOf(WhatsappTemplateComponent.Body(text = "Hi {{1}}", examples = listOf("Ann"), addSecurityRecommendation = null))
+        for ((name, language) in listOf("order_update" to "EN_US", "order_update" to "SV", "order_shipped" to "EN_US")) {
+            templates.create(WhatsappTemplateCreate(name, language, "UTILITY", body, status = WhatsappSubmitMode.SUBMIT))
+        }
+        val view = WhatsappTemplateView(fieldMask = listOf("language", "analytics"), analyticsDateRange = "MONTH")
+        val langs = templates.getByName("order_update", view)
+        assertEquals(listOf("EN_US", "SV"), langs.map { it.language })
+        assertTrue(langs.all { it.details == null && it.analytics.single().start == "MONTH" })
+        assertNotNull(templates.get("order_update", "SV").details)
+
+        val made = templates.comment("order_update", "EN_US", "Why was this paused?")
+        assertEquals("Why was this paused?", made.comment)
+        assertEquals("COMMENT_ADDED", templates.activities("order_update", "EN_US").notifications.first().kind)
+
+        expectApi(409, "templates_not_eligible_for_comparison") {
+            templates.compare("order_update", "EN_US", "order_shipped", "EN_US")
+        }
+        for (name in listOf("order_update", "order_shipped")) {
+            emulator.setWhatsappState(PROJECT, "template", "APPROVED", id = name, language = "EN_US")
+        }
+        val ranked = templates.compare("order_update", "EN_US", "order_shipped", "EN_US", timeframe = "7")
+        assertEquals(listOf("order_shipped" to 1L, "order_update" to 2L), ranked.map { it.name to it.blockOrder })
+        assertEquals(listOf(7000L, 7000L), ranked.map { it.messageSends })
+        expectApi(409, "templates_compare_not_unique") { templates.compare("order_update", "EN_US", "order_update", "EN_US") }
+        expectApi(404, "templates_compare_not_found") { templates.compare("order_update", "EN_US", "order_gone", "EN_US") }
     }
 
     @Test
