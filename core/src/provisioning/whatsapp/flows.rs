@@ -1,8 +1,8 @@
 //! WhatsApp Flows (`/whatsapp/flows`): list (paged 1..100) and the screens of a flow. Flows are
 //! built in Meta's tools; the Provisioning API only reads them.
 //!
-//! The screen shape is unconfirmed: `id` and `title` are read when present, `raw_json` keeps
-//! the whole screen. The screens envelope is read as `{screens: [...]}` or a bare array.
+//! The spec (v1.2.117) answers the screens as `{screens: [{id}]}`; `title` is read too when a
+//! server sends it, and `raw_json` keeps the whole screen. A bare array is accepted as well.
 
 use super::{list_items, protocol, with_raw};
 use crate::error::Result;
@@ -40,7 +40,7 @@ crate::page_record!(WhatsappFlowPage {
     flows: WhatsappFlow
 });
 
-/// One screen of a flow (shape unconfirmed, see the module docs).
+/// One screen of a flow (see the module docs).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]

@@ -9,7 +9,7 @@
 //!   `raw_json`, the whole object as the server sent it, so nothing is lost.
 //!
 //! Every enum is open (see `open_enum`): a value this version does not know is kept, not an
-//! error. Paths marked *unconfirmed* in the docs below are inferred from operation IDs.
+//! error. Every path is the spec's (v1.2.117); each function's doc names its operationId.
 
 pub mod account;
 pub mod flows;
@@ -107,8 +107,8 @@ pub(crate) fn with_raw<T: DeserializeOwned>(
     Ok(t)
 }
 
-/// The items of a list answer that is either a bare array or `{<key>: [...]}` (for endpoints
-/// whose envelope is unconfirmed).
+/// The items of an unpaged list answer: the spec's `{<key>: [...]}`, or a bare array, which is
+/// accepted too.
 pub(crate) fn list_items(v: Value, key: &str) -> Vec<Value> {
     match v {
         Value::Array(items) => items,

@@ -322,7 +322,6 @@ fn routes_a_family_does_not_have_stay_absent() {
         (Method::PATCH, format!("/bundles/{id}")),
         (Method::PUT, format!("/bundles/{id}")),
         (Method::DELETE, format!("/rcs/senders/{rcs_id}")),
-        (Method::PATCH, format!("/rcs/senders/{rcs_id}")),
         (Method::PUT, "/sms/smsApps/x".to_string()),
         (Method::PUT, "/kakaotalk/senders/x".to_string()),
         (Method::PUT, "/whatsapp/senders/x".to_string()),
@@ -421,7 +420,7 @@ fn list_order_filters_and_their_errors() {
     assert_eq!(listed, [&ids[2], &ids[1], &ids[0]]);
     let got = api.call(
         Method::GET,
-        "/rcs/senders?sortColumn=NAME&pageSize=999",
+        "/rcs/senders?sortColumn=SIZE&pageSize=999",
         None,
     );
     assert_eq!(error_code(&got), (400, "invalid_input"), "sort before page");

@@ -30,12 +30,13 @@ fn create_validation_and_list() {
         .unwrap();
     let e = json(resp);
     assert_eq!(e["errorCode"], "invalid_input");
+    // region, billingCategory, useCase, details, details.brand.name
     assert_eq!(
         e["additionalInformation"]["validationErrors"]
             .as_array()
             .unwrap()
             .len(),
-        4
+        5
     );
     let list = json(
         c.get(format!("{base}?filterSenderName=acm&sortDirection=DESC"))
