@@ -6,7 +6,8 @@ use common::*;
 use serde_json::json;
 use sinch_core::provisioning::activity::{ActivityType, CommentType};
 use sinch_core::provisioning::kakaotalk::{
-    KakaoTalkSenderChangesStatus, KakaoTalkSenderDetails, KakaoTalkSenderSpec, KakaoTalkSenderState,
+    KakaoTalkSenderChangesStatus, KakaoTalkSenderDetails, KakaoTalkSenderSpec,
+    KakaoTalkSenderState, KakaoTalkSubmitMode,
 };
 use sinch_core::provisioning::pagination::PageRequest;
 use sinch_core::SinchError;
@@ -18,6 +19,7 @@ fn details(name: &str) -> KakaoTalkSenderDetails {
         top_level_category_code: Some("001".into()),
         mid_level_category_code: Some("0001".into()),
         sub_level_category_code: Some("0001".into()),
+        logo_image: None,
     }
 }
 
@@ -25,6 +27,8 @@ fn spec(id: &str) -> KakaoTalkSenderSpec {
     KakaoTalkSenderSpec {
         plus_friend_id: id.into(),
         details: details("Shop"),
+        status: None,
+        save_draft_on_failure: None,
     }
 }
 
@@ -57,32 +61,55 @@ fn create_get_update_register_verify_list_delete() {
     assert_eq!(created.details, Some(details("Shop")));
     assert_eq!(senders.get("@myshop").unwrap(), created);
 
-    let updated = senders
-        .update(
-            "@myshop",
-            &KakaoTalkSenderDetails {
-                name: Some("Shop Korea".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-    let d = updated.details.unwrap();
+    assert!(created.id.is_some(), "Sinch's own id comes with the sender");
+    let name_only = KakaoTalkSenderDetails {
+        name: Some("Shop Korea".into()),
+        ..Default::default()
+    };
+    let updated = senders.update("@myshop", &name_only, None).unwrap();
+    // An update is a draft of changes: the live profile stays until the review applies it.
+    assert_eq!(updated.details, Some(details("Shop")));
+    let pending = updated.changes.unwrap();
+    assert_eq!(pending.status, KakaoTalkSenderChangesStatus::Draft);
+    let d = pending.details.unwrap();
     assert_eq!(d.name.as_deref(), Some("Shop Korea"));
     assert_eq!(
         d.admin_phone_no.as_deref(),
         Some("01012345678"),
         "untouched"
     );
-
-    senders.register("@myshop").unwrap();
+    let logo = KakaoTalkSenderDetails {
+        logo_image: Some("https://shop.example/logo.png".into()),
+        ..Default::default()
+    };
+    let submitted = senders
+        .update("@myshop", &logo, Some(&KakaoTalkSubmitMode::Submit))
+        .unwrap()
+        .changes
+        .unwrap();
+    assert_eq!(submitted.status, KakaoTalkSenderChangesStatus::InProgress);
+    let d = submitted.details.unwrap();
     assert_eq!(
-        senders.get("@myshop").unwrap().state,
-        Some(KakaoTalkSenderState::Verifying)
+        (d.name.as_deref(), d.logo_image.as_deref()),
+        (Some("Shop Korea"), Some("https://shop.example/logo.png")),
+        "the draft and the new field go to review together"
     );
+    let (status, code, _) = api_error(senders.update("@myshop", &name_only, None).unwrap_err());
+    assert_eq!(
+        (status, code.as_str()),
+        (409, "sender_changes_not_updatable")
+    );
+
+    let registered = senders.register("@myshop").unwrap();
+    assert_eq!(registered.state, Some(KakaoTalkSenderState::Verifying));
+    assert_eq!(senders.get("@myshop").unwrap(), registered);
     // The verify answer is the sender, now active.
     let verified = senders.verify("@myshop", "123456").unwrap();
     assert_eq!(verified.state, Some(KakaoTalkSenderState::Active));
     assert_eq!(senders.get("@myshop").unwrap(), verified);
+    // An active sender is registered already.
+    let (status, code, _) = api_error(senders.register("@myshop").unwrap_err());
+    assert_eq!((status, code.as_str()), (409, "not_allowed_register"));
 
     let page = senders.list(&PageRequest::default()).unwrap();
     assert_eq!(page.total_size, 1);
@@ -91,6 +118,32 @@ fn create_get_update_register_verify_list_delete() {
     // Delete only marks for removal: the sender is still there.
     senders.delete("@myshop").unwrap();
     assert_eq!(senders.get("@myshop").unwrap().plus_friend_id, "@myshop");
+}
+
+#[test]
+fn a_draft_sender_is_pending_changes_only() {
+    let emu = emulator();
+    let senders = client(&emu, oauth(&emu)).kakaotalk_senders();
+    let draft = senders
+        .create(&KakaoTalkSenderSpec {
+            status: Some(KakaoTalkSubmitMode::Draft),
+            ..spec("@draft")
+        })
+        .unwrap();
+    assert_eq!(draft.details, None);
+    let pending = draft.changes.unwrap();
+    assert_eq!(pending.status, KakaoTalkSenderChangesStatus::Draft);
+    assert_eq!(pending.details, Some(details("Shop")));
+    let bad_logo = KakaoTalkSenderSpec {
+        details: KakaoTalkSenderDetails {
+            logo_image: Some("logo.png".into()),
+            ..details("Shop")
+        },
+        ..spec("@badlogo")
+    };
+    let (status, _, errors) = api_error(senders.create(&bad_logo).unwrap_err());
+    assert_eq!(status, 400);
+    assert!(errors.iter().any(|e| e.contains("logoImage")), "{errors:?}");
 }
 
 #[test]
@@ -136,13 +189,13 @@ fn documented_errors() {
     let emu = emulator();
     let senders = client(&emu, oauth(&emu)).kakaotalk_senders();
     let bad = KakaoTalkSenderSpec {
-        plus_friend_id: "@bad".into(),
         details: KakaoTalkSenderDetails {
             top_level_category_code: Some("01".into()),
             mid_level_category_code: Some("00001".into()),
             sub_level_category_code: Some("abcd".into()),
             ..details("Bad")
         },
+        ..spec("@bad")
     };
     let (status, code, errors) = api_error(senders.create(&bad).unwrap_err());
     assert_eq!((status, code.as_str()), (400, "invalid_input"));
@@ -152,7 +205,7 @@ fn documented_errors() {
     senders.create(&spec("@ok")).unwrap();
     let (status, code, _) = api_error(
         senders
-            .update("@ok", &KakaoTalkSenderDetails::default())
+            .update("@ok", &KakaoTalkSenderDetails::default(), None)
             .unwrap_err(),
     );
     assert_eq!((status, code.as_str()), (400, "no_fields_to_update"));
@@ -170,7 +223,7 @@ fn documented_errors() {
         senders.get("@missing").unwrap_err(),
         senders.delete("@missing").unwrap_err(),
         senders.register("@missing").unwrap_err(),
-        senders.update("@missing", &details("x")).unwrap_err(),
+        senders.update("@missing", &details("x"), None).unwrap_err(),
         senders.verify("@missing", "123456").unwrap_err(),
         senders.discard_changes("@missing").unwrap_err(),
         senders
@@ -288,10 +341,9 @@ fn pending_changes_are_discarded_unless_in_review() {
 // --- Templates (of one sender) ---------------------------------------------------------------
 
 use sinch_core::provisioning::kakaotalk_templates::{
-    KakaoTalkButtonType, KakaoTalkSubmitMode, KakaoTalkTemplateButton,
-    KakaoTalkTemplateChangeStatus, KakaoTalkTemplateCreate, KakaoTalkTemplateDetails,
-    KakaoTalkTemplateFilter, KakaoTalkTemplateMessageType, KakaoTalkTemplateState,
-    KakaoTalkTemplateUpdate,
+    KakaoTalkButtonType, KakaoTalkTemplateButton, KakaoTalkTemplateChangeStatus,
+    KakaoTalkTemplateCreate, KakaoTalkTemplateDetails, KakaoTalkTemplateFilter,
+    KakaoTalkTemplateMessageType, KakaoTalkTemplateState, KakaoTalkTemplateUpdate,
 };
 
 fn template(name: &str, status: Option<KakaoTalkSubmitMode>) -> KakaoTalkTemplateCreate {

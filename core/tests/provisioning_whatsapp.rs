@@ -92,13 +92,17 @@ fn whatsapp_sender_lifecycle() {
         Err(SinchError::InvalidConfig { .. })
     ));
     assert_eq!(
-        api_code(senders.verify(&s.id, "123456").unwrap_err()).1,
-        "sender_not_registered"
+        api_code(senders.verify(&s.id, "123456").unwrap_err()),
+        (409, "not_allowed_verify".to_string())
     );
     let r = senders
         .register(&s.id, WhatsappVerificationMethod::Sms)
         .unwrap();
     assert!(r.verification_code_sent);
+    assert_eq!(
+        api_code(senders.verify(&s.id, "654321").unwrap_err()),
+        (409, "wrong_otp".to_string())
+    );
     senders.verify(&s.id, "123456").unwrap();
     assert_eq!(
         senders.get(&s.id).unwrap().state,

@@ -30,29 +30,45 @@ def details(name: str, **overrides: str) -> KakaoTalkSenderDetails:
     return KakaoTalkSenderDetails(**fields)
 
 
+def test_a_draft_sender_is_pending_changes_only(emulator, client):
+    draft = client.kakaotalk_senders().create(
+        "@draft", details("Shop"), status=KakaoTalkSubmitMode.DRAFT
+    )
+    assert draft.details is None
+    assert (draft.changes.status, draft.changes.details) == ("DRAFT", details("Shop"))
+
+
 def test_create_get_update_register_verify_list_delete(emulator, client):
     senders = client.kakaotalk_senders()
     created = senders.create("@myshop", details("Shop"))
     assert (created.plus_friend_id, created.state) == ("@myshop", "INACTIVE")
     assert created.details == details("Shop")
     assert senders.get("@myshop") == created
-    updated = senders.update(
-        "@myshop",
-        KakaoTalkSenderDetails(
-            admin_phone_no=None,
-            name="Shop Korea",
-            top_level_category_code=None,
-            mid_level_category_code=None,
-            sub_level_category_code=None,
-        ),
+    assert created.id
+    updated = senders.update("@myshop", KakaoTalkSenderDetails(name="Shop Korea"))
+    # An update is pending changes (a draft): the live profile stays until Sinch's review.
+    assert updated.details == details("Shop")
+    assert updated.changes.status == "DRAFT"
+    assert updated.changes.details.name == "Shop Korea"
+    assert updated.changes.details.admin_phone_no == "01012345678", "untouched"
+    logo = KakaoTalkSenderDetails(logo_image="https://shop.example/logo.png")
+    submitted = senders.update("@myshop", logo, status=KakaoTalkSubmitMode.SUBMIT).changes
+    assert submitted.status == "IN_PROGRESS"
+    assert (submitted.details.name, submitted.details.logo_image) == (
+        "Shop Korea",
+        "https://shop.example/logo.png",
     )
-    assert updated.details.name == "Shop Korea"
-    assert updated.details.admin_phone_no == "01012345678", "untouched"
-    senders.register("@myshop")
-    assert senders.get("@myshop").state == "VERIFYING"
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.update("@myshop", KakaoTalkSenderDetails(name="Again"))
+    assert api_error(info) == (409, "sender_changes_not_updatable")
+    registered = senders.register("@myshop")
+    assert registered.state == "VERIFYING" and senders.get("@myshop") == registered
     verified = senders.verify("@myshop", "123456")  # the answer is the sender, now active
     assert verified.state == "ACTIVE"
     assert senders.get("@myshop") == verified
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.register("@myshop")
+    assert api_error(info) == (409, "not_allowed_register")
     assert [s.plus_friend_id for s in senders] == ["@myshop"]
     senders.delete("@myshop")  # marks for removal only: still readable
     assert senders.get("@myshop").plus_friend_id == "@myshop"

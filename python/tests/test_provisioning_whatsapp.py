@@ -74,8 +74,11 @@ def test_whatsapp_sender_lifecycle(emulator, client):
         senders.verify(s.id, "12")  # bad length: refused by the core
     with pytest.raises(sinch_core.ApiError) as info:
         senders.verify(s.id, "123456")
-    assert api_error(info) == (400, "sender_not_registered")
+    assert api_error(info) == (409, "not_allowed_verify")
     assert senders.register(s.id, "SMS").verification_code_sent
+    with pytest.raises(sinch_core.ApiError) as info:
+        senders.verify(s.id, "654321")
+    assert api_error(info) == (409, "wrong_otp")
     senders.verify(s.id, "123456")
     assert senders.get(s.id).state == "ACTIVE"
 

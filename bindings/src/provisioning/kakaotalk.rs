@@ -3,6 +3,7 @@
 use sinch_core::provisioning::activity::{ActivityPage, Comment};
 use sinch_core::provisioning::kakaotalk::{
     KakaoTalkSender, KakaoTalkSenderDetails, KakaoTalkSenderPage, KakaoTalkSenderSpec,
+    KakaoTalkSubmitMode,
 };
 use sinch_core::SinchError;
 
@@ -17,15 +18,21 @@ crate::paged_family! {
 
 crate::operations! {
     KakaoTalkSenders / AsyncKakaoTalkSenders {
-        /// `POST /kakaotalk/senders` `{plusFriendId, details{…}}`.
+        /// `POST /kakaotalk/senders` `{plusFriendId, details{…}, status, saveDraftOnFailure}`:
+        /// `status` `SUBMIT` (the server's default) or `DRAFT`.
+        #[uniffi::method(default(status), default(save_draft_on_failure))]
         pub fn create(
             &self,
             plus_friend_id: String,
             details: KakaoTalkSenderDetails,
+            status: Option<KakaoTalkSubmitMode>,
+            save_draft_on_failure: Option<bool>,
         ) -> Result<KakaoTalkSender, SinchError> {
             self.inner.create(&KakaoTalkSenderSpec {
                 plus_friend_id,
                 details,
+                status,
+                save_draft_on_failure,
             })
         }
 
@@ -34,13 +41,17 @@ crate::operations! {
             self.inner.get(&plus_friend_id)
         }
 
-        /// `PATCH /kakaotalk/senders/{plusFriendId}`: the fields set in `details` change.
+        /// `PATCH /kakaotalk/senders/{plusFriendId}`: the fields set in `details` become the
+        /// sender's pending `changes`, a draft (`status` none or `DRAFT`) or sent for review
+        /// (`SUBMIT`).
+        #[uniffi::method(default(status))]
         pub fn update(
             &self,
             plus_friend_id: String,
             details: KakaoTalkSenderDetails,
+            status: Option<KakaoTalkSubmitMode>,
         ) -> Result<KakaoTalkSender, SinchError> {
-            self.inner.update(&plus_friend_id, &details)
+            self.inner.update(&plus_friend_id, &details, status.as_ref())
         }
 
         /// `DELETE /kakaotalk/senders/{plusFriendId}`: marks for removal (active 60 more days).
@@ -48,8 +59,9 @@ crate::operations! {
             self.inner.delete(&plus_friend_id)
         }
 
-        /// `POST /kakaotalk/senders/{plusFriendId}/register`.
-        pub fn register(&self, plus_friend_id: String) -> Result<(), SinchError> {
+        /// `POST /kakaotalk/senders/{plusFriendId}/register`: sends a code to the admin phone;
+        /// returns the sender, now `VERIFYING`.
+        pub fn register(&self, plus_friend_id: String) -> Result<KakaoTalkSender, SinchError> {
             self.inner.register(&plus_friend_id)
         }
 

@@ -1,5 +1,5 @@
 //! KakaoTalk senders (`/kakaotalk/senders`, keyed by `plusFriendId`): list, create, get,
-//! update (draft), delete (marks for removal; the sender stays active 60 more days),
+//! update (pending changes, draft or submitted), delete (marks for removal; the sender stays active 60 more days),
 //! register then verify with the code sent to the admin phone, discard pending changes, the
 //! activity log and comments.
 //!
@@ -10,6 +10,9 @@
 //! list envelope key (`senders`, as in the other sender lists).
 
 use super::activity::{self, ActivityPage, Comment};
+/// Whether a create or an update is kept as a draft or submitted for review (shared with the
+/// sender's templates).
+pub use super::kakaotalk_templates::KakaoTalkSubmitMode;
 use super::pagination::{PageRequest, PagedList, Pager};
 use super::{paging_query, ProvisioningClient};
 use crate::error::{Result, SinchError};
@@ -64,6 +67,10 @@ pub struct KakaoTalkSenderDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sub_level_category_code: Option<String>,
+    /// URL of the sender's logo (JPEG or PNG, at most 5 MB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub logo_image: Option<String>,
 }
 
 /// Changes to a sender not applied yet (`changes`): the profile as it will be once they are.
@@ -84,6 +91,9 @@ pub struct KakaoTalkSenderChanges {
 #[serde(rename_all = "camelCase")]
 pub struct KakaoTalkSender {
     pub plus_friend_id: String,
+    /// Sinch's id of the sender (requests use `plus_friend_id`).
+    #[serde(default)]
+    pub id: Option<String>,
     #[serde(default)]
     pub state: Option<KakaoTalkSenderState>,
     #[serde(default)]
@@ -110,6 +120,13 @@ crate::page_record!(
 pub struct KakaoTalkSenderSpec {
     pub plus_friend_id: String,
     pub details: KakaoTalkSenderDetails,
+    /// `SUBMIT` (the server's default) sends the sender for review; `DRAFT` keeps it as
+    /// pending changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<KakaoTalkSubmitMode>,
+    /// With `SUBMIT`: keep a draft if the submission fails (the server's default: no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save_draft_on_failure: Option<bool>,
 }
 
 /// The KakaoTalk senders of one project.
@@ -179,8 +196,11 @@ impl KakaoTalkSenders {
             .call(Method::GET, url, None, "getting a KakaoTalk sender")
     }
 
-    /// `PATCH /kakaotalk/senders/{plusFriendId}` `{details{…}}` with only the fields set
-    /// (the draft). Nothing set: 400 `no_fields_to_update`.
+    /// `PATCH /kakaotalk/senders/{plusFriendId}` `{status, details{…}}` with only the fields
+    /// set. The change does not touch `details`: it becomes the sender's pending `changes`,
+    /// kept as a draft (`status` none or `DRAFT`) or sent for review (`SUBMIT`); the review
+    /// applies it. Nothing set: 400 `no_fields_to_update`; changes in review: 409
+    /// `sender_changes_not_updatable`.
     ///
     /// Spec: `PATCH /kakaotalk/senders/{plusFriendId}`, operationId
     /// `KakaotalkSendersController_updateSender_v1`.
@@ -188,16 +208,19 @@ impl KakaoTalkSenders {
         &self,
         plus_friend_id: &str,
         details: &KakaoTalkSenderDetails,
+        status: Option<&KakaoTalkSubmitMode>,
     ) -> Result<KakaoTalkSender> {
         let url = self
             .client
             .url(path!["kakaotalk", "senders", { plus_friend_id }], &[])?;
         let details = serde_json::to_value(details).unwrap_or_else(|_| json!({}));
-        let body = if details.as_object().is_some_and(|m| m.is_empty()) {
-            json!({})
-        } else {
-            json!({ "details": details })
-        };
+        let mut body = json!({});
+        if !details.as_object().is_some_and(|m| m.is_empty()) {
+            body["details"] = details;
+        }
+        if let Some(s) = status {
+            body["status"] = json!(s);
+        }
         self.client.call(
             Method::PATCH,
             url,
@@ -221,23 +244,18 @@ impl KakaoTalkSenders {
     }
 
     /// `POST /kakaotalk/senders/{plusFriendId}/register`: starts verification (a code is
-    /// sent to the admin phone). The answer body is ignored; `get` shows the new state.
+    /// sent to the admin phone); returns the sender, now `VERIFYING`. 409
+    /// `not_allowed_register` when the sender cannot be registered now.
     ///
     /// Spec: `POST /kakaotalk/senders/{plusFriendId}/register`, operationId
     /// `KakaotalkSendersController_registerSender_v1`.
-    pub fn register(&self, plus_friend_id: &str) -> Result<()> {
+    pub fn register(&self, plus_friend_id: &str) -> Result<KakaoTalkSender> {
         let url = self.client.url(
             path!["kakaotalk", "senders", { plus_friend_id }, "register"],
             &[],
         )?;
         self.client
-            .send(
-                Method::POST,
-                url,
-                Some(&json!({})),
-                "registering a KakaoTalk sender",
-            )
-            .map(|_| ())
+            .call(Method::POST, url, None, "registering a KakaoTalk sender")
     }
 
     /// `POST /kakaotalk/senders/{plusFriendId}/verify` `{code}`: the code sent to the admin

@@ -1265,6 +1265,7 @@ class KakaoTalkSenderDetails:
     top_level_category_code: str | None
     mid_level_category_code: str | None
     sub_level_category_code: str | None
+    logo_image: str | None
     def __init__(
         self,
         *,
@@ -1273,6 +1274,7 @@ class KakaoTalkSenderDetails:
         top_level_category_code: str | None = ...,
         mid_level_category_code: str | None = ...,
         sub_level_category_code: str | None = ...,
+        logo_image: str | None = ...,
     ) -> None: ...
 
 class KakaoTalkSenderChanges:
@@ -1287,6 +1289,7 @@ class KakaoTalkSenderChanges:
 
 class KakaoTalkSender:
     plus_friend_id: str
+    id: str | None
     state: KakaoTalkSenderState | None
     details: KakaoTalkSenderDetails | None
     changes: KakaoTalkSenderChanges | None
@@ -1296,6 +1299,7 @@ class KakaoTalkSender:
         self,
         *,
         plus_friend_id: str,
+        id: str | None,
         state: KakaoTalkSenderState | None,
         details: KakaoTalkSenderDetails | None,
         changes: KakaoTalkSenderChanges | None,
@@ -1498,7 +1502,16 @@ class KakaoTalkSenderPage:
 class KakaoTalkSenderSpec:
     plus_friend_id: str
     details: KakaoTalkSenderDetails
-    def __init__(self, *, plus_friend_id: str, details: KakaoTalkSenderDetails) -> None: ...
+    status: KakaoTalkSubmitMode | None
+    save_draft_on_failure: bool | None
+    def __init__(
+        self,
+        *,
+        plus_friend_id: str,
+        details: KakaoTalkSenderDetails,
+        status: KakaoTalkSubmitMode | None,
+        save_draft_on_failure: bool | None,
+    ) -> None: ...
 
 class KakaoTalkTemplateSubcategory:
     code: str
@@ -2177,6 +2190,8 @@ class AsyncKakaoTalkSenders:
         self,
         plus_friend_id: str,
         details: KakaoTalkSenderDetails,
+        status: KakaoTalkSubmitMode | None = ...,
+        save_draft_on_failure: bool | None = ...,
     ) -> KakaoTalkSender: ...
     async def delete(self, plus_friend_id: str) -> None: ...
     async def discard_changes(self, plus_friend_id: str) -> None: ...
@@ -2187,11 +2202,12 @@ class AsyncKakaoTalkSenders:
         page_token: str | None = ...,
     ) -> KakaoTalkSenderPage: ...
     def pages(self, page_size: int | None = ...) -> AsyncKakaoTalkSenderPager: ...
-    async def register(self, plus_friend_id: str) -> None: ...
+    async def register(self, plus_friend_id: str) -> KakaoTalkSender: ...
     async def update(
         self,
         plus_friend_id: str,
         details: KakaoTalkSenderDetails,
+        status: KakaoTalkSubmitMode | None = ...,
     ) -> KakaoTalkSender: ...
     async def verify(self, plus_friend_id: str, code: str) -> KakaoTalkSender: ...
     def iter_pages(self, page_size: int | None = None) -> AsyncIterator[KakaoTalkSenderPage]: ...
@@ -2670,7 +2686,13 @@ class KakaoTalkSenders:
         page_token: str | None = ...,
     ) -> ActivityPage: ...
     def comment(self, plus_friend_id: str, comment: str) -> Comment: ...
-    def create(self, plus_friend_id: str, details: KakaoTalkSenderDetails) -> KakaoTalkSender: ...
+    def create(
+        self,
+        plus_friend_id: str,
+        details: KakaoTalkSenderDetails,
+        status: KakaoTalkSubmitMode | None = ...,
+        save_draft_on_failure: bool | None = ...,
+    ) -> KakaoTalkSender: ...
     def delete(self, plus_friend_id: str) -> None: ...
     def discard_changes(self, plus_friend_id: str) -> None: ...
     def get(self, plus_friend_id: str) -> KakaoTalkSender: ...
@@ -2680,8 +2702,13 @@ class KakaoTalkSenders:
         page_token: str | None = ...,
     ) -> KakaoTalkSenderPage: ...
     def pages(self, page_size: int | None = ...) -> KakaoTalkSenderPager: ...
-    def register(self, plus_friend_id: str) -> None: ...
-    def update(self, plus_friend_id: str, details: KakaoTalkSenderDetails) -> KakaoTalkSender: ...
+    def register(self, plus_friend_id: str) -> KakaoTalkSender: ...
+    def update(
+        self,
+        plus_friend_id: str,
+        details: KakaoTalkSenderDetails,
+        status: KakaoTalkSubmitMode | None = ...,
+    ) -> KakaoTalkSender: ...
     def verify(self, plus_friend_id: str, code: str) -> KakaoTalkSender: ...
     def iter_pages(self, page_size: int | None = None) -> Iterator[KakaoTalkSenderPage]: ...
     def iter(self, page_size: int | None = None) -> Iterator[KakaoTalkSender]: ...

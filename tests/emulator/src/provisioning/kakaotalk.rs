@@ -7,10 +7,12 @@
 //! `sender_changes_not_deletable`), the activity log and comments (shapes of
 //! [`activity`](super::activity)).
 //! The emulator's own choices (not documented by Sinch): a new sender is `INACTIVE`;
-//! `register` moves it to `VERIFYING`; `verify` accepts any code (a JSON number, else 400
-//! `invalid_input`) and makes the sender `ACTIVE`; PATCH applies the details at once (no
-//! `changes` are made; tests set them with the set-field control); pending changes can be
-//! discarded unless their status is `IN_PROGRESS` (in review); create answers 201 and 409
+//! `register` moves an `INACTIVE` (or still `VERIFYING`) sender to `VERIFYING`, else 409
+//! `not_allowed_register`; `verify` accepts any code (a JSON number, else 400
+//! `invalid_input`) and makes the sender `ACTIVE`; a create with `status: DRAFT` and every
+//! PATCH make pending `changes` (`DRAFT`, or `IN_PROGRESS` when submitted) over the stored
+//! details, which a test applies with the set-field control as Sinch's review would; changes
+//! in review can neither change (409 `sender_changes_not_updatable`) nor be discarded; create answers 201 and 409
 //! `sender_exists` for a taken plusFriendId; DELETE answers 204 and keeps the sender readable
 //! (Sinch keeps it active 60 more days); the list key is `senders`, in creation order,
 //! `pageSize` 1..100 (default 50). A sender's activity log starts with `CREATED`, gains
@@ -64,9 +66,20 @@ pub static COLLECTION: Collection<Resource> = Collection::new(
     },
 })
 .update(update)
+.editable(editable)
 .delete(Delete::Keep);
 
-const DETAIL_FIELDS: [&str; 5] = [
+const DETAIL_FIELDS: [&str; 6] = [
+    "adminPhoneNo",
+    "name",
+    "topLevelCategoryCode",
+    "midLevelCategoryCode",
+    "subLevelCategoryCode",
+    "logoImage",
+];
+
+/// The fields every sender's details have (`logoImage` is optional).
+const REQUIRED_FIELDS: [&str; 5] = [
     "adminPhoneNo",
     "name",
     "topLevelCategoryCode",
@@ -94,10 +107,13 @@ fn check_details(details: &Map<String, Value>, require_all: bool, errors: &mut V
     for key in DETAIL_FIELDS {
         let v = details.get(key);
         let s = v.and_then(Value::as_str);
-        if v.is_none() && !require_all {
+        if v.is_none() && !(require_all && REQUIRED_FIELDS.contains(&key)) {
             continue;
         }
         let ok = match (key, s) {
+            // null clears the logo on an update.
+            ("logoImage", None) => v.is_some_and(Value::is_null) && !require_all,
+            ("logoImage", Some(s)) => s.starts_with("https://") || s.starts_with("http://"),
             ("topLevelCategoryCode", Some(s)) => digits(s, 3),
             ("midLevelCategoryCode" | "subLevelCategoryCode", Some(s)) => digits(s, 4),
             (_, Some(s)) => !s.trim().is_empty(),
@@ -111,8 +127,22 @@ fn check_details(details: &Map<String, Value>, require_all: bool, errors: &mut V
                 "midLevelCategoryCode" | "subLevelCategoryCode" => {
                     format!("details.{key} must be exactly 4 digits")
                 }
+                "logoImage" => "details.logoImage must be a URL address".into(),
                 _ => format!("details.{key} should not be empty"),
             });
+        }
+    }
+}
+
+/// `status` of a create or update: `DRAFT` or `SUBMIT` (`default` when absent).
+fn submit_mode(body: &Resource, default: &'static str, errors: &mut Vec<String>) -> &'static str {
+    match body.get("status").and_then(Value::as_str) {
+        None if !body.contains_key("status") => default,
+        Some("DRAFT") => "DRAFT",
+        Some("SUBMIT") => "SUBMIT",
+        _ => {
+            errors.push("status must be one of the following values: DRAFT, SUBMIT".into());
+            default
         }
     }
 }
@@ -126,6 +156,7 @@ fn create(_project_id: &str, body: Resource) -> Result<Resource, PapiError> {
             String::new()
         }
     };
+    let mode = submit_mode(&body, "SUBMIT", &mut errors);
     let details = match body.get("details") {
         Some(Value::Object(d)) => {
             check_details(d, true, &mut errors);
@@ -144,60 +175,112 @@ fn create(_project_id: &str, body: Resource) -> Result<Resource, PapiError> {
         .into_iter()
         .filter(|(k, _)| DETAIL_FIELDS.contains(&k.as_str()))
         .collect();
-    let rec: Resource = match json!({
+    let mut rec: Resource = match json!({
+        "id": crate::tokens::ulid_like(),
         "plusFriendId": id,
         "state": "INACTIVE",
-        "details": details,
         "created": now,
         "modified": now,
     }) {
         Value::Object(m) => m,
         _ => Resource::new(),
     };
+    // A draft is only pending changes until it is submitted.
+    if mode == "DRAFT" {
+        rec.insert(
+            "changes".into(),
+            json!({"status": "DRAFT", "details": details}),
+        );
+    } else {
+        rec.insert("details".into(), Value::Object(details));
+    }
     Ok(rec)
 }
 
-/// PATCH `{details{…}}`: the fields given replace the stored ones.
+/// PATCH `{status, details{…}}`: the fields given, over the stored details and any pending
+/// ones, become the pending `changes` (`DRAFT`, or `IN_PROGRESS` when submitted); `details`
+/// stays as it is until the review applies them.
 fn update(body: Resource) -> Result<Edit<Resource>, PapiError> {
+    let mut errors = Vec::new();
+    let mode = submit_mode(&body, "DRAFT", &mut errors);
     let details = match body.get("details") {
         None => Map::new(),
         Some(Value::Object(d)) => d.clone(),
         Some(_) => {
-            return Err(PapiError::invalid_input(vec![
-                "details must be an object".into()
-            ]))
+            errors.push("details must be an object".into());
+            Map::new()
         }
     };
-    if !DETAIL_FIELDS.iter().any(|k| details.contains_key(*k)) {
-        return Err(PapiError::no_fields_to_update());
-    }
-    let mut errors = Vec::new();
     check_details(&details, false, &mut errors);
     if !errors.is_empty() {
         return Err(PapiError::invalid_input(errors));
     }
+    if !DETAIL_FIELDS.iter().any(|k| details.contains_key(*k)) && mode == "DRAFT" {
+        return Err(PapiError::no_fields_to_update());
+    }
     Ok(Box::new(move |rec| {
-        let stored = rec
-            .entry("details")
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Some(stored) = stored.as_object_mut() {
-            for (k, v) in details {
-                if DETAIL_FIELDS.contains(&k.as_str()) {
-                    stored.insert(k, v);
-                }
+        let mut pending = rec
+            .get("changes")
+            .and_then(|c| c.get("details"))
+            .or_else(|| rec.get("details"))
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        for (k, v) in details {
+            if !DETAIL_FIELDS.contains(&k.as_str()) {
+                continue;
+            }
+            if v.is_null() {
+                pending.remove(&k);
+            } else {
+                pending.insert(k, v);
             }
         }
+        let status = if mode == "SUBMIT" {
+            "IN_PROGRESS"
+        } else {
+            "DRAFT"
+        };
+        rec.insert(
+            "changes".into(),
+            json!({"status": status, "details": pending}),
+        );
         rec.insert("modified".into(), Value::String(now_iso()));
     }))
 }
 
-/// Starts verification: state `VERIFYING`; answers the sender.
+/// Pending changes in review cannot change (409 `sender_changes_not_updatable`).
+fn editable(rec: &Resource) -> Result<(), PapiError> {
+    let in_review = rec
+        .get("changes")
+        .and_then(|c| c.get("status"))
+        .and_then(Value::as_str)
+        == Some("IN_PROGRESS");
+    if in_review {
+        return Err(PapiError::new(
+            StatusCode::CONFLICT,
+            "sender_changes_not_updatable",
+            "Sender changes cannot be updated while they are in review.",
+            "Wait for the review, or discard the changes first.",
+        ));
+    }
+    Ok(())
+}
+
 async fn register(
     _: Authenticated,
     State(app): State<AppState>,
     Path((project_id, id)): Path<(String, String)>,
 ) -> Result<Json<Value>, PapiError> {
     COLLECTION.with_item(&app, &project_id, &id, |rec| {
+        if !matches!(str_field(rec, "state"), Some("INACTIVE" | "VERIFYING")) {
+            return Err(PapiError::new(
+                StatusCode::CONFLICT,
+                "not_allowed_register",
+                "Sender cannot be registered in its current state.",
+                "Only an INACTIVE sender (or one still VERIFYING, to resend the code) can register.",
+            ));
+        }
         rec.insert("state".into(), json!("VERIFYING"));
         rec.insert("modified".into(), Value::String(now_iso()));
         Ok(Json(Value::Object(rec.clone())))

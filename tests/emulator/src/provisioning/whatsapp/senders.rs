@@ -10,10 +10,10 @@
 //! - PATCH `{status?: DRAFT|SUBMIT, details?}`: DRAFT stores the edit in `changes`
 //!   (`status: DRAFT`); SUBMIT applies it to `details` at once (the emulator approves
 //!   instantly) and clears `changes`. A `null` detail deletes the value.
-//! - Register `{method: SMS|VOICE}` then verify `{code}`: the code must be 6 characters
-//!   (400 `invalid_input`), register must come first (400 `sender_not_registered` [I]), and
-//!   the emulator's code is `123456` (else 400 `invalid_verification_code` [I]). Verify
-//!   makes the sender `ACTIVE`.
+//! - Register `{method: SMS|VOICE}` then verify `{code}` (spec v1.2.117): the code must be 6
+//!   characters (400 `invalid_input`), register must come first (409 `not_allowed_verify`),
+//!   and the emulator's code is `123456` (else 409 `wrong_otp`). Verify answers 204 and makes
+//!   the sender `ACTIVE`.
 //! - DELETE → 204; DELETE `/changes` discards `changes`; POST `/comments` `{comment}` → 201;
 //!   GET `/activities`: the sender's log (shapes of [`log`]).
 //! - GET `/suggestedUsernames` → `{usernames: [...]}` (the spec's shape): the emulator
@@ -384,7 +384,7 @@ async fn verify(
     State(app): State<AppState>,
     Path((project_id, sender_id)): Path<(String, String)>,
     body: Bytes,
-) -> Result<Json<Value>, PapiError> {
+) -> Result<StatusCode, PapiError> {
     let body = json_object(&body)?;
     let code = match str_field(&body, "code") {
         Some(c) if c.chars().count() == 6 => c.to_string(),
@@ -397,17 +397,17 @@ async fn verify(
     let dto = COLLECTION.with_item(&app, &project_id, &sender_id, |s| {
         if !s.registered {
             return Err(PapiError::new(
-                StatusCode::BAD_REQUEST,
-                "sender_not_registered",
-                "The sender has not been registered.",
+                StatusCode::CONFLICT,
+                "not_allowed_verify",
+                "Sender cannot be verified in its current state.",
                 "Call register first, then verify with the code you receive.",
             ));
         }
         if code != VERIFICATION_CODE {
             return Err(PapiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_verification_code",
-                "Invalid verification code.",
+                StatusCode::CONFLICT,
+                "wrong_otp",
+                "Wrong one-time password.",
                 "Use the code sent by register, or register again for a new one.",
             ));
         }
@@ -422,7 +422,7 @@ async fn verify(
         &dto,
         None,
     );
-    Ok(Json(dto))
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn discard_changes(

@@ -24,7 +24,7 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         topLevelCategoryCode = "001", midLevelCategoryCode = "0001", subLevelCategoryCode = "0001",
     )
 
-    private val noDetails = KakaoTalkSenderDetails(null, null, null, null, null)
+    private val noDetails = KakaoTalkSenderDetails()
 
     @Test
     fun createGetUpdateRegisterVerifyListDelete() {
@@ -34,15 +34,25 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         assertEquals(details(), created.details)
         assertEquals(created, senders.get("@myshop"))
 
-        val updated = senders.update("@myshop", noDetails.copy(name = "Shop Korea")).details!!
-        assertEquals("Shop Korea", updated.name)
-        assertEquals("01012345678", updated.adminPhoneNo, "untouched")
+        // An update is pending changes (a draft); the live profile stays until Sinch's review.
+        val updated = senders.update("@myshop", noDetails.copy(name = "Shop Korea"))
+        assertEquals(details(), updated.details)
+        assertEquals("DRAFT", updated.changes!!.status)
+        assertEquals("Shop Korea", updated.changes!!.details!!.name)
+        assertEquals("01012345678", updated.changes!!.details!!.adminPhoneNo, "untouched")
+        val submitted = senders.update("@myshop", noDetails.copy(logoImage = "https://shop.example/logo.png"),
+            status = KakaoTalkSubmitMode.SUBMIT).changes!!
+        assertEquals("IN_PROGRESS", submitted.status)
+        assertEquals("Shop Korea" to "https://shop.example/logo.png", submitted.details!!.name to submitted.details!!.logoImage)
+        expectApi(409, "sender_changes_not_updatable") { senders.update("@myshop", noDetails.copy(name = "Again")) }
 
-        senders.register("@myshop")
-        assertEquals("VERIFYING", senders.get("@myshop").state)
+        val registered = senders.register("@myshop")
+        assertEquals("VERIFYING", registered.state)
+        assertEquals(registered, senders.get("@myshop"))
         val verified = senders.verify("@myshop", "123456") // the answer is the sender, now active
         assertEquals("ACTIVE", verified.state)
         assertEquals(verified, senders.get("@myshop"))
+        expectApi(409, "not_allowed_register") { senders.register("@myshop") }
 
         val page = senders.list()
         assertEquals(1L, page.totalSize)
@@ -50,6 +60,13 @@ class ProvisioningKakaoTalkTest : EmulatorTestBase() {
         // Delete only marks for removal: the sender is still there.
         senders.delete("@myshop")
         assertEquals("@myshop", senders.get("@myshop").plusFriendId)
+    }
+
+    @Test
+    fun aDraftSenderIsPendingChangesOnly() {
+        val draft = senders.create("@draft", details(), status = KakaoTalkSubmitMode.DRAFT)
+        assertNull(draft.details)
+        assertEquals("DRAFT" to details(), draft.changes!!.status to draft.changes!!.details)
     }
 
     @Test

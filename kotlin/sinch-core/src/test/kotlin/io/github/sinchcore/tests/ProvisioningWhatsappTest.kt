@@ -73,8 +73,9 @@ class ProvisioningWhatsappTest : EmulatorTestBase() {
 
         // Verify before register: a bad length is refused by core, the order by the server.
         assertFailsWith<SinchException.InvalidConfig> { senders.verify(s.id, "12") }
-        expectApi(400, "sender_not_registered") { senders.verify(s.id, "123456") }
+        expectApi(409, "not_allowed_verify") { senders.verify(s.id, "123456") }
         assertTrue(senders.register(s.id, "SMS").verificationCodeSent)
+        expectApi(409, "wrong_otp") { senders.verify(s.id, "654321") }
         senders.verify(s.id, "123456")
         assertEquals("ACTIVE", senders.get(s.id).state)
 
