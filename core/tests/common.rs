@@ -53,3 +53,13 @@ fn rand_id() -> u64 {
         .unwrap()
         .as_nanos() as u64
 }
+
+/// `(status, errorCode)` of an `Api` error; any other error fails the test.
+pub fn api_error(e: sinch_core::SinchError) -> (i32, String) {
+    match e {
+        sinch_core::SinchError::ApiError {
+            status, error_code, ..
+        } => (status, error_code),
+        other => panic!("expected an Api error, got {other:?}"),
+    }
+}

@@ -22,15 +22,6 @@ fn spec(name: &str) -> BundleSpec {
     }
 }
 
-fn api_error(e: SinchError) -> (i32, String) {
-    match e {
-        SinchError::ApiError {
-            status, error_code, ..
-        } => (status, error_code),
-        other => panic!("expected an Api error, got {other:?}"),
-    }
-}
-
 #[test]
 fn create_get_list_and_finish() {
     let emu = emulator();

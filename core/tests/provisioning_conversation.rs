@@ -11,15 +11,6 @@ use sinch_core::{Auth, ProvisioningClient, ProvisioningConfig, SinchError};
 /// A Conversation API app id as Sinch makes them (a ULID).
 const APP: &str = "01HZY8Q5V9K3M2N4P6R7S8T0AB";
 
-fn api_error(e: SinchError) -> (i32, String) {
-    match e {
-        SinchError::ApiError {
-            status, error_code, ..
-        } => (status, error_code),
-        other => panic!("expected an Api error, got {other:?}"),
-    }
-}
-
 #[test]
 fn each_channel_answers_the_info_linked_to_the_app() {
     let emu = emulator();

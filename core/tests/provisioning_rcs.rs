@@ -29,15 +29,6 @@ fn spec(name: &str) -> RcsSenderSpec {
     }
 }
 
-fn api_error(e: SinchError) -> (i32, String) {
-    match e {
-        SinchError::ApiError {
-            status, error_code, ..
-        } => (status, error_code),
-        other => panic!("expected an Api error, got {other:?}"),
-    }
-}
-
 #[test]
 fn create_get_list_with_the_whole_brand() {
     let emu = emulator();

@@ -17,29 +17,20 @@ use sinch_core::provisioning::whatsapp::*;
 use sinch_core::SinchError;
 use sinch_emulator::provisioning::whatsapp::StateTarget;
 
-fn api_code(e: SinchError) -> (i32, String) {
-    match e {
-        SinchError::ApiError {
-            status, error_code, ..
-        } => (status, error_code),
-        other => panic!("expected an API error, got {other:?}"),
-    }
-}
-
 #[test]
 fn whatsapp_account_rules() {
     let emu = emulator();
     let account = client(&emu, oauth(&emu)).whatsapp_account();
     assert_eq!(
-        api_code(account.get().unwrap_err()).1,
+        api_error(account.get().unwrap_err()).1,
         "project_not_initialized"
     );
     let a = account.create(r#"{"businessName":"Acme"}"#).unwrap();
     assert_eq!(a.state, Some(WhatsappAccountState::InProgress));
     assert!(a.raw_json.contains("Acme"));
-    assert_eq!(api_code(account.create("{}").unwrap_err()).0, 409);
+    assert_eq!(api_error(account.create("{}").unwrap_err()).0, 409);
     assert_eq!(
-        api_code(account.update(r#"{"businessName":"B"}"#).unwrap_err()).1,
+        api_error(account.update(r#"{"businessName":"B"}"#).unwrap_err()).1,
         "account_not_rejected"
     );
     emu.set_whatsapp_state(PROJECT, StateTarget::Account, None, None, "REJECTED")
@@ -55,7 +46,7 @@ fn whatsapp_account_rules() {
     let senders = client(&emu, oauth(&emu)).whatsapp_senders();
     let s = senders.create(&es_sender()).unwrap();
     assert_eq!(
-        api_code(account.delete().unwrap_err()).1,
+        api_error(account.delete().unwrap_err()).1,
         "account_has_senders"
     );
     senders.delete(&s.id).unwrap();
@@ -92,7 +83,7 @@ fn whatsapp_sender_lifecycle() {
         Err(SinchError::InvalidConfig { .. })
     ));
     assert_eq!(
-        api_code(senders.verify(&s.id, "123456").unwrap_err()),
+        api_error(senders.verify(&s.id, "123456").unwrap_err()),
         (409, "not_allowed_verify".to_string())
     );
     let r = senders
@@ -100,7 +91,7 @@ fn whatsapp_sender_lifecycle() {
         .unwrap();
     assert!(r.verification_code_sent);
     assert_eq!(
-        api_code(senders.verify(&s.id, "654321").unwrap_err()),
+        api_error(senders.verify(&s.id, "654321").unwrap_err()),
         (409, "wrong_otp".to_string())
     );
     senders.verify(&s.id, "123456").unwrap();
@@ -243,7 +234,7 @@ fn whatsapp_templates_crud_and_paging() {
         .unwrap();
     assert_eq!(submitted.state, Some(WhatsappTemplateState::Pending));
     assert_eq!(
-        api_code(
+        api_error(
             templates
                 .delete_language("order_update", "EN_US", false)
                 .unwrap_err()
@@ -255,7 +246,7 @@ fn whatsapp_templates_crud_and_paging() {
         .delete_language("order_update", "EN_US", true)
         .unwrap();
     assert_eq!(
-        api_code(templates.delete("order_update").unwrap_err()).0,
+        api_error(templates.delete("order_update").unwrap_err()).0,
         404
     );
     templates.sync().unwrap();
@@ -319,7 +310,7 @@ fn whatsapp_flows_and_solutions() {
     assert_eq!(solutions.get(&s.id).unwrap().assigned, Some(true));
     assert_eq!(solutions.list().unwrap().len(), 1);
     assert_eq!(
-        api_code(solutions.assign("no-such-solution").unwrap_err()).1,
+        api_error(solutions.assign("no-such-solution").unwrap_err()).1,
         "solution_not_found"
     );
 
@@ -352,7 +343,7 @@ fn whatsapp_activity_logs_and_comments() {
     let c = client(&emu, oauth(&emu));
     let account = c.whatsapp_account();
     assert_eq!(
-        api_code(account.comment("hello").unwrap_err()).1,
+        api_error(account.comment("hello").unwrap_err()).1,
         "project_not_initialized"
     );
     account.create(r#"{"businessName":"Acme"}"#).unwrap();
@@ -361,7 +352,7 @@ fn whatsapp_activity_logs_and_comments() {
     assert_eq!(made.comment, "Please review our display name");
     assert!(made.created.is_some());
     assert_eq!(
-        api_code(account.comment("").unwrap_err()),
+        api_error(account.comment("").unwrap_err()),
         (400, "invalid_input".to_string())
     );
     let log = account.activities(&PageRequest::default()).unwrap();
@@ -401,7 +392,7 @@ fn whatsapp_activity_logs_and_comments() {
         Err(SinchError::InvalidConfig { .. })
     ));
     assert_eq!(
-        api_code(
+        api_error(
             senders
                 .activities("no-such-sender", &PageRequest::default())
                 .unwrap_err()
@@ -431,7 +422,7 @@ fn whatsapp_activity_logs_and_comments() {
         .notifications
         .is_empty());
     assert_eq!(
-        api_code(
+        api_error(
             templates
                 .activities("welcome", "PT_BR", &PageRequest::default())
                 .unwrap_err()
@@ -466,7 +457,7 @@ fn suggested_usernames_follow_the_display_name() {
         ]
     );
     assert_eq!(
-        api_code(senders.suggested_usernames("no-such-sender").unwrap_err()),
+        api_error(senders.suggested_usernames("no-such-sender").unwrap_err()),
         (404, "sender_not_found".to_string())
     );
 }
@@ -519,7 +510,7 @@ fn template_reads_in_a_view() {
         ..WhatsappTemplateView::default()
     };
     assert_eq!(
-        api_code(
+        api_error(
             templates
                 .get_with_view("order_update", "SV", &bad)
                 .unwrap_err()
@@ -548,7 +539,7 @@ fn template_comments_and_comparison() {
         .unwrap();
     assert_eq!(log.notifications[0].kind, ActivityType::CommentAdded);
     assert_eq!(
-        api_code(templates.comment("nope", "EN_US", "hi").unwrap_err()),
+        api_error(templates.comment("nope", "EN_US", "hi").unwrap_err()),
         (404, "template_not_found".to_string())
     );
 
@@ -557,7 +548,7 @@ fn template_comments_and_comparison() {
         templates.compare("order_update", "EN_US", other, "EN_US", timeframe, None)
     };
     assert_eq!(
-        api_code(compare("order_shipped", None).unwrap_err()),
+        api_error(compare("order_shipped", None).unwrap_err()),
         (409, "templates_not_eligible_for_comparison".to_string())
     );
     for name in ["order_update", "order_shipped"] {
@@ -581,15 +572,15 @@ fn template_comments_and_comparison() {
         Some(WhatsappBlockReason::NoReason)
     );
     assert_eq!(
-        api_code(compare("order_update", None).unwrap_err()),
+        api_error(compare("order_update", None).unwrap_err()),
         (409, "templates_compare_not_unique".to_string())
     );
     assert_eq!(
-        api_code(compare("order_gone", None).unwrap_err()),
+        api_error(compare("order_gone", None).unwrap_err()),
         (404, "templates_compare_not_found".to_string())
     );
     assert_eq!(
-        api_code(
+        api_error(
             compare("order_shipped", Some(&WhatsappCompareTimeframe::from("14"))).unwrap_err()
         ),
         (400, "invalid_input".to_string())
