@@ -17,7 +17,7 @@ use super::pagination::{PageRequest, PagedList, Pager};
 use super::rcs_questionnaire::{RcsQuestionnaire, RcsQuestionnaireQuery};
 pub use super::rcs_sender::*;
 use super::sms_apps::AppRegion;
-use super::{decode, paging_query, ProvisioningClient};
+use super::{decode, paging_query, ProvisioningClient, Segment};
 use crate::error::{Result, SinchError};
 use crate::open_enum;
 use reqwest::Method;
@@ -405,6 +405,21 @@ impl RcsSenders {
         activity::post(&self.client, url, comment, "commenting on an RCS sender")
     }
 
+    /// `…/senders/{senderId}/testNumbers/{testNumber}[/{action}]`.
+    fn test_number_url(
+        &self,
+        sender_id: &str,
+        test_number: &str,
+        action: Option<&'static str>,
+    ) -> Result<url::Url> {
+        let mut segments = path!["rcs", "senders", { sender_id }, "testNumbers", {
+            test_number
+        }]
+        .to_vec();
+        segments.extend(action.map(Segment::Fixed));
+        self.client.url(&segments, &[])
+    }
+
     /// Changes the sender's details (`PATCH`, body `{details}`); returns the sender.
     /// `us_questionnaire_version` says which US questionnaire the answers follow.
     ///
@@ -478,12 +493,7 @@ impl RcsSenders {
     /// Spec: `GET /rcs/senders/{senderId}/testNumbers/{testNumber}`, operationId
     /// `RcsSendersController_getTestNumberState_v1`.
     pub fn test_number(&self, sender_id: &str, test_number: &str) -> Result<RcsTestNumberState> {
-        let url = self.client.url(
-            path!["rcs", "senders", { sender_id }, "testNumbers", {
-                test_number
-            }],
-            &[],
-        )?;
+        let url = self.test_number_url(sender_id, test_number, None)?;
         self.client.call(
             Method::GET,
             url,
@@ -502,17 +512,7 @@ impl RcsSenders {
         sender_id: &str,
         test_number: &str,
     ) -> Result<Vec<RcsTestNumberFeature>> {
-        let url = self.client.url(
-            path![
-                "rcs",
-                "senders",
-                { sender_id },
-                "testNumbers",
-                { test_number },
-                "capabilities"
-            ],
-            &[],
-        )?;
+        let url = self.test_number_url(sender_id, test_number, Some("capabilities"))?;
         let action = "getting the capabilities of an RCS test number";
         let r = self.client.send(Method::GET, url, None, action)?;
         Ok(decode::<Capabilities>(&r, action)?.features)
@@ -529,17 +529,7 @@ impl RcsSenders {
         sender_id: &str,
         test_number: &str,
     ) -> Result<RcsTestNumberState> {
-        let url = self.client.url(
-            path![
-                "rcs",
-                "senders",
-                { sender_id },
-                "testNumbers",
-                { test_number },
-                "retry"
-            ],
-            &[],
-        )?;
+        let url = self.test_number_url(sender_id, test_number, Some("retry"))?;
         self.client
             .call(Method::GET, url, None, "re-inviting an RCS test number")
     }
@@ -549,12 +539,7 @@ impl RcsSenders {
     /// Spec: `DELETE /rcs/senders/{senderId}/testNumbers/{testNumber}`, operationId
     /// `RcsSendersController_deleteTestNumber_v1`.
     pub fn delete_test_number(&self, sender_id: &str, test_number: &str) -> Result<()> {
-        let url = self.client.url(
-            path!["rcs", "senders", { sender_id }, "testNumbers", {
-                test_number
-            }],
-            &[],
-        )?;
+        let url = self.test_number_url(sender_id, test_number, None)?;
         self.client
             .send(Method::DELETE, url, None, "deleting an RCS test number")?;
         Ok(())
