@@ -47,7 +47,13 @@ if [[ $profile == dev ]]; then
     # feature unification, so nothing is compiled again.
     build=(cargo build --locked -p sinch-core-ffi -p uniffi-bindgen -p sinch-emulator)
 else
-    build=(cargo build --locked --profile "$profile" -p sinch-core-ffi -p sinch-emulator)
+    # Each file on its own: built together, cargo would give the library the emulator's
+    # dependency features (server-side hyper, tokio, ...), which makes it bigger, and the jar
+    # has a size budget (RELEASING.md).
+    case "$what" in
+    emulator) build=(cargo build --locked --profile "$profile" -p sinch-emulator) ;;
+    *) build=(cargo build --locked --profile "$profile" -p sinch-core-ffi) ;;
+    esac
 fi
 echo "${build[*]}   (cargo lists each crate it compiles)"
 "${build[@]}"
